@@ -1,0 +1,56 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { App, Testing, TerraformStack } from "cdktf";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ElastiCacheRedisProps } from "../../lib/inputs";
+import { RedisModuleStack } from "../../lib/module-stack";
+import { ElastiCacheRedis } from "../../lib/redis";
+
+export type TerraformJson = Record<string, any>;
+
+/** Runs fn with a fresh temporary folder and removes it afterwards. */
+export function withTempDir<T>(fn: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), "redis-cdktf-"));
+  try {
+    return fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The drop-in module's cdk.tf.json exactly as `npm run synth` writes it. */
+export function synthModuleText(): string {
+  return withTempDir((outdir) => {
+    const app = new App({ outdir });
+    new RedisModuleStack(app, "redis");
+    app.synth();
+    return readFileSync(join(outdir, "stacks", "redis", "cdk.tf.json"), "utf8");
+  });
+}
+
+export function synthModule(): TerraformJson {
+  return JSON.parse(synthModuleText());
+}
+
+/** One stack holding the construct with the given literal props, synthesized to JSON. */
+export function synthRedis(props: ElastiCacheRedisProps): TerraformJson {
+  return withTempDir((outdir) => {
+    const stack = new TerraformStack(new App({ outdir }), "test");
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    new ElastiCacheRedis(stack, "cache", props);
+    return JSON.parse(Testing.synth(stack, true));
+  });
+}
+
+/** The bodies of all resources of one type, in logical-id order. */
+export function resourcesOf(json: TerraformJson, type: string): TerraformJson[] {
+  return Object.values(json.resource?.[type] ?? {});
+}
+
+/** The single resource of a type; fails when there is not exactly one. */
+export function onlyResource(json: TerraformJson, type: string): TerraformJson {
+  const all = resourcesOf(json, type);
+  if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
+  return all[0];
+}

@@ -1,0 +1,47 @@
+import { IResolvable, Token } from "cdktf";
+
+/**
+ * A value the construct derives from its inputs, written twice: once in TypeScript, used when
+ * every input is a literal (so the JSON holds plain values), and once as a Terraform expression,
+ * used when any input is a token (the drop-in module, whose inputs are variables).
+ */
+export interface Derivation<Args extends unknown[], Result> {
+  readonly literal: (...args: Args) => Result;
+  readonly expression: (...args: Args) => IResolvable;
+  /** How the expression's token is typed in TypeScript. */
+  readonly kind: "string" | "number" | "list" | "any";
+  /** When TypeScript can compute the value; by default, when no argument holds a token. */
+  readonly known?: (...args: Args) => boolean;
+}
+
+/** True when the value holds no token anywhere, so TypeScript can compute with it. */
+export function isKnown(value: unknown): boolean {
+  if (Token.isUnresolved(value)) return false;
+  if (Array.isArray(value)) return value.every(isKnown);
+  if (value !== null && typeof value === "object") return Object.values(value).every(isKnown);
+  return true;
+}
+
+/** True when the list's length is known at synth time: a literal list, even one holding tokens. */
+export function hasKnownLength(list: unknown): boolean {
+  return !Token.isUnresolved(list);
+}
+
+export function derive<Args extends unknown[], Result>(
+  derivation: Derivation<Args, Result>,
+  ...args: Args
+): Result {
+  const known = derivation.known ? derivation.known(...args) : args.every(isKnown);
+  if (known) return derivation.literal(...args);
+  const expression = derivation.expression(...args);
+  switch (derivation.kind) {
+    case "string":
+      return Token.asString(expression) as Result;
+    case "number":
+      return Token.asNumber(expression) as Result;
+    case "list":
+      return Token.asList(expression) as Result;
+    case "any":
+      return expression as Result;
+  }
+}

@@ -1,0 +1,65 @@
+import { IResolvable, IResolveContext, Token, Tokenization } from "cdktf";
+
+/**
+ * A Terraform expression written as HCL text, with TypeScript values spliced in:
+ *
+ *     hcl`length(${props.clusterMode}) == 0 ? ${props.replicationGroupSize} : null`
+ *
+ * Each spliced value renders as what it is: a token as the reference it stands for
+ * (`var.cluster_mode`), a literal as an HCL literal (`[]`, `"a-b"`, `2`), a nested hcl expression
+ * in parentheses. cdktf's own expression builders are avoided on purpose: in cdktf 0.21 they drop
+ * operands that are 0 or "" and do not parenthesize conditionals.
+ */
+export function hcl(parts: TemplateStringsArray, ...operands: unknown[]): IResolvable {
+  return new HclExpression(parts, operands);
+}
+
+class HclExpression implements IResolvable {
+  readonly creationStack: string[] = [];
+
+  constructor(
+    private readonly parts: readonly string[],
+    private readonly operands: readonly unknown[],
+  ) {}
+
+  resolve(context: IResolveContext): string {
+    const outermost = !context.suppressBraces;
+    context.suppressBraces = true;
+    const text = this.parts.reduce((acc, part, i) => acc + render(context, this.operands[i - 1]) + part);
+    return outermost ? `\${${text}}` : text;
+  }
+
+  toString(): string {
+    return Token.asString(this);
+  }
+}
+
+function render(context: IResolveContext, value: unknown): string {
+  if (value === undefined || value === null) return "null";
+  if (value instanceof HclExpression) return `(${value.resolve(context)})`;
+  if (Tokenization.isResolvable(value)) return String(context.resolve(value));
+  if (typeof value === "string") return renderString(context, value);
+  if (Token.isUnresolved(value)) return String(context.resolve(value));
+  if (Array.isArray(value)) return `[${value.map((v) => render(context, v)).join(", ")}]`;
+  if (typeof value === "object") {
+    const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)} = ${render(context, v)}`);
+    return `{${entries.join(", ")}}`;
+  }
+  return String(value);
+}
+
+function renderString(context: IResolveContext, value: string): string {
+  if (!Token.isUnresolved(value)) return quote(value);
+  const fragments = Tokenization.reverseString(value);
+  if (fragments.literals.length === 0 && fragments.length === 1) return String(context.resolve(value));
+  // A string mixing text and references becomes an HCL template: "prefix-${var.x}".
+  context.suppressBraces = false;
+  const template = String(context.resolve(value));
+  context.suppressBraces = true;
+  return JSON.stringify(template);
+}
+
+/** An HCL string literal: JSON quoting, plus escapes for HCL's template sequences. */
+function quote(text: string): string {
+  return JSON.stringify(text).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+}

@@ -1,0 +1,99 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformElement, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
+import { Construct, Node } from "constructs";
+import { address, ADDRESSES, hclModuleAddress } from "./addresses";
+import { camelCase, CLUSTER_MODE_TYPE, ElastiCacheRedisProps, INPUTS, InputSpec } from "./inputs";
+import { OUTPUTS } from "./outputs";
+import { ElastiCacheRedis } from "./redis";
+
+/** Terraform versions the module supports: `moved` across module boundaries and `precondition` need 1.5. */
+export const TERRAFORM_VERSION_RANGE = ">= 1.5.0";
+/** The provider bindings are generated for hashicorp/aws 5.100.0; the arguments used all exist across 5.x. */
+export const AWS_PROVIDER_SOURCE = "hashicorp/aws";
+export const AWS_PROVIDER_VERSION_RANGE = ">= 5.0.0, < 6.0.0";
+
+type TerraformJson = Record<string, any>;
+
+/** A variable's value typed for the construct's prop of the same input. */
+function propValue(variable: TerraformVariable, input: InputSpec): unknown {
+  switch (input.type) {
+    case "string":
+      return variable.stringValue;
+    case "number":
+      return variable.numberValue;
+    case "bool":
+      return variable.booleanValue;
+    case "list(string)":
+      return variable.listValue;
+    case "map(string)":
+      return Token.asStringMap(variable.value);
+    case CLUSTER_MODE_TYPE:
+      return variable.value;
+  }
+}
+
+/**
+ * The drop-in replacement of the HCL module: the construct wired to the 22 variables and 6
+ * outputs, each resource at the address the HCL module's resource had minus its child-module
+ * prefix, and a `moved` block from every old address so existing state carries over.
+ *
+ * A reusable module configures neither a backend nor a provider: its caller (Terragrunt or a root
+ * module) does. cdktf adds both to every stack, so toTerraform() takes them out again.
+ */
+export class RedisModuleStack extends TerraformStack {
+  readonly redis: ElastiCacheRedis;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    // Declares the provider requirement (and satisfies cdktf's provider check); its block is dropped below.
+    new AwsProvider(this, "aws");
+
+    const props: Record<string, unknown> = {};
+    for (const input of INPUTS as readonly InputSpec[]) {
+      const variable = new TerraformVariable(this, input.name, {
+        type: input.type,
+        description: input.description,
+        ...(input.required || input.default === null ? {} : { default: input.default }),
+        ...(input.sensitive ? { sensitive: true } : {}),
+      });
+      // cdktf cannot render a null default, yet `default = null` is what makes these inputs optional.
+      if (!input.required && input.default === null) variable.addOverride("default", null);
+      props[camelCase(input.name)] = propValue(variable, input);
+    }
+
+    this.redis = new ElastiCacheRedis(this, "redis", props as unknown as ElastiCacheRedisProps);
+
+    for (const output of OUTPUTS) {
+      new TerraformOutput(this, output.name, {
+        value: output.value(this.redis),
+        description: output.description,
+      });
+    }
+  }
+
+  /**
+   * Exact names instead of cdktf's path hashes: resources get their HCL module names, everything
+   * else (variables, outputs, the member-ids local) its construct id. Names are fixed as they are
+   * first referenced, so this cannot be an override applied after the construct is built.
+   */
+  protected override allocateLogicalId(element: TerraformElement | Node): string {
+    const id = TerraformElement.isTerraformElement(element) ? element.node.id : element.id;
+    return ADDRESSES.find((a) => a.id === id)?.name ?? id;
+  }
+
+  override toTerraform(): TerraformJson {
+    const tf = super.toTerraform();
+    delete tf["//"];
+    delete tf.provider;
+    delete tf.terraform.backend;
+    for (const resources of Object.values<TerraformJson>(tf.resource ?? {})) {
+      for (const resource of Object.values<TerraformJson>(resources)) delete resource["//"];
+    }
+    tf.terraform = {
+      required_version: TERRAFORM_VERSION_RANGE,
+      required_providers: { aws: { source: AWS_PROVIDER_SOURCE, version: AWS_PROVIDER_VERSION_RANGE } },
+    };
+    tf.moved = ADDRESSES.map((a) => ({ from: hclModuleAddress(a), to: address(a) }));
+    return tf;
+  }
+}

@@ -1,0 +1,176 @@
+import type { IResolvable } from "cdktf";
+import { hasKnownLength, isKnown, type Derivation } from "./derive";
+import { hcl } from "./hcl";
+import type { ClusterModeConfig } from "./inputs";
+
+/**
+ * Names, ids and counts the construct derives from its inputs. Each is a pure TypeScript function
+ * paired with the Terraform expression that computes the same thing at plan time (see derive.ts).
+ */
+
+type ClusterMode = ClusterModeConfig[] | IResolvable;
+
+/** Node id inside every member cache cluster: a replication group's clusters hold one node each. */
+export const CACHE_NODE_ID = "0001";
+
+/** Cluster mode objects with the Terraform attribute names, so expressions can read them. */
+function terraformClusterMode(clusterMode: ClusterMode): unknown {
+  if (!Array.isArray(clusterMode)) return clusterMode;
+  return clusterMode.map((c) => ({
+    num_node_groups: c.numNodeGroups,
+    replicas_per_node_group: c.replicasPerNodeGroup,
+  }));
+}
+
+function clusterModeOff(clusterMode: ClusterMode): IResolvable {
+  return hcl`length(${terraformClusterMode(clusterMode)}) == 0`;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+/**
+ * Ids AWS gives the member cache clusters, in the order of the alarm indexes:
+ * `<name>-001`... with cluster mode off, `<name>-<shard:4>-<node:3>` with it on.
+ */
+export const memberIds: Derivation<[name: string, replicationGroupSize: number, clusterMode: ClusterMode], string[]> = {
+  kind: "list",
+  literal(name, replicationGroupSize, clusterMode) {
+    if (!Array.isArray(clusterMode)) throw new TypeError("cluster mode must be a literal here");
+    if (clusterMode.length === 0) {
+      return Array.from({ length: replicationGroupSize }, (_, i) => `${name}-${pad(i + 1, 3)}`);
+    }
+    return clusterMode.flatMap(({ numNodeGroups, replicasPerNodeGroup }) =>
+      Array.from({ length: numNodeGroups }, (_, shard) =>
+        Array.from({ length: replicasPerNodeGroup + 1 }, (_, node) => `${name}-${pad(shard + 1, 4)}-${pad(node + 1, 3)}`),
+      ).flat(),
+    );
+  },
+  expression(name, replicationGroupSize, clusterMode) {
+    const cm = terraformClusterMode(clusterMode);
+    const withoutClusterMode = hcl`formatlist("%s-%03d", ${name}, range(1, (${clusterModeOff(clusterMode)} ? ${replicationGroupSize} : 0) + 1))`;
+    const withClusterMode = hcl`flatten([for shard in ${cm} : [for ids in setproduct(range(1, shard.num_node_groups + 1), range(1, shard.replicas_per_node_group + 2)) : format("%s-%04d-%03d", ${name}, ids[0], ids[1])]])`;
+    return hcl`concat(${withoutClusterMode}, ${withClusterMode})`;
+  },
+};
+
+/** num_cache_clusters: the node count with cluster mode off, unset with it on. */
+export const numCacheClusters: Derivation<[replicationGroupSize: number, clusterMode: ClusterMode], number | undefined> = {
+  kind: "number",
+  literal: (replicationGroupSize, clusterMode) =>
+    (clusterMode as ClusterModeConfig[]).length === 0 ? replicationGroupSize : undefined,
+  expression: (replicationGroupSize, clusterMode) =>
+    hcl`${clusterModeOff(clusterMode)} ? ${replicationGroupSize} : null`,
+};
+
+const literalClusterMode = (clusterMode: ClusterMode) => (clusterMode as ClusterModeConfig[])[0];
+
+/** num_node_groups: shards in cluster mode, unset otherwise. */
+export const numNodeGroups: Derivation<[clusterMode: ClusterMode], number | undefined> = {
+  kind: "number",
+  literal: (clusterMode) => literalClusterMode(clusterMode)?.numNodeGroups,
+  expression: (clusterMode) => hcl`one(${terraformClusterMode(clusterMode)}[*].num_node_groups)`,
+};
+
+/** replicas_per_node_group: replicas per shard in cluster mode, unset otherwise. */
+export const replicasPerNodeGroup: Derivation<[clusterMode: ClusterMode], number | undefined> = {
+  kind: "number",
+  literal: (clusterMode) => literalClusterMode(clusterMode)?.replicasPerNodeGroup,
+  expression: (clusterMode) => hcl`one(${terraformClusterMode(clusterMode)}[*].replicas_per_node_group)`,
+};
+
+/** Parameter group family of a Redis version: redis5.0 for 5.0.6, redis6.x for 6.x/6.0/6.2, redis7 for 7.x. */
+export function parameterGroupFamily(redisVersion: string): string {
+  const [major, minor] = redisVersion.split(".");
+  if (Number(major) >= 7) return "redis7";
+  if (Number(major) === 6) return "redis6.x";
+  return `redis${major}.${minor}`;
+}
+
+function parameterGroupFamilyExpression(redisVersion: string): IResolvable {
+  const major = hcl`tonumber(split(".", ${redisVersion})[0])`;
+  return hcl`${major} >= 7 ? "redis7" : ${major} == 6 ? "redis6.x" : format("redis%s", join(".", slice(split(".", ${redisVersion}), 0, 2)))`;
+}
+
+const CLUSTER_ON_SUFFIX = ".cluster.on";
+
+/** The group AWS provides for the version's family: default.redis7, default.redis6.x.cluster.on, ... */
+export function defaultParameterGroupName(redisVersion: string, clusterModeOn: boolean): string {
+  return `default.${parameterGroupFamily(redisVersion)}${clusterModeOn ? CLUSTER_ON_SUFFIX : ""}`;
+}
+
+/** parameter_group_name: the one given, else the AWS default group for the version and mode. */
+export const parameterGroupName: Derivation<
+  [given: string | undefined, redisVersion: string, clusterMode: ClusterMode],
+  string
+> = {
+  kind: "string",
+  literal: (given, redisVersion, clusterMode) =>
+    given ?? defaultParameterGroupName(redisVersion, (clusterMode as ClusterModeConfig[]).length > 0),
+  expression: (given, redisVersion, clusterMode) => {
+    const suffix = hcl`${clusterModeOff(clusterMode)} ? "" : ${CLUSTER_ON_SUFFIX}`;
+    const fallback = hcl`format("default.%s%s", ${parameterGroupFamilyExpression(redisVersion)}, ${suffix})`;
+    return given === undefined ? fallback : hcl`${given} != null ? ${given} : ${fallback}`;
+  },
+};
+
+/** snapshot_window: unset when snapshots are off (retention 0) or the window is left to AWS (""). */
+export const snapshotWindow: Derivation<[window: string, retentionLimit: number], string | undefined> = {
+  kind: "string",
+  literal: (window, retentionLimit) => (retentionLimit === 0 || window === "" ? undefined : window),
+  expression: (window, retentionLimit) => hcl`${retentionLimit} == 0 || ${window} == "" ? null : ${window}`,
+};
+
+/** snapshot_arns: a one-element list when restoring from S3, unset otherwise. */
+export const snapshotArns: Derivation<[snapshotArn: string | undefined], string[] | undefined> = {
+  kind: "list",
+  literal: (snapshotArn) => (snapshotArn === undefined ? undefined : [snapshotArn]),
+  expression: (snapshotArn) => hcl`${snapshotArn} == null ? null : [${snapshotArn}]`,
+};
+
+/** notification_topic_arn: unset for "" (no event notifications). */
+export const notificationTopicArn: Derivation<[topicArn: string], string | undefined> = {
+  kind: "string",
+  literal: (topicArn) => (topicArn === "" ? undefined : topicArn),
+  expression: (topicArn) => hcl`${topicArn} == "" ? null : ${topicArn}`,
+};
+
+/** Count of the single ingress rule that holds every CIDR block: 1 when there are any. */
+export const cidrRuleCount: Derivation<[cidrBlocks: string[]], number> = {
+  kind: "number",
+  known: hasKnownLength,
+  literal: (cidrBlocks) => (cidrBlocks.length > 0 ? 1 : 0),
+  expression: (cidrBlocks) => hcl`length(${cidrBlocks}) > 0 ? 1 : 0`,
+};
+
+/** Length of a list; a plain number whenever the list itself is literal, even if its items are tokens. */
+export const listLength: Derivation<[list: string[]], number> = {
+  kind: "number",
+  known: hasKnownLength,
+  literal: (list) => list.length,
+  expression: (list) => hcl`length(${list})`,
+};
+
+/** Alarm count: four alarm kinds times this many, one per member cluster when alarms are on. */
+export const alarmCount: Derivation<[enabled: boolean | IResolvable, memberIds: string[]], number> = {
+  kind: "number",
+  known: (enabled, ids) => isKnown(enabled) && hasKnownLength(ids),
+  literal: (enabled, ids) => (enabled ? ids.length : 0),
+  expression: (enabled, ids) => hcl`${enabled} ? length(${ids}) : 0`,
+};
+
+/** CloudWatch alarm name for one member cluster: `<member id>-0001-<suffix>`. */
+export function alarmName(memberId: string, suffix: string): string {
+  return `${memberId}-${CACHE_NODE_ID}-${suffix}`;
+}
+
+/** Names of one alarm kind, one per member cluster, in member order. */
+export const alarmNames: Derivation<[memberIds: string[], suffix: string], string[]> = {
+  kind: "list",
+  literal: (ids, suffix) => ids.map((id) => alarmName(id, suffix)),
+  expression: (ids, suffix) => hcl`formatlist(${`%s-${CACHE_NODE_ID}-${suffix}`}, ${ids})`,
+};
+
+export const subnetGroupName = (name: string) => `${name}-subnet-group`;
+export const subnetGroupDescription = (name: string) => `Subnet group for the ${name} ElastiCache cluster`;
+export const securityGroupDescription = (name: string) => `Security group for the ${name} ElastiCache cluster`;
+export const replicationGroupDescription = (name: string) => `Redis replication group ${name}`;
