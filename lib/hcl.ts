@@ -61,5 +61,7 @@ function renderString(context: IResolveContext, value: string): string {
 
 /** An HCL string literal: JSON quoting, plus escapes for HCL's template sequences. */
 function quote(text: string): string {
-  return JSON.stringify(text).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  return JSON.stringify(text)
+    .replace(/\$\{/g, () => "$${")
+    .replace(/%\{/g, () => "%%{");
 }

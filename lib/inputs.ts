@@ -1,7 +1,7 @@
 import type { IResolvable } from "cdktf";
 
 /**
- * The 22 inputs of the module: the one place they are declared. The Terraform variables, the
+ * The inputs of the module (module-interface.md §1): the one place they are declared. The Terraform variables, the
  * TypeScript props (names and types, derived below at the type level), the defaults and the
  * generated docs all come from this table.
  */

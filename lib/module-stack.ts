@@ -6,7 +6,7 @@ import { camelCase, CLUSTER_MODE_TYPE, ElastiCacheRedisProps, INPUTS, InputSpec 
 import { OUTPUTS } from "./outputs";
 import { ElastiCacheRedis } from "./redis";
 
-/** Terraform versions the module supports: `moved` across module boundaries and `precondition` need 1.5. */
+/** The oldest Terraform this module supports and is tested against. */
 export const TERRAFORM_VERSION_RANGE = ">= 1.5.0";
 /** The provider bindings are generated for hashicorp/aws 5.100.0; the arguments used all exist across 5.x. */
 export const AWS_PROVIDER_SOURCE = "hashicorp/aws";
@@ -33,12 +33,13 @@ function propValue(variable: TerraformVariable, input: InputSpec): unknown {
 }
 
 /**
- * The drop-in replacement of the HCL module: the construct wired to the 22 variables and 6
+ * The drop-in replacement of the HCL module: the construct wired to one variable per input and the 6
  * outputs, each resource at the address the HCL module's resource had minus its child-module
  * prefix, and a `moved` block from every old address so existing state carries over.
  *
  * A reusable module configures neither a backend nor a provider: its caller (Terragrunt or a root
- * module) does. cdktf adds both to every stack, so toTerraform() takes them out again.
+ * module) does. cdktf adds both to every stack, so toTerraform() takes them out again, together
+ * with cdktf's per-resource metadata.
  */
 export class RedisModuleStack extends TerraformStack {
   readonly redis: ElastiCacheRedis;
@@ -65,7 +66,7 @@ export class RedisModuleStack extends TerraformStack {
 
     for (const output of OUTPUTS) {
       new TerraformOutput(this, output.name, {
-        value: output.value(this.redis),
+        value: this.redis[output.attribute],
         description: output.description,
       });
     }
@@ -83,7 +84,8 @@ export class RedisModuleStack extends TerraformStack {
 
   override toTerraform(): TerraformJson {
     const tf = super.toTerraform();
-    delete tf["//"];
+    // Terraform ignores "//" keys; the cdktf CLI needs the top-level one, minus the backend it names.
+    tf["//"] = { metadata: { stackName: this.node.id, version: tf["//"].metadata.version } };
     delete tf.provider;
     delete tf.terraform.backend;
     for (const resources of Object.values<TerraformJson>(tf.resource ?? {})) {

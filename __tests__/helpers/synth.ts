@@ -9,14 +9,20 @@ import { ElastiCacheRedis } from "../../lib/redis";
 
 export type TerraformJson = Record<string, any>;
 
-/** Runs fn with a fresh temporary folder and removes it afterwards. */
+/** Runs fn with a fresh temporary folder and removes it once fn (or the promise it returns) is done. */
 export function withTempDir<T>(fn: (dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), "redis-cdktf-"));
+  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+  let result: T;
   try {
-    return fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    result = fn(dir);
+  } catch (error) {
+    cleanUp();
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(cleanUp) as T;
+  cleanUp();
+  return result;
 }
 
 /** The drop-in module's cdk.tf.json exactly as `npm run synth` writes it. */

@@ -1,0 +1,262 @@
+import { describe, expect, it } from "vitest";
+import { ElastiCacheRedisProps } from "../lib/inputs";
+import { onlyResource, resourcesOf, synthRedis, TerraformJson } from "./helpers/synth";
+
+const base: ElastiCacheRedisProps = {
+  name: "orders",
+  instanceType: "cache.t3.micro",
+  replicationGroupSize: 1,
+  enableAutomaticFailover: false,
+  enableMultiAz: false,
+  vpcId: "vpc-0123456789abcdef0",
+  subnetIds: ["subnet-aaaa1111", "subnet-bbbb2222"],
+};
+
+/**
+ * With literal props a counted resource picks its value per instance from a literal list:
+ * `${["a", "b"][count.index]}`. Returns that list, or fails if the value has another shape.
+ */
+function perInstance(value: string): unknown[] {
+  const match = /^\$\{(\[.*\])\[count\.index\]\}$/.exec(value);
+  if (!match) throw new Error(`not a per-instance list: ${value}`);
+  return JSON.parse(match[1]);
+}
+
+const replicationGroup = (json: TerraformJson) => onlyResource(json, "aws_elasticache_replication_group");
+const alarms = (json: TerraformJson) => resourcesOf(json, "aws_cloudwatch_metric_alarm");
+const rules = (json: TerraformJson) => resourcesOf(json, "aws_security_group_rule");
+const cidrRule = (json: TerraformJson) => rules(json).find((r) => "cidr_blocks" in r)!;
+const sourceGroupRule = (json: TerraformJson) => rules(json).find((r) => "source_security_group_id" in r)!;
+
+describe("cluster mode off, one node, module defaults", () => {
+  const json = synthRedis(base);
+  const rg = replicationGroup(json);
+
+  it("sets the replication group arguments from the inputs and defaults", () => {
+    expect(rg).toMatchObject({
+      replication_group_id: "orders",
+      description: "Redis replication group orders",
+      engine: "redis",
+      engine_version: "5.0.6",
+      node_type: "cache.t3.micro",
+      port: 6379,
+      num_cache_clusters: 1,
+      parameter_group_name: "default.redis5.0",
+      automatic_failover_enabled: false,
+      multi_az_enabled: false,
+      at_rest_encryption_enabled: "true",
+      transit_encryption_enabled: true,
+      snapshot_retention_limit: 15,
+      snapshot_window: "06:00-07:00",
+      maintenance_window: "sat:07:00-sat:08:00",
+      apply_immediately: false,
+      tags: {},
+    });
+  });
+
+  it("leaves unset what the inputs leave unset", () => {
+    for (const key of [
+      "num_node_groups",
+      "replicas_per_node_group",
+      "auth_token",
+      "snapshot_name",
+      "snapshot_arns",
+      "notification_topic_arn",
+    ]) {
+      expect(rg, key).not.toHaveProperty(key);
+    }
+  });
+
+  it("wires the subnet group and the security group into the replication group", () => {
+    const subnetGroup = onlyResource(json, "aws_elasticache_subnet_group");
+    expect(subnetGroup).toEqual({
+      name: "orders-subnet-group",
+      description: "Subnet group for the orders ElastiCache cluster",
+      subnet_ids: ["subnet-aaaa1111", "subnet-bbbb2222"],
+    });
+    const securityGroup = onlyResource(json, "aws_security_group");
+    expect(securityGroup).toEqual({
+      name: "orders",
+      description: "Security group for the orders ElastiCache cluster",
+      vpc_id: "vpc-0123456789abcdef0",
+    });
+    expect(rg.subnet_group_name).toMatch(/^\$\{aws_elasticache_subnet_group\.\w+\.name\}$/);
+    expect(rg.security_group_ids).toEqual([expect.stringMatching(/^\$\{aws_security_group\.\w+\.id\}$/)]);
+  });
+
+  it("creates no ingress rule without CIDR blocks or source groups", () => {
+    expect(cidrRule(json).count).toBe(0);
+    expect(sourceGroupRule(json).count).toBe(0);
+  });
+
+  it("creates the four alarms for the one member", () => {
+    expect(alarms(json).map((a) => [a.count, perInstance(a.alarm_name)])).toEqual([
+      [1, ["orders-001-0001-high-cpu-utilization"]],
+      [1, ["orders-001-0001-high-engine-cpu-utilization"]],
+      [1, ["orders-001-0001-low-memory-available"]],
+      [1, ["orders-001-0001-swap-usage"]],
+    ]);
+  });
+});
+
+describe("alarm arguments", () => {
+  const topics = ["arn:aws:sns:us-east-1:111122223333:ops", "arn:aws:sns:us-east-1:111122223333:pager"];
+  const json = synthRedis({ ...base, alarmsSnsTopicArns: topics });
+
+  it.each([
+    ["CPUUtilization", "GreaterThanThreshold", 90, "Average", "Percent"],
+    ["EngineCPUUtilization", "GreaterThanThreshold", 90, "Average", "Percent"],
+    ["FreeableMemory", "LessThanThreshold", 100000000, "Minimum", "Bytes"],
+    ["SwapUsage", "GreaterThanThreshold", 50000000, "Maximum", "Bytes"],
+  ])("%s: %s %d, %s in %s, every minute, to every topic", (metric, comparison, threshold, statistic, unit) => {
+    const alarm = alarms(json).find((a) => a.metric_name === metric)!;
+    expect(alarm).toMatchObject({
+      namespace: "AWS/ElastiCache",
+      comparison_operator: comparison,
+      threshold,
+      statistic,
+      unit,
+      period: 60,
+      evaluation_periods: 1,
+      alarm_actions: topics,
+      ok_actions: topics,
+      insufficient_data_actions: topics,
+    });
+    expect(perInstance(alarm.dimensions.CacheClusterId)).toEqual(["orders-001"]);
+    expect(alarm.dimensions.CacheNodeId).toBe("0001");
+  });
+});
+
+describe("cluster mode off, three nodes", () => {
+  const json = synthRedis({
+    ...base,
+    replicationGroupSize: 3,
+    enableAutomaticFailover: true,
+    enableMultiAz: true,
+    redisVersion: "6.2",
+  });
+
+  it("asks for three cache clusters in the redis6.x family", () => {
+    expect(replicationGroup(json)).toMatchObject({
+      num_cache_clusters: 3,
+      parameter_group_name: "default.redis6.x",
+      automatic_failover_enabled: true,
+      multi_az_enabled: true,
+      engine_version: "6.2",
+    });
+  });
+
+  it("alarms on each of the three members, index i on member i", () => {
+    for (const alarm of alarms(json)) {
+      expect(alarm.count).toBe(3);
+      expect(perInstance(alarm.dimensions.CacheClusterId)).toEqual(["orders-001", "orders-002", "orders-003"]);
+    }
+    const cpu = alarms(json).find((a) => a.metric_name === "CPUUtilization")!;
+    expect(perInstance(cpu.alarm_name)).toEqual([
+      "orders-001-0001-high-cpu-utilization",
+      "orders-002-0001-high-cpu-utilization",
+      "orders-003-0001-high-cpu-utilization",
+    ]);
+  });
+});
+
+describe("cluster mode on, 2 shards x 1 replica", () => {
+  const json = synthRedis({
+    ...base,
+    redisVersion: "7.1",
+    enableAutomaticFailover: true,
+    clusterMode: [{ numNodeGroups: 2, replicasPerNodeGroup: 1 }],
+  });
+  const rg = replicationGroup(json);
+
+  it("sets shards and replicas instead of a cache cluster count", () => {
+    expect(rg).toMatchObject({
+      num_node_groups: 2,
+      replicas_per_node_group: 1,
+      parameter_group_name: "default.redis7.cluster.on",
+    });
+    expect(rg).not.toHaveProperty("num_cache_clusters");
+  });
+
+  it("alarms on the real members (the HCL module would alarm on replication_group_size ids)", () => {
+    const ids = ["orders-0001-001", "orders-0001-002", "orders-0002-001", "orders-0002-002"];
+    for (const alarm of alarms(json)) {
+      expect(alarm.count).toBe(4);
+      expect(perInstance(alarm.dimensions.CacheClusterId)).toEqual(ids);
+    }
+  });
+});
+
+describe("alarms turned off", () => {
+  it("creates none of the four alarms", () => {
+    const json = synthRedis({ ...base, replicationGroupSize: 2, enableCloudwatchAlarms: false });
+    expect(alarms(json).map((a) => a.count)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe("ingress from CIDR blocks and security groups", () => {
+  const json = synthRedis({
+    ...base,
+    port: 6380,
+    allowConnectionsFromCidrBlocks: ["10.0.0.0/16", "10.1.0.0/16"],
+    allowConnectionsFromSecurityGroups: ["sg-0aaa", "sg-0bbb"],
+  });
+
+  it("holds every CIDR block in one tcp ingress rule on the port", () => {
+    expect(cidrRule(json)).toMatchObject({
+      count: 1,
+      type: "ingress",
+      protocol: "tcp",
+      from_port: 6380,
+      to_port: 6380,
+      cidr_blocks: ["10.0.0.0/16", "10.1.0.0/16"],
+      security_group_id: expect.stringMatching(/^\$\{aws_security_group\.\w+\.id\}$/),
+    });
+  });
+
+  it("creates one tcp ingress rule per source security group", () => {
+    const rule = sourceGroupRule(json);
+    expect(rule).toMatchObject({ count: 2, type: "ingress", protocol: "tcp", from_port: 6380, to_port: 6380 });
+    expect(perInstance(rule.source_security_group_id)).toEqual(["sg-0aaa", "sg-0bbb"]);
+  });
+});
+
+describe("optional inputs that are set", () => {
+  const json = synthRedis({
+    ...base,
+    redisVersion: "7.0",
+    parameterGroupName: "custom-params",
+    port: 7000,
+    snapshotArn: "arn:aws:s3:::backups/orders.rdb",
+    snapshotRetentionLimit: 0,
+    snapshotWindow: "",
+    snsTopicForNotifications: "arn:aws:sns:us-east-1:111122223333:events",
+    enableAtRestEncryption: false,
+    applyImmediately: true,
+    tags: { team: "orders" },
+  });
+  const rg = replicationGroup(json);
+
+  it("passes them to the replication group", () => {
+    expect(rg).toMatchObject({
+      parameter_group_name: "custom-params",
+      port: 7000,
+      snapshot_arns: ["arn:aws:s3:::backups/orders.rdb"],
+      snapshot_retention_limit: 0,
+      notification_topic_arn: "arn:aws:sns:us-east-1:111122223333:events",
+      at_rest_encryption_enabled: "false",
+      apply_immediately: true,
+      tags: { team: "orders" },
+    });
+  });
+
+  it("drops the snapshot window when snapshots are off", () => {
+    expect(rg).not.toHaveProperty("snapshot_window");
+  });
+
+  it("restores from a named snapshot", () => {
+    const restored = replicationGroup(synthRedis({ ...base, snapshotName: "orders-nightly" }));
+    expect(restored.snapshot_name).toBe("orders-nightly");
+    expect(restored).not.toHaveProperty("snapshot_arns");
+  });
+});

@@ -1,0 +1,220 @@
+import { App, Testing, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { derive, Derivation } from "../lib/derive";
+import { CLUSTER_MODE_TYPE, ClusterModeConfig } from "../lib/inputs";
+import * as naming from "../lib/naming";
+import {
+  init,
+  knownOutputs,
+  makeWorkRoot,
+  plan,
+  removeWorkRoot,
+  requireTerraform,
+} from "./helpers/terraform";
+import { withTempDir } from "./helpers/synth";
+
+/**
+ * Every derived value is written twice, in TypeScript (literal props) and as a Terraform
+ * expression (the module). Here Terraform evaluates each expression for a set of input
+ * scenarios, and the result must equal what the TypeScript function returns for the same inputs.
+ */
+
+interface Scenario {
+  name: string;
+  size: number;
+  clusterMode: ClusterModeConfig[];
+  redisVersion: string;
+  parameterGroup: string | null;
+  window: string;
+  retention: number;
+  snapshotArn: string | null;
+  topic: string;
+  cidrs: string[];
+  groups: string[];
+  alarms: boolean;
+}
+
+const SCENARIOS: Record<string, Scenario> = {
+  defaults: {
+    name: "orders",
+    size: 1,
+    clusterMode: [],
+    redisVersion: "5.0.6",
+    parameterGroup: null,
+    window: "06:00-07:00",
+    retention: 15,
+    snapshotArn: null,
+    topic: "",
+    cidrs: [],
+    groups: [],
+    alarms: true,
+  },
+  replicas: {
+    name: "orders-prod",
+    size: 3,
+    clusterMode: [],
+    redisVersion: "6.2",
+    parameterGroup: null,
+    window: "",
+    retention: 7,
+    snapshotArn: "arn:aws:s3:::backups/orders.rdb",
+    topic: "arn:aws:sns:eu-west-1:111122223333:events",
+    cidrs: ["10.0.0.0/16", "10.1.0.0/16"],
+    groups: ["sg-0aaa", "sg-0bbb", "sg-0ccc"],
+    alarms: false,
+  },
+  clusterMode: {
+    name: "sessions",
+    size: 1,
+    clusterMode: [{ numNodeGroups: 3, replicasPerNodeGroup: 2 }],
+    redisVersion: "7.1",
+    parameterGroup: null,
+    window: "03:00-04:00",
+    retention: 0,
+    snapshotArn: null,
+    topic: "",
+    cidrs: ["192.168.0.0/24"],
+    groups: [],
+    alarms: true,
+  },
+  customGroup: {
+    name: "c",
+    size: 2,
+    clusterMode: [{ numNodeGroups: 1, replicasPerNodeGroup: 0 }],
+    redisVersion: "6.x",
+    parameterGroup: "custom-params",
+    window: "06:00-07:00",
+    retention: 1,
+    snapshotArn: null,
+    topic: "",
+    cidrs: [],
+    groups: ["sg-1"],
+    alarms: true,
+  },
+  redis7zero: {
+    name: "r7",
+    size: 2,
+    clusterMode: [],
+    redisVersion: "7.0",
+    parameterGroup: null,
+    window: "06:00-07:00",
+    retention: 1,
+    snapshotArn: null,
+    topic: "",
+    cidrs: [],
+    groups: [],
+    alarms: true,
+  },
+};
+
+type Vars = Record<keyof Scenario, TerraformVariable>;
+type Args = (s: Scenario | Vars) => unknown[];
+const value = (v: Scenario | Vars, key: keyof Scenario): any => {
+  const x = v[key];
+  if (!(x instanceof TerraformVariable)) return x ?? undefined;
+  if (key === "clusterMode" || key === "alarms") return x.value;
+  if (key === "size" || key === "retention") return x.numberValue;
+  if (key === "cidrs" || key === "groups") return x.listValue;
+  return x.stringValue;
+};
+
+/** Each derivation with how its arguments come from a scenario (literal) or from variables (tokens). */
+const CHECKS: Record<string, [Derivation<any[], unknown>, Args]> = {
+  memberIds: [naming.memberIds, (v) => [value(v, "name"), value(v, "size"), value(v, "clusterMode")]],
+  numCacheClusters: [naming.numCacheClusters, (v) => [value(v, "size"), value(v, "clusterMode")]],
+  numNodeGroups: [naming.numNodeGroups, (v) => [value(v, "clusterMode")]],
+  replicasPerNodeGroup: [naming.replicasPerNodeGroup, (v) => [value(v, "clusterMode")]],
+  parameterGroupName: [
+    naming.parameterGroupName,
+    (v) => [value(v, "parameterGroup"), value(v, "redisVersion"), value(v, "clusterMode")],
+  ],
+  snapshotWindow: [naming.snapshotWindow, (v) => [value(v, "window"), value(v, "retention")]],
+  snapshotArns: [naming.snapshotArns, (v) => [value(v, "snapshotArn")]],
+  notificationTopicArn: [naming.notificationTopicArn, (v) => [value(v, "topic")]],
+  cidrRuleCount: [naming.cidrRuleCount, (v) => [value(v, "cidrs")]],
+  sourceRuleCount: [naming.listLength, (v) => [value(v, "groups")]],
+  alarmNames: [
+    naming.alarmNames,
+    (v) => [derive(naming.memberIds, value(v, "name"), value(v, "size"), value(v, "clusterMode")), "swap-usage"],
+  ],
+  alarmCount: [
+    naming.alarmCount,
+    (v) => [value(v, "alarms"), derive(naming.memberIds, value(v, "name"), value(v, "size"), value(v, "clusterMode"))],
+  ],
+};
+
+const VARIABLE_TYPES: Record<keyof Scenario, string> = {
+  name: "string",
+  size: "number",
+  clusterMode: CLUSTER_MODE_TYPE,
+  redisVersion: "string",
+  parameterGroup: "string",
+  window: "string",
+  retention: "number",
+  snapshotArn: "string",
+  topic: "string",
+  cidrs: "list(string)",
+  groups: "list(string)",
+  alarms: "bool",
+};
+
+/** A root module with one variable per scenario field and one output per derivation's expression. */
+function expressionsModule(): string {
+  return withTempDir((outdir) => {
+    const stack = new TerraformStack(new App({ outdir }), "expressions");
+    const vars = Object.fromEntries(
+      Object.entries(VARIABLE_TYPES).map(([key, type]) => [key, new TerraformVariable(stack, key, { type })]),
+    ) as Vars;
+    for (const [name, [derivation, args]] of Object.entries(CHECKS)) {
+      new TerraformOutput(stack, name, { value: derivation.expression(...args(vars)) });
+    }
+    return Testing.synth(stack);
+  });
+}
+
+function tfvars(s: Scenario): Record<string, unknown> {
+  return {
+    ...s,
+    clusterMode: s.clusterMode.map((c) => ({
+      num_node_groups: c.numNodeGroups,
+      replicas_per_node_group: c.replicasPerNodeGroup,
+    })),
+  };
+}
+
+let workRoot: string | undefined;
+const outputs = new Map<string, Promise<Record<string, unknown>>>();
+
+beforeAll(async () => {
+  requireTerraform();
+  workRoot = await makeWorkRoot();
+  const moduleText = expressionsModule();
+  for (const [id, scenario] of Object.entries(SCENARIOS)) {
+    const dir = join(workRoot, id);
+    const planned = (async () => {
+      await mkdir(dir);
+      await writeFile(join(dir, "main.tf.json"), moduleText);
+      await writeFile(join(dir, "terraform.tfvars.json"), JSON.stringify(tfvars(scenario)));
+      await init(dir);
+      return knownOutputs(await plan(dir));
+    })();
+    planned.catch(() => undefined);
+    outputs.set(id, planned);
+  }
+});
+
+afterAll(async () => {
+  await Promise.allSettled(outputs.values());
+  await removeWorkRoot(workRoot);
+});
+
+describe.each(Object.keys(SCENARIOS))("scenario %s", (id) => {
+  it.each(Object.keys(CHECKS))("%s: Terraform's expression equals the TypeScript value", async (name) => {
+    const [derivation, args] = CHECKS[name];
+    const expected = derivation.literal(...args(SCENARIOS[id])) ?? null;
+    const actual = (await outputs.get(id)!)[name] ?? null;
+    expect(actual).toEqual(expected);
+  });
+});

@@ -1,0 +1,266 @@
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { promisify } from "node:util";
+
+/**
+ * Runs the terraform CLI against throw-away root modules, offline: providers come from a local
+ * filesystem mirror, credentials are fake, and whenever the kernel allows it terraform runs in a
+ * private network namespace so nothing can leave the machine.
+ */
+
+const run = promisify(execFile);
+
+const PROJECT = resolve(__dirname, "..", "..");
+const CLI_CONFIG = resolve(__dirname, "mirror.tfrc");
+/** The mirror mirror.tfrc points at. */
+const MIRROR = "/opt/tf-plugins";
+const AWS_IN_MIRROR = join(MIRROR, "registry.terraform.io", "hashicorp", "aws");
+const MIN_TERRAFORM = [1, 5];
+
+/** Where the examples point at the synthesized module; rewritten to the copy in each work dir. */
+const EXAMPLE_MODULE_SOURCE = "../../cdktf.out/stacks/redis";
+const MODULE_SOURCE = "./modules/redis";
+
+const FAKE_ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
+const FAKE_SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+/**
+ * Merged into the root's `provider "aws"` block (Terraform override-file semantics), so the
+ * examples stay what a user writes while the tests plan without AWS. No `endpoints` block: it
+ * costs ~8 s per plan and a create-only plan never calls AWS anyway.
+ */
+const PROVIDER_OVERRIDE = `provider "aws" {
+  access_key                  = "${FAKE_ACCESS_KEY}"
+  secret_key                  = "${FAKE_SECRET_KEY}"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+}
+`;
+
+/** Nothing inherited may change what terraform plans (TF_VAR_*, TF_CLI_ARGS*, TF_DATA_DIR, AWS_PROFILE...). */
+function terraformEnv(): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([key]) => !/^(TF_|AWS_)/.test(key));
+  return {
+    ...Object.fromEntries(inherited),
+    // The machine's own TF_CLI_CONFIG_FILE may point nowhere; ours installs from the mirror only.
+    TF_CLI_CONFIG_FILE: CLI_CONFIG,
+    CHECKPOINT_DISABLE: "1",
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY,
+    AWS_SECRET_ACCESS_KEY: FAKE_SECRET_KEY,
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+}
+
+let available = false;
+
+/**
+ * Throws, saying what to install, unless terraform >= 1.5 is on PATH and the mirror holds
+ * hashicorp/aws 5.x. Tests call it instead of skipping: a missing tool is a failure.
+ */
+export function requireTerraform(): void {
+  if (available) return;
+  const problems: string[] = [];
+  let version: string | undefined;
+  try {
+    const out = execFileSync("terraform", ["version", "-json"], { env: terraformEnv(), encoding: "utf8" });
+    version = JSON.parse(out).terraform_version as string;
+  } catch {
+    problems.push("`terraform` is not on PATH (or `terraform version -json` failed)");
+  }
+  if (version !== undefined) {
+    const [major, minor] = version.split(".").map(Number);
+    if (major < MIN_TERRAFORM[0] || (major === MIN_TERRAFORM[0] && minor < MIN_TERRAFORM[1])) {
+      problems.push(`terraform ${version} is too old`);
+    }
+  }
+  const mirrored = existsSync(AWS_IN_MIRROR) ? readdirSync(AWS_IN_MIRROR) : [];
+  if (!mirrored.some((v) => v.startsWith("5."))) {
+    problems.push(`${AWS_IN_MIRROR} holds no hashicorp/aws 5.x provider`);
+  }
+  available = problems.length === 0;
+  if (available) return;
+  throw new Error(
+    [
+      `The terraform-backed tests cannot run: ${problems.join("; ")}.`,
+      "They need:",
+      "  1. Terraform >= 1.5 on PATH (https://developer.hashicorp.com/terraform/install).",
+      `  2. A filesystem mirror of the hashicorp/aws provider 5.100.0 at ${MIRROR} (terraform reads it through`,
+      `     ${CLI_CONFIG} and downloads nothing). Build it once on a machine with internet access:`,
+      "       mkdir /tmp/aws-mirror && cd /tmp/aws-mirror",
+      `       printf 'terraform {\\n  required_providers {\\n    aws = { source = "hashicorp/aws", version = "5.100.0" }\\n  }\\n}\\n' > main.tf`,
+      `       terraform providers mirror -platform=linux_amd64 ${MIRROR}`,
+      `     then copy ${MIRROR} to this machine.`,
+    ].join("\n"),
+  );
+}
+
+let isolation: Promise<boolean> | undefined;
+
+/** Whether `unshare -n` works here (root, or user namespaces allowed); probed once. */
+function canIsolateNetwork(): Promise<boolean> {
+  isolation ??= run("unshare", ["-n", "true"]).then(
+    () => true,
+    () => false,
+  );
+  return isolation;
+}
+
+/** Runs one terraform command in dir; rejects with terraform's own output when it fails. */
+export async function terraform(dir: string, args: string[]): Promise<string> {
+  const [file, argv] = (await canIsolateNetwork())
+    ? ["unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec terraform "$@"', "terraform", ...args]]
+    : ["terraform", args];
+  try {
+    const { stdout } = await run(file, argv, {
+      cwd: dir,
+      env: terraformEnv(),
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 110_000,
+    });
+    return stdout;
+  } catch (error) {
+    const e = error as { code?: number | string; signal?: string; stdout?: string; stderr?: string };
+    // Errors go to stderr; stdout only matters when stderr is empty (validate -json reports there).
+    const output = e.stderr?.trim() || e.stdout?.trim() || String(error);
+    throw new Error(`terraform ${args.join(" ")} failed in ${dir} (${e.signal ?? `exit ${e.code}`}):\n${output}`);
+  }
+}
+
+export async function init(dir: string): Promise<void> {
+  await terraform(dir, ["init", "-no-color", "-input=false", "-lock=false"]);
+}
+
+export interface Diagnostic {
+  severity: "error" | "warning";
+  summary: string;
+  detail?: string;
+}
+
+export interface ValidateResult {
+  valid: boolean;
+  error_count: number;
+  warning_count: number;
+  diagnostics: Diagnostic[];
+}
+
+/** `terraform validate -json`: rejects, with the diagnostics, when the configuration is invalid. */
+export async function validate(dir: string): Promise<ValidateResult> {
+  return JSON.parse(await terraform(dir, ["validate", "-no-color", "-json"]));
+}
+
+export interface ResourceChange {
+  address: string;
+  module_address?: string;
+  type: string;
+  name: string;
+  index?: number | string;
+  change: {
+    actions: string[];
+    after: Record<string, any>;
+    after_unknown: Record<string, any>;
+    after_sensitive: Record<string, any> | boolean;
+  };
+}
+
+/** The parts of `terraform show -json <planfile>` the tests read. */
+export interface Plan {
+  resource_changes?: ResourceChange[];
+  planned_values: { outputs?: Record<string, { sensitive: boolean; value?: unknown }> };
+  configuration: Record<string, any>;
+}
+
+/** Plans without refreshing or locking and returns the plan as JSON. */
+export async function plan(dir: string): Promise<Plan> {
+  await terraform(dir, ["plan", "-no-color", "-input=false", "-refresh=false", "-lock=false", "-out=tfplan"]);
+  return JSON.parse(await terraform(dir, ["show", "-no-color", "-json", "tfplan"]));
+}
+
+/** Output values known at plan time; outputs only known after apply are left out. */
+export function knownOutputs(p: Plan): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(p.planned_values.outputs ?? {})
+      .filter(([, output]) => "value" in output)
+      .map(([name, output]) => [name, output.value]),
+  );
+}
+
+/** A fresh folder under the OS temp dir for one test file's work dirs. */
+export function makeWorkRoot(): Promise<string> {
+  return mkdtemp(join(tmpdir(), "redis-terraform-"));
+}
+
+export function removeWorkRoot(root: string | undefined): Promise<void> {
+  return root ? rm(root, { recursive: true, force: true }) : Promise.resolve();
+}
+
+async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+}
+
+/** The module as a root of its own: dir holds only cdk.tf.json. */
+export async function prepareModuleDir(dir: string, moduleText: string): Promise<string> {
+  await writeFiles(dir, { "cdk.tf.json": moduleText });
+  return dir;
+}
+
+/** A root module that calls the module: one of examples/<name>, or a generated `module "redis"` call. */
+export type Caller =
+  | { example: string; vars?: Record<string, unknown> }
+  | { inputs: Record<string, unknown>; region?: string };
+
+/**
+ * Lays out dir as a root module calling the module copied to ./modules/redis, with the test
+ * provider settings merged in through provider_override.tf.
+ */
+export async function prepareCallerDir(dir: string, moduleText: string, caller: Caller): Promise<string> {
+  const root =
+    "example" in caller ? await exampleFiles(caller.example) : { "main.tf.json": moduleCall(moduleText, caller) };
+  await writeFiles(dir, {
+    "modules/redis/cdk.tf.json": moduleText,
+    ...root,
+    "provider_override.tf": PROVIDER_OVERRIDE,
+    ...("vars" in caller && caller.vars ? { "terraform.tfvars.json": JSON.stringify(caller.vars, null, 2) } : {}),
+  });
+  return dir;
+}
+
+/** The example's .tf files, its module source pointed at the work dir's copy of the module. */
+async function exampleFiles(name: string): Promise<Record<string, string>> {
+  const exampleDir = join(PROJECT, "examples", name);
+  const files: Record<string, string> = {};
+  for (const file of (await readdir(exampleDir)).filter((f) => f.endsWith(".tf"))) {
+    const text = await readFile(join(exampleDir, file), "utf8");
+    files[file] = text.replaceAll(`"${EXAMPLE_MODULE_SOURCE}"`, `"${MODULE_SOURCE}"`);
+  }
+  const sources = Object.values(files).join("\n").split(`"${MODULE_SOURCE}"`).length - 1;
+  if (sources !== 1) {
+    throw new Error(
+      `examples/${name} should call the module once with source = "${EXAMPLE_MODULE_SOURCE}" (found ${sources})`,
+    );
+  }
+  return files;
+}
+
+/** main.tf.json: a provider, one `module "redis"` call with the inputs, and every module output passed through. */
+function moduleCall(moduleText: string, caller: { inputs: Record<string, unknown>; region?: string }): string {
+  const outputs = Object.keys(JSON.parse(moduleText).output ?? {});
+  return JSON.stringify(
+    {
+      provider: { aws: { region: caller.region ?? "us-east-1" } },
+      module: { redis: { source: MODULE_SOURCE, ...caller.inputs } },
+      output: Object.fromEntries(outputs.map((name) => [name, { value: `\${module.redis.${name}}` }])),
+    },
+    null,
+    2,
+  );
+}

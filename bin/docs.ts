@@ -1,0 +1,216 @@
+/**
+ * `npm run docs`: rewrites the generated parts of README.md (inputs, outputs and alarms tables)
+ * and of `help` (a plain-text reference) from the tables in lib/. Everything between a BEGIN and
+ * its END marker is replaced; the rest of each file is left as written.
+ *
+ * The render functions are pure, so __tests__/docs.test.ts can check that the committed files are
+ * up to date. Only light modules are imported here (no provider bindings beyond the alarm class).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ALARMS } from "../lib/alarms";
+import { camelCase, INPUTS, type InputSpec } from "../lib/inputs";
+import { alarmName } from "../lib/naming";
+import { OUTPUTS } from "../lib/outputs";
+
+/** The help file must read well in a terminal. */
+export const HELP_WIDTH = 100;
+
+const inputs: readonly InputSpec[] = INPUTS;
+
+/** The generated sections of each file, by marker name. */
+export const README_SECTIONS = ["inputs", "outputs", "alarms"] as const;
+export const HELP_SECTIONS = ["reference"] as const;
+
+export function beginMarker(file: "readme" | "help", section: string): string {
+  return file === "readme"
+    ? `<!-- BEGIN GENERATED ${section} (npm run docs) -->`
+    : `---- BEGIN GENERATED ${section} (npm run docs; do not edit) ----`;
+}
+
+export function endMarker(file: "readme" | "help", section: string): string {
+  return file === "readme" ? `<!-- END GENERATED ${section} -->` : `---- END GENERATED ${section} ----`;
+}
+
+/** Replaces what lies between the section's two marker lines; fails when they are missing. */
+export function replaceSection(text: string, begin: string, end: string, content: string): string {
+  const start = text.indexOf(begin);
+  const stop = text.indexOf(end, start + begin.length);
+  if (start < 0 || stop < 0) throw new Error(`markers not found: "${begin}" ... "${end}"`);
+  const body = content.endsWith("\n") ? content : `${content}\n`;
+  return `${text.slice(0, start + begin.length)}\n${body}${text.slice(stop)}`;
+}
+
+/** Returns the text between the section's markers (exclusive), for tests. */
+export function sectionOf(text: string, begin: string, end: string): string {
+  const start = text.indexOf(begin);
+  const stop = text.indexOf(end, start + begin.length);
+  if (start < 0 || stop < 0) throw new Error(`markers not found: "${begin}" ... "${end}"`);
+  return text.slice(start + begin.length, stop);
+}
+
+// ---- values as Terraform shows them -------------------------------------------------------------
+
+/** A value in HCL syntax: `"5.0.6"`, `6379`, `true`, `null`, `[]`, `{}`, `["a", "b"]`, `{ k = "v" }`. */
+export function terraformValue(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (Array.isArray(value)) return `[${value.map(terraformValue).join(", ")}]`;
+  if (typeof value === "object") {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return "{}";
+    return `{ ${entries.map(([k, v]) => `${k} = ${terraformValue(v)}`).join(", ")} }`;
+  }
+  return JSON.stringify(value);
+}
+
+const defaultOf = (input: InputSpec) => (input.required ? undefined : terraformValue(input.default));
+
+const ALARM_MEMBER = "<member id>";
+
+const comparisonSign = (comparison: string) => (comparison === "LessThanThreshold" ? "<" : ">");
+
+function alarmCondition(alarm: (typeof ALARMS)[number]): string {
+  return `${alarm.statistic} ${comparisonSign(alarm.comparison)} ${alarm.threshold.toLocaleString("en-US")} ${alarm.unit}`;
+}
+
+// ---- README (Markdown) ---------------------------------------------------------------------------
+
+/** Escapes text for a Markdown table cell: pipes would end the cell, newlines the row. */
+export function cell(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+/** A code span inside a table cell (GFM needs `\|` even inside code spans in tables). */
+const code = (text: string) => `\`${cell(text)}\``;
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+export function inputsTable(): string {
+  const rows = inputs.map((input) => [
+    code(input.name),
+    code(camelCase(input.name)),
+    code(input.type),
+    input.required ? "required" : code(defaultOf(input) as string),
+    cell(input.sensitive ? `Sensitive. ${input.description}` : input.description),
+  ]);
+  return table(["Input", "TypeScript prop", "Type", "Default", "Description"], rows);
+}
+
+export function outputsTable(): string {
+  const rows = OUTPUTS.map((output) => {
+    return [code(output.name), code(output.attribute), cell(output.description)];
+  });
+  return table(["Output", "Construct attribute", "Description"], rows);
+}
+
+export function alarmsTable(): string {
+  const rows = ALARMS.map((alarm) => [
+    code(`aws_cloudwatch_metric_alarm.${alarm.resource}`),
+    code(alarm.metric),
+    cell(alarmCondition(alarm)),
+    code(alarmName(ALARM_MEMBER, alarm.suffix)),
+  ]);
+  return table(["Resource", "Metric", "Fires when", "Alarm name"], rows);
+}
+
+export function renderReadme(current: string): string {
+  const content: Record<(typeof README_SECTIONS)[number], string> = {
+    inputs: inputsTable(),
+    outputs: outputsTable(),
+    alarms: alarmsTable(),
+  };
+  return README_SECTIONS.reduce(
+    (text, section) =>
+      replaceSection(text, beginMarker("readme", section), endMarker("readme", section), content[section]),
+    current,
+  );
+}
+
+// ---- help (plain text) ---------------------------------------------------------------------------
+
+/** Word-wraps text to the width, every line starting with the indent. */
+export function wrap(text: string, indent: string, width = HELP_WIDTH): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
+const ENTRY = "  ";
+const DETAIL = "      ";
+
+function helpInput(input: InputSpec): string[] {
+  const facts = [input.type, input.required ? "required" : `default ${defaultOf(input)}`];
+  if (input.sensitive) facts.push("sensitive");
+  return [
+    `${ENTRY}${input.name}  (TypeScript: ${camelCase(input.name)})`,
+    ...wrap(facts.join(", "), DETAIL),
+    ...wrap(input.description, DETAIL),
+  ];
+}
+
+export function helpReference(): string {
+  const required = inputs.filter((i) => i.required);
+  const optional = inputs.filter((i) => !i.required);
+  const lines = [
+    `INPUTS (${inputs.length}; Terraform variable name, then the construct's prop in parentheses)`,
+    "",
+    `Required (${required.length}):`,
+    ...required.flatMap((input) => ["", ...helpInput(input)]),
+    "",
+    `Optional (${optional.length}):`,
+    ...optional.flatMap((input) => ["", ...helpInput(input)]),
+    "",
+    `OUTPUTS (${OUTPUTS.length}; the construct's attribute in parentheses)`,
+    ...OUTPUTS.flatMap((output) => [
+      "",
+      `${ENTRY}${output.name}  (TypeScript: ${output.attribute})`,
+      ...wrap(output.description, DETAIL),
+    ]),
+    "",
+    `ALARMS (${ALARMS.length} per member cache cluster, when enable_cloudwatch_alarms is true)`,
+    ...ALARMS.flatMap((alarm) => [
+      "",
+      `${ENTRY}${alarm.resource}`,
+      `${DETAIL}${alarm.metric}, fires when ${alarmCondition(alarm)}`,
+      `${DETAIL}alarm name: ${alarmName(ALARM_MEMBER, alarm.suffix)}`,
+    ]),
+  ];
+  return lines.join("\n");
+}
+
+export function renderHelp(current: string): string {
+  return replaceSection(current, beginMarker("help", "reference"), endMarker("help", "reference"), helpReference());
+}
+
+// ---- command line --------------------------------------------------------------------------------
+
+function rewrite(file: string, render: (current: string) => string): void {
+  const path = join(resolve(__dirname, ".."), file);
+  const current = readFileSync(path, "utf8");
+  const next = render(current);
+  if (next === current) {
+    console.log(`docs: ${file} is up to date`);
+  } else {
+    writeFileSync(path, next);
+    console.log(`docs: ${file} rewritten`);
+  }
+}
+
+function main(): void {
+  rewrite("README.md", renderReadme);
+  rewrite("help", renderHelp);
+}
+
+if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) main();
