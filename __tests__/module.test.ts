@@ -141,6 +141,17 @@ describe("npm run synth and cdktf synth", () => {
     });
   });
 
+  it("keeps the example's state in S3 when REDIS_STATE_BUCKET is set", async () => {
+    await withTempDir(async (outdir) => {
+      const env = { ...process.env, CDKTF_OUTDIR: outdir, REDIS_STATE_BUCKET: "acme-state" };
+      await run("npm", ["run", "synth"], { cwd: root, env });
+      const production = JSON.parse(readFileSync(join(outdir, "stacks", "production", "cdk.tf.json"), "utf8"));
+      expect(production.terraform.backend).toEqual({
+        s3: { bucket: "acme-state", key: "production/terraform.tfstate", region: "eu-west-1", encrypt: true },
+      });
+    });
+  });
+
   it("cdktf synth runs the app from cdktf.json and writes the same module", async () => {
     await withTempDir(async (outdir) => {
       await run("npx", ["cdktf", "synth", "--output", outdir], {
