@@ -46,7 +46,8 @@ class ProductionStack extends TerraformStack {
   }
 }
 
-const app = new App();
+// No stack traces in the manifest's annotations: they hold this machine's paths.
+const app = new App({ stackTraces: false });
 new RedisModuleStack(app, "redis");
 new ProductionStack(app, "production");
 app.synth();

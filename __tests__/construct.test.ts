@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ElastiCacheRedisProps } from "../lib/inputs";
-import { onlyResource, resourcesOf, synthRedis, TerraformJson } from "./helpers/synth";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { App, Testing, TerraformStack, TerraformVariable } from "cdktf";
+import { ElastiCacheRedis } from "../lib/redis";
+import { onlyResource, resourcesOf, synthRedis, TerraformJson, withTempDir } from "./helpers/synth";
 
 const base: ElastiCacheRedisProps = {
   name: "orders",
@@ -20,6 +23,17 @@ function perInstance(value: string): unknown[] {
   const match = /^\$\{(\[.*\])\[count\.index\]\}$/.exec(value);
   if (!match) throw new Error(`not a per-instance list: ${value}`);
   return JSON.parse(match[1]);
+}
+
+/** The construct with its auth token from a sensitive variable, as users must give it. */
+function withTokenAuth(props: ElastiCacheRedisProps): TerraformJson {
+  return withTempDir((outdir) => {
+    const stack = new TerraformStack(new App({ outdir }), "test");
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    const token = new TerraformVariable(stack, "redis_auth_token", { type: "string", sensitive: true });
+    new ElastiCacheRedis(stack, "cache", { ...props, authToken: token.stringValue });
+    return JSON.parse(Testing.synth(stack, true));
+  });
 }
 
 const replicationGroup = (json: TerraformJson) => onlyResource(json, "aws_elasticache_replication_group");
@@ -258,5 +272,23 @@ describe("optional inputs that are set", () => {
     const restored = replicationGroup(synthRedis({ ...base, snapshotName: "orders-nightly" }));
     expect(restored.snapshot_name).toBe("orders-nightly");
     expect(restored).not.toHaveProperty("snapshot_arns");
+  });
+});
+
+describe("rules between inputs when one of them is a token", () => {
+  it("leaves them to Terraform as preconditions on the replication group", () => {
+    const json = withTokenAuth({ ...base, enableTransitEncryption: false });
+    const rg = replicationGroup(json);
+    expect(rg.lifecycle.precondition).toEqual([
+      {
+        condition: "${(nonsensitive(var.redis_auth_token == null)) || false}",
+        error_message:
+          "Invalid auth_token (sensitive value), enable_transit_encryption false: an auth_token needs enable_transit_encryption = true.",
+      },
+    ]);
+  });
+
+  it("adds no precondition when every input is a literal", () => {
+    expect(replicationGroup(synthRedis(base))).not.toHaveProperty("lifecycle");
   });
 });

@@ -8,6 +8,7 @@ import {
   HELP_WIDTH,
   renderHelp,
   renderReadme,
+  renderSchema,
   replaceSection,
   sectionOf,
   terraformValue,
@@ -15,6 +16,8 @@ import {
 import { ALARMS } from "../lib/alarms";
 import { INPUTS } from "../lib/inputs";
 import { OUTPUTS } from "../lib/outputs";
+import Ajv from "ajv/dist/2020";
+import { SCENARIOS } from "./scenarios";
 
 const root = join(__dirname, "..");
 const readme = readFileSync(join(root, "README.md"), "utf8");
@@ -98,5 +101,37 @@ describe("docs rendering", () => {
     const text = "head\nBEGIN\nold\nEND\ntail\n";
     expect(replaceSection(text, "BEGIN", "END", "new")).toBe("head\nBEGIN\nnew\nEND\ntail\n");
     expect(() => replaceSection("no markers", "BEGIN", "END", "x")).toThrow(/markers not found/);
+  });
+});
+
+describe("docs/inputs.schema.json", () => {
+  const committed = readFileSync(join(root, "docs", "inputs.schema.json"), "utf8");
+  const ajv = new Ajv({ strict: true, allowUnionTypes: true });
+  const validate = ajv.compile(JSON.parse(committed));
+  const errorsOf = (inputs: unknown) => (validate(inputs) ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`));
+
+  it("is what the generator produces", () => {
+    expect(renderSchema(), "docs/inputs.schema.json is out of date: run npm run docs").toBe(committed);
+  });
+
+  it.each(SCENARIOS.map((s) => [s.id, s.inputs] as const))("accepts the %s scenario's inputs", (_id, inputs) => {
+    expect(errorsOf(inputs)).toEqual([]);
+  });
+
+  it.each([
+    ["a missing required input", { name: undefined }, "must have required property 'name'"],
+    ["an unknown input", { nmae: "orders" }, "must NOT have additional properties"],
+    ["a name with uppercase letters", { name: "Orders" }, "/name must match pattern"],
+    ["a port out of range", { port: 70000 }, "/port must be <= 65535"],
+    ["a fractional retention", { snapshot_retention_limit: 1.5 }, "/snapshot_retention_limit must be integer"],
+    ["two cluster mode objects", { cluster_mode: [{ num_node_groups: 1, replicas_per_node_group: 1 }, { num_node_groups: 1, replicas_per_node_group: 1 }] }, "/cluster_mode must NOT have more than 1 items"],
+    ["a cluster mode object missing an attribute", { cluster_mode: [{ num_node_groups: 1 }] }, "must have required property 'replicas_per_node_group'"],
+    ["a CIDR block out of range", { allow_connections_from_cidr_blocks: ["10.0.0.0/33"] }, "/allow_connections_from_cidr_blocks/0 must match pattern"],
+    ["no subnets", { subnet_ids: [] }, "/subnet_ids must NOT have fewer than 1 items"],
+    ["a tag value too long", { tags: { team: "x".repeat(257) } }, "/tags/team must NOT have more than 256 characters"],
+    ["a string for a bool", { enable_multi_az: "yes" }, "/enable_multi_az must be boolean"],
+  ])("rejects %s", (_label, overrides, message) => {
+    const inputs = { ...SCENARIOS[0].inputs, ...overrides };
+    expect(errorsOf(JSON.parse(JSON.stringify(inputs))).join("\n")).toContain(message);
   });
 });

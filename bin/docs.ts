@@ -9,9 +9,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ALARMS } from "../lib/alarms";
-import { camelCase, INPUTS, type InputSpec } from "../lib/inputs";
+import { camelCase, CombinedRule, CROSS_INPUT_RULES, INPUTS, type InputSpec, WARNINGS } from "../lib/inputs";
 import { alarmName } from "../lib/naming";
 import { OUTPUTS } from "../lib/outputs";
+import { inputsSchema } from "../lib/schema";
 
 /** The help file must read well in a terminal. */
 export const HELP_WIDTH = 100;
@@ -19,7 +20,7 @@ export const HELP_WIDTH = 100;
 const inputs: readonly InputSpec[] = INPUTS;
 
 /** The generated sections of each file, by marker name. */
-export const README_SECTIONS = ["inputs", "outputs", "alarms"] as const;
+export const README_SECTIONS = ["inputs", "rules", "outputs", "alarms"] as const;
 export const HELP_SECTIONS = ["reference"] as const;
 
 export function beginMarker(file: "readme" | "help", section: string): string {
@@ -65,6 +66,19 @@ export function terraformValue(value: unknown): string {
 
 const defaultOf = (input: InputSpec) => (input.required ? undefined : terraformValue(input.default));
 
+/** An input's rules as one sentence: "Must be ...; must not ...". */
+export function rulesOf(input: InputSpec): string {
+  const text = (input.rules ?? []).map((rule) => `must ${rule.text}`).join("; ");
+  return text && `${text[0].toUpperCase()}${text.slice(1)}.`;
+}
+
+const sentence = (text: string) => `${text[0].toUpperCase()}${text.slice(1)}.`;
+
+/** The JSON Schema file of the inputs, as written to docs/inputs.schema.json. */
+export function renderSchema(): string {
+  return `${JSON.stringify(inputsSchema(), null, 2)}\n`;
+}
+
 const ALARM_MEMBER = "<member id>";
 
 const comparisonSign = (comparison: string) => (comparison === "LessThanThreshold" ? "<" : ">");
@@ -95,8 +109,23 @@ export function inputsTable(): string {
     code(input.type),
     input.required ? "required" : code(defaultOf(input) as string),
     cell(input.sensitive ? `Sensitive. ${input.description}` : input.description),
+    cell(rulesOf(input)),
   ]);
-  return table(["Input", "TypeScript prop", "Type", "Default", "Description"], rows);
+  return table(["Input", "TypeScript prop", "Type", "Default", "Description", "Rules"], rows);
+}
+
+function combinedTable(rules: readonly CombinedRule[], kind: string): string {
+  const rows = rules.map((rule) => [kind, rule.inputs.map(code).join(", "), cell(sentence(rule.text))]);
+  return rows.map((row) => `| ${row.join(" | ")} |`).join("\n");
+}
+
+export function rulesTable(): string {
+  return [
+    "| Kind | Inputs | Rule |",
+    "| --- | --- | --- |",
+    combinedTable(CROSS_INPUT_RULES, "error (precondition)"),
+    combinedTable(WARNINGS, "warning (check)"),
+  ].join("\n");
 }
 
 export function outputsTable(): string {
@@ -119,6 +148,7 @@ export function alarmsTable(): string {
 export function renderReadme(current: string): string {
   const content: Record<(typeof README_SECTIONS)[number], string> = {
     inputs: inputsTable(),
+    rules: rulesTable(),
     outputs: outputsTable(),
     alarms: alarmsTable(),
   };
@@ -157,6 +187,7 @@ function helpInput(input: InputSpec): string[] {
     `${ENTRY}${input.name}  (TypeScript: ${camelCase(input.name)})`,
     ...wrap(facts.join(", "), DETAIL),
     ...wrap(input.description, DETAIL),
+    ...(input.rules ? wrap(rulesOf(input), DETAIL) : []),
   ];
 }
 
@@ -171,6 +202,12 @@ export function helpReference(): string {
     "",
     `Optional (${optional.length}):`,
     ...optional.flatMap((input) => ["", ...helpInput(input)]),
+    "",
+    `RULES BETWEEN INPUTS (errors: preconditions in the module, synth errors in TypeScript)`,
+    ...CROSS_INPUT_RULES.flatMap((rule) => ["", `${ENTRY}${rule.inputs.join(", ")}`, ...wrap(sentence(rule.text), DETAIL)]),
+    "",
+    `WARNINGS (check blocks in the module, annotations in TypeScript; they never stop a plan)`,
+    ...WARNINGS.flatMap((rule) => ["", `${ENTRY}${rule.inputs.join(", ")}`, ...wrap(sentence(rule.text), DETAIL)]),
     "",
     `OUTPUTS (${OUTPUTS.length}; the construct's attribute in parentheses)`,
     ...OUTPUTS.flatMap((output) => [
@@ -211,6 +248,7 @@ function rewrite(file: string, render: (current: string) => string): void {
 function main(): void {
   rewrite("README.md", renderReadme);
   rewrite("help", renderHelp);
+  rewrite("docs/inputs.schema.json", renderSchema);
 }
 
 if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) main();

@@ -11,6 +11,11 @@ import { IResolvable, IResolveContext, Token, Tokenization } from "cdktf";
  * operands that are 0 or "" and do not parenthesize conditionals.
  */
 export function hcl(parts: TemplateStringsArray, ...operands: unknown[]): IResolvable {
+  // A backslash in the template text reaches HCL as an escape it may not know ("\." is an error):
+  // string literals that need one go in as operands, which are quoted properly.
+  if (parts.some((part) => part.includes("\\"))) {
+    throw new Error(`hcl: pass string literals with backslashes as operands: ${parts.join("${…}")}`);
+  }
   return new HclExpression(parts, operands);
 }
 

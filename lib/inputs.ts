@@ -1,4 +1,27 @@
 import type { IResolvable } from "cdktf";
+import { hcl } from "./hcl";
+import { AUTH_TOKEN, AUTH_TOKEN_DOCUMENTED, IPV4_CIDR, REDIS_VERSION, SECURITY_GROUP_ID, SNS_TOPIC_ARN, S3_OBJECT_ARN } from "./patterns";
+import {
+  atMostItems,
+  eachAttribute,
+  eachItem,
+  excludes,
+  matches,
+  maxLength,
+  notEmpty,
+  orNull,
+  Rule,
+  tagLimits,
+  wholeNumber,
+} from "./rules";
+import {
+  dailyMeetsWeekly,
+  dailyMeetsWeeklyExpression,
+  dailyWindow,
+  dailyWindowRule,
+  weeklyWindow,
+  weeklyWindowRule,
+} from "./windows";
 
 /**
  * The inputs of the module (module-interface.md §1): the one place they are declared. The Terraform variables, the
@@ -23,6 +46,8 @@ interface InputBase {
   readonly type: TerraformType;
   readonly description: string;
   readonly sensitive?: true;
+  /** What a value must meet (aws-constraints.md); checked at synth for literals and at plan in the module. */
+  readonly rules?: readonly Rule[];
 }
 
 interface RequiredInput extends InputBase {
@@ -44,12 +69,18 @@ export const INPUTS = [
     required: true,
     description:
       "Name of the cluster. Used as the replication group id and as the prefix of every other resource name; lowercase and unique per region.",
+    rules: [
+      matches("[a-z]([a-z0-9-]{0,38}[a-z0-9])?", "be 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen"),
+      excludes("--", 'not contain "--"'),
+      maxLength(255 - "-subnet-group".length, 'keep the subnet group name "<name>-subnet-group" within 255 characters'),
+    ],
   },
   {
     name: "instance_type",
     type: "string",
     required: true,
     description: "Node type of every cache node, for example cache.t3.micro or cache.r6g.large.",
+    rules: [matches("cache\\.[a-z0-9]+\\.[a-z0-9]+", 'be a node type starting with "cache.", such as cache.t3.micro')],
   },
   {
     name: "replication_group_size",
@@ -75,12 +106,17 @@ export const INPUTS = [
     type: "string",
     required: true,
     description: "VPC that the cluster's security group belongs to.",
+    rules: [matches("vpc-[0-9a-f]+", 'be a VPC id: "vpc-" followed by hexadecimal digits')],
   },
   {
     name: "subnet_ids",
     type: "list(string)",
     required: true,
     description: "Subnets the cache nodes are placed in; usually private subnets spread over several availability zones.",
+    rules: [
+      notEmpty("hold at least one subnet id"),
+      eachItem(matches("subnet-[0-9a-f]+", "be a subnet id"), 'hold only subnet ids: "subnet-" followed by hexadecimal digits'),
+    ],
   },
   {
     name: "redis_version",
@@ -89,6 +125,7 @@ export const INPUTS = [
     default: "5.0.6",
     description:
       "Redis engine version: X.Y.Z up to Redis 5 (e.g. 5.0.6), 6.x or MAJOR.MINOR from Redis 6 on (e.g. 6.2, 7.1).",
+    rules: [matches(REDIS_VERSION, "be X.Y.Z up to Redis 5 (e.g. 5.0.6), or 6.x or MAJOR.MINOR from Redis 6 on (e.g. 6.2, 7.1); AWS does not accept 7.x")],
   },
   {
     name: "port",
@@ -96,6 +133,7 @@ export const INPUTS = [
     required: false,
     default: 6379,
     description: "TCP port the nodes accept connections on.",
+    rules: [wholeNumber(1, 65535)],
   },
   {
     name: "auth_token",
@@ -105,6 +143,7 @@ export const INPUTS = [
     sensitive: true,
     description:
       "Password clients must send with the Redis AUTH command. Needs transit encryption. Leave null for no password.",
+    rules: [orNull(matches(AUTH_TOKEN, 'be 16-128 printable ASCII characters other than @, " and /'))],
   },
   {
     name: "enable_at_rest_encryption",
@@ -126,6 +165,7 @@ export const INPUTS = [
     required: false,
     default: "06:00-07:00",
     description: 'Daily UTC time range (hh24:mi-hh24:mi) in which snapshots are taken; "" lets AWS choose or, with retention 0, disables them.',
+    rules: [dailyWindowRule],
   },
   {
     name: "snapshot_retention_limit",
@@ -133,6 +173,7 @@ export const INPUTS = [
     required: false,
     default: 15,
     description: "Days automatic snapshots are kept; 0 turns automatic snapshots off.",
+    rules: [wholeNumber(0, 35)],
   },
   {
     name: "snapshot_name",
@@ -147,6 +188,7 @@ export const INPUTS = [
     required: false,
     default: null,
     description: "ARN of a Redis RDB file in S3 to create the cluster from.",
+    rules: [orNull(matches(S3_OBJECT_ARN, "be the ARN of an S3 object (arn:aws:s3:::bucket/key) without commas"))],
   },
   {
     name: "maintenance_window",
@@ -154,6 +196,7 @@ export const INPUTS = [
     required: false,
     default: "sat:07:00-sat:08:00",
     description: "Weekly UTC time range (ddd:hh24:mi-ddd:hh24:mi) in which AWS may patch the nodes.",
+    rules: [weeklyWindowRule],
   },
   {
     name: "parameter_group_name",
@@ -177,6 +220,11 @@ export const INPUTS = [
     default: [],
     description:
       "Empty for cluster mode off; one object (num_node_groups shards, replicas_per_node_group replicas in each) to shard the data.",
+    rules: [
+      atMostItems(1, "be empty (cluster mode off) or hold exactly one object"),
+      eachAttribute("num_node_groups", "numNodeGroups", wholeNumber(1, 500)),
+      eachAttribute("replicas_per_node_group", "replicasPerNodeGroup", wholeNumber(0, 5)),
+    ],
   },
   {
     name: "allow_connections_from_cidr_blocks",
@@ -184,6 +232,7 @@ export const INPUTS = [
     required: false,
     default: [],
     description: "IPv4 CIDR blocks allowed to connect to the port.",
+    rules: [eachItem(matches(IPV4_CIDR, "be an IPv4 CIDR block"), "hold only IPv4 CIDR blocks, such as 10.0.0.0/16")],
   },
   {
     name: "allow_connections_from_security_groups",
@@ -191,6 +240,7 @@ export const INPUTS = [
     required: false,
     default: [],
     description: "Security group ids allowed to connect to the port.",
+    rules: [eachItem(matches(SECURITY_GROUP_ID, "be a security group id"), 'hold only security group ids: "sg-" followed by hexadecimal digits')],
   },
   {
     name: "enable_cloudwatch_alarms",
@@ -205,6 +255,7 @@ export const INPUTS = [
     required: false,
     default: [],
     description: "SNS topics notified when an alarm changes state (alarm, OK and insufficient data).",
+    rules: [eachItem(matches(SNS_TOPIC_ARN, "be an SNS topic ARN"), "hold only SNS topic ARNs (arn:aws:sns:region:account:name)")],
   },
   {
     name: "sns_topic_for_notifications",
@@ -212,6 +263,7 @@ export const INPUTS = [
     required: false,
     default: "",
     description: 'SNS topic that receives the replication group\'s events; "" for none.',
+    rules: [matches(`|${SNS_TOPIC_ARN}`, 'be "" or an SNS topic ARN (arn:aws:sns:region:account:name)')],
   },
   {
     name: "tags",
@@ -219,10 +271,147 @@ export const INPUTS = [
     required: false,
     default: {},
     description: "Tags put on the replication group.",
+    rules: [tagLimits(128, 256)],
   },
 ] as const satisfies readonly InputSpec[];
 
 type Input = (typeof INPUTS)[number];
+
+/** Input values by Terraform name: literals (TypeScript tests) or operands (Terraform conditions). */
+export type InputValues = Readonly<Record<InputName, any>>;
+
+/** A rule or warning on a combination of inputs: a precondition or `check` in the module. */
+export interface CombinedRule {
+  /** Names the rule's precondition or check block. */
+  readonly id: string;
+  readonly inputs: readonly InputName[];
+  /** What is wrong when the test fails, as a sentence without its final period. */
+  readonly text: string;
+  /** Whether literal values meet the rule. */
+  readonly test: (values: InputValues) => boolean;
+  readonly condition: (values: InputValues) => IResolvable;
+}
+
+const nodeCount = wholeNumber(1, 6);
+/** Redis 2 to 5: past AWS standard support. */
+const PAST_STANDARD_SUPPORT = "^[2-5]\\.";
+const hasClusterMode = (v: InputValues) => v.cluster_mode.length > 0;
+
+/** Rules that relate inputs (aws-constraints.md 4-6, 8, 12, 16, 17): preconditions in the module. */
+export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
+  {
+    id: "replication_group_size",
+    inputs: ["replication_group_size", "cluster_mode"],
+    text: `with cluster mode off, replication_group_size must ${nodeCount.text} (a primary and up to five replicas)`,
+    test: (v) => hasClusterMode(v) || nodeCount.test(v.replication_group_size),
+    condition: (v) => hcl`length(${v.cluster_mode}) > 0 || ${nodeCount.condition(v.replication_group_size)}`,
+  },
+  {
+    id: "automatic_failover_nodes",
+    inputs: ["enable_automatic_failover", "replication_group_size", "cluster_mode"],
+    text: "automatic failover needs a replica to fail over to: replication_group_size of at least 2, or cluster mode",
+    test: (v) => !v.enable_automatic_failover || v.replication_group_size >= 2 || hasClusterMode(v),
+    condition: (v) =>
+      hcl`!${v.enable_automatic_failover} || ${v.replication_group_size} >= 2 || length(${v.cluster_mode}) > 0`,
+  },
+  {
+    id: "multi_az_failover",
+    inputs: ["enable_multi_az", "enable_automatic_failover"],
+    text: "multi-AZ needs enable_automatic_failover = true",
+    test: (v) => !v.enable_multi_az || v.enable_automatic_failover,
+    condition: (v) => hcl`!${v.enable_multi_az} || ${v.enable_automatic_failover}`,
+  },
+  {
+    id: "cluster_mode_failover",
+    inputs: ["cluster_mode", "enable_automatic_failover"],
+    text: "cluster mode needs enable_automatic_failover = true",
+    test: (v) => !hasClusterMode(v) || v.enable_automatic_failover,
+    condition: (v) => hcl`length(${v.cluster_mode}) == 0 || ${v.enable_automatic_failover}`,
+  },
+  {
+    id: "auth_token_transit_encryption",
+    inputs: ["auth_token", "enable_transit_encryption"],
+    text: "an auth_token needs enable_transit_encryption = true",
+    test: (v) => v.auth_token == null || v.enable_transit_encryption,
+    condition: (v) => hcl`${isNull(v.auth_token)} || ${v.enable_transit_encryption}`,
+  },
+  {
+    id: "snapshot_maintenance_overlap",
+    inputs: ["snapshot_window", "snapshot_retention_limit", "maintenance_window"],
+    text: "the snapshot window must not overlap the maintenance window",
+    test: (v) => {
+      const daily = dailyWindow(v.snapshot_window);
+      const weekly = weeklyWindow(v.maintenance_window);
+      return v.snapshot_retention_limit === 0 || !daily || !weekly || !dailyMeetsWeekly(daily, weekly);
+    },
+    condition: (v) =>
+      hcl`${v.snapshot_retention_limit} == 0 || ${v.snapshot_window} == "" || !try(${dailyMeetsWeeklyExpression(v.snapshot_window, v.maintenance_window)}, false)`,
+  },
+  {
+    id: "one_snapshot_source",
+    inputs: ["snapshot_name", "snapshot_arn"],
+    text: "give at most one of snapshot_name and snapshot_arn",
+    test: (v) => v.snapshot_name == null || v.snapshot_arn == null,
+    condition: (v) => hcl`${v.snapshot_name} == null || ${v.snapshot_arn} == null`,
+  },
+];
+
+/** Advice, not errors (aws-constraints.md, "Warnings"): cdktf annotations, `check` blocks in the module. */
+export const WARNINGS: readonly CombinedRule[] = [
+  {
+    id: "redis_version_support",
+    inputs: ["redis_version"],
+    text: "Redis 5 and older are past AWS standard support (extended support is billed since 2026-02-01); plan an upgrade to Redis 7",
+    test: (v) => !new RegExp(PAST_STANDARD_SUPPORT).test(v.redis_version),
+    condition: (v) => hcl`!can(regex(${PAST_STANDARD_SUPPORT}, ${v.redis_version}))`,
+  },
+  {
+    id: "transit_encryption",
+    inputs: ["enable_transit_encryption"],
+    text: "traffic between clients and nodes is not encrypted",
+    test: (v) => v.enable_transit_encryption !== false,
+    condition: (v) => hcl`${v.enable_transit_encryption}`,
+  },
+  {
+    id: "at_rest_encryption",
+    inputs: ["enable_at_rest_encryption"],
+    text: "data on disk and in snapshots is not encrypted",
+    test: (v) => v.enable_at_rest_encryption !== false,
+    condition: (v) => hcl`${v.enable_at_rest_encryption}`,
+  },
+  {
+    id: "auth_token_missing",
+    inputs: ["auth_token", "enable_transit_encryption"],
+    text: "without an auth_token any client that reaches the port can use the cache",
+    test: (v) => v.auth_token != null || v.enable_transit_encryption === false,
+    condition: (v) => hcl`!${isNull(v.auth_token)} || !${v.enable_transit_encryption}`,
+  },
+  {
+    id: "auth_token_characters",
+    inputs: ["auth_token"],
+    text: "the auth_token has characters AWS does not document (it names letters, digits and ! & # $ ^ < > -)",
+    test: (v) => v.auth_token == null || new RegExp(`^${AUTH_TOKEN_DOCUMENTED}$`).test(v.auth_token),
+    condition: (v) =>
+      hcl`${isNull(v.auth_token)} || nonsensitive(can(regex(${`^${AUTH_TOKEN_DOCUMENTED}$`}, ${v.auth_token})))`,
+  },
+  {
+    id: "snapshots_off_with_replicas",
+    inputs: ["snapshot_retention_limit", "replication_group_size", "cluster_mode"],
+    text: "automatic snapshots are off in a cluster with replicas: a lost shard cannot be restored",
+    test: (v) =>
+      v.snapshot_retention_limit > 0 ||
+      (hasClusterMode(v) ? v.cluster_mode[0].replicasPerNodeGroup === 0 : v.replication_group_size < 2),
+    condition: (v) =>
+      hcl`${v.snapshot_retention_limit} > 0 || (length(${v.cluster_mode}) > 0 ? one(${v.cluster_mode}[*].replicas_per_node_group) == 0 : ${v.replication_group_size} < 2)`,
+  },
+];
+
+/** `x == null` on a sensitive value is itself sensitive, and conditions must not be. */
+function isNull(value: unknown): IResolvable {
+  return hcl`nonsensitive(${value} == null)`;
+}
+
+
 export type InputName = Input["name"];
 
 type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`

@@ -2,9 +2,18 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformElement, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { Construct, Node } from "constructs";
 import { address, ADDRESSES, hclModuleAddress } from "./addresses";
-import { camelCase, CLUSTER_MODE_TYPE, ElastiCacheRedisProps, INPUTS, InputSpec } from "./inputs";
+import {
+  camelCase,
+  CLUSTER_MODE_TYPE,
+  ElastiCacheRedisProps,
+  INPUTS,
+  InputSpec,
+  InputValues,
+  WARNINGS,
+} from "./inputs";
 import { OUTPUTS } from "./outputs";
 import { ElastiCacheRedis } from "./redis";
+import { combinedConditions, inputConditions } from "./validation";
 
 /** The oldest Terraform this module supports and is tested against. */
 export const TERRAFORM_VERSION_RANGE = ">= 1.5.0";
@@ -50,6 +59,7 @@ export class RedisModuleStack extends TerraformStack {
     new AwsProvider(this, "aws");
 
     const props: Record<string, unknown> = {};
+    const operands: Record<string, unknown> = {};
     for (const input of INPUTS as readonly InputSpec[]) {
       const variable = new TerraformVariable(this, input.name, {
         type: input.type,
@@ -59,7 +69,19 @@ export class RedisModuleStack extends TerraformStack {
       });
       // cdktf cannot render a null default, yet `default = null` is what makes these inputs optional.
       if (!input.required && input.default === null) variable.addOverride("default", null);
-      props[camelCase(input.name)] = propValue(variable, input);
+      const value = propValue(variable, input);
+      for (const validation of inputConditions(input.name as keyof InputValues, value)) {
+        variable.addValidation(validation);
+      }
+      props[camelCase(input.name)] = value;
+      operands[input.name] = value;
+    }
+
+    // Warnings, not errors: a failed check assertion is reported by plan and apply without stopping them.
+    for (const [i, check] of combinedConditions(WARNINGS, operands as InputValues, "").entries()) {
+      this.addOverride(`check.${WARNINGS[i].id}.assert`, [
+        { condition: check.condition, error_message: check.errorMessage },
+      ]);
     }
 
     this.redis = new ElastiCacheRedis(this, "redis", props as unknown as ElastiCacheRedisProps);

@@ -174,3 +174,5 @@ export const subnetGroupName = (name: string) => `${name}-subnet-group`;
 export const subnetGroupDescription = (name: string) => `Subnet group for the ${name} ElastiCache cluster`;
 export const securityGroupDescription = (name: string) => `Security group for the ${name} ElastiCache cluster`;
 export const replicationGroupDescription = (name: string) => `Redis replication group ${name}`;
+export const CIDR_RULE_DESCRIPTION = "Redis clients in the allowed CIDR blocks";
+export const SOURCE_GROUP_RULE_DESCRIPTION = "Redis clients in an allowed security group";

@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 
@@ -43,7 +43,7 @@ const PROVIDER_OVERRIDE = `provider "aws" {
 `;
 
 /** Nothing inherited may change what terraform plans (TF_VAR_*, TF_CLI_ARGS*, TF_DATA_DIR, AWS_PROFILE...). */
-function terraformEnv(): NodeJS.ProcessEnv {
+function terraformEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(([key]) => !/^(TF_|AWS_)/.test(key));
   return {
     ...Object.fromEntries(inherited),
@@ -55,7 +55,31 @@ function terraformEnv(): NodeJS.ProcessEnv {
     AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY,
     AWS_SECRET_ACCESS_KEY: FAKE_SECRET_KEY,
     AWS_EC2_METADATA_DISABLED: "true",
+    ...extra,
   };
+}
+
+/** Extra environment for one terraform run: TF_VAR_* only, so a test cannot undo the isolation above. */
+export type TerraformVars = Readonly<Record<string, string>>;
+
+function checkedVars(env: TerraformVars | undefined): TerraformVars {
+  const other = Object.keys(env ?? {}).filter((key) => !key.startsWith("TF_VAR_"));
+  if (other.length > 0) throw new Error(`only TF_VAR_* may be passed to terraform, not ${other.join(", ")}`);
+  return env ?? {};
+}
+
+let version: string | undefined;
+
+/** The version of the terraform on PATH (e.g. "1.11.4"). */
+export function terraformVersion(): string {
+  version ??= JSON.parse(execFileSync("terraform", ["version", "-json"], { env: terraformEnv(), encoding: "utf8" }))
+    .terraform_version as string;
+  return version!;
+}
+
+/** The hashicorp/aws versions the mirror holds. */
+export function providerVersionsInMirror(): string[] {
+  return existsSync(AWS_IN_MIRROR) ? readdirSync(AWS_IN_MIRROR).sort() : [];
 }
 
 let available = false;
@@ -112,29 +136,54 @@ function canIsolateNetwork(): Promise<boolean> {
   return isolation;
 }
 
-/** Runs one terraform command in dir; rejects with terraform's own output when it fails. */
-export async function terraform(dir: string, args: string[]): Promise<string> {
+/**
+ * Each terraform run starts the 700 MB provider and is CPU-bound; more runs than cores only make
+ * every one of them slower (and closer to its timeout).
+ */
+const MAX_CONCURRENT = Math.max(2, availableParallelism() + 1);
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await fn();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+export interface RunOptions {
+  /** TF_VAR_* variables for this run (how Terragrunt passes `inputs`). */
+  env?: TerraformVars;
+  /** Return stdout of a failing run instead of rejecting (for `plan -json`, whose stdout holds the diagnostics of a failed plan). */
+  allowFailure?: boolean;
+}
+
+/** Runs one terraform command in dir; rejects with terraform's own output when it fails, unless allowFailure is set. */
+export async function terraform(dir: string, args: string[], options: RunOptions = {}): Promise<string> {
+  const env = terraformEnv(checkedVars(options.env));
   const [file, argv] = (await canIsolateNetwork())
     ? ["unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec terraform "$@"', "terraform", ...args]]
     : ["terraform", args];
   try {
-    const { stdout } = await run(file, argv, {
-      cwd: dir,
-      env: terraformEnv(),
-      maxBuffer: 256 * 1024 * 1024,
-      timeout: 110_000,
-    });
+    const { stdout } = await limited(() =>
+      run(file, argv, { cwd: dir, env, maxBuffer: 256 * 1024 * 1024, timeout: 110_000 }),
+    );
     return stdout;
   } catch (error) {
     const e = error as { code?: number | string; signal?: string; stdout?: string; stderr?: string };
+    if (options.allowFailure && typeof e.code === "number" && e.stdout !== undefined) return e.stdout;
     // Errors go to stderr; stdout only matters when stderr is empty (validate -json reports there).
     const output = e.stderr?.trim() || e.stdout?.trim() || String(error);
     throw new Error(`terraform ${args.join(" ")} failed in ${dir} (${e.signal ?? `exit ${e.code}`}):\n${output}`);
   }
 }
 
-export async function init(dir: string): Promise<void> {
-  await terraform(dir, ["init", "-no-color", "-input=false", "-lock=false"]);
+export async function init(dir: string, options: RunOptions = {}): Promise<void> {
+  await terraform(dir, ["init", "-no-color", "-input=false", "-lock=false"], options);
 }
 
 export interface Diagnostic {
@@ -157,12 +206,15 @@ export async function validate(dir: string): Promise<ValidateResult> {
 
 export interface ResourceChange {
   address: string;
+  /** Set when a moved block carried the instance over from this address. */
+  previous_address?: string;
   module_address?: string;
   type: string;
   name: string;
   index?: number | string;
   change: {
     actions: string[];
+    before: Record<string, any> | null;
     after: Record<string, any>;
     after_unknown: Record<string, any>;
     after_sensitive: Record<string, any> | boolean;
@@ -172,14 +224,15 @@ export interface ResourceChange {
 /** The parts of `terraform show -json <planfile>` the tests read. */
 export interface Plan {
   resource_changes?: ResourceChange[];
+  output_changes?: Record<string, { actions: string[]; before: unknown; after: unknown; after_unknown: unknown }>;
   planned_values: { outputs?: Record<string, { sensitive: boolean; value?: unknown }> };
   configuration: Record<string, any>;
 }
 
 /** Plans without refreshing or locking and returns the plan as JSON. */
-export async function plan(dir: string): Promise<Plan> {
-  await terraform(dir, ["plan", "-no-color", "-input=false", "-refresh=false", "-lock=false", "-out=tfplan"]);
-  return JSON.parse(await terraform(dir, ["show", "-no-color", "-json", "tfplan"]));
+export async function plan(dir: string, options: RunOptions = {}): Promise<Plan> {
+  await terraform(dir, ["plan", "-no-color", "-input=false", "-refresh=false", "-lock=false", "-out=tfplan"], options);
+  return JSON.parse(await terraform(dir, ["show", "-no-color", "-json", "tfplan"], options));
 }
 
 /** Output values known at plan time; outputs only known after apply are left out. */
@@ -200,7 +253,7 @@ export function removeWorkRoot(root: string | undefined): Promise<void> {
   return root ? rm(root, { recursive: true, force: true }) : Promise.resolve();
 }
 
-async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
+export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
@@ -213,10 +266,11 @@ export async function prepareModuleDir(dir: string, moduleText: string): Promise
   return dir;
 }
 
-/** A root module that calls the module: one of examples/<name>, or a generated `module "redis"` call. */
+/** A root module that calls the module: one of examples/<name>, a generated `module "redis"` call, or HCL text. */
 export type Caller =
   | { example: string; vars?: Record<string, unknown> }
-  | { inputs: Record<string, unknown>; region?: string };
+  | { inputs: Record<string, unknown>; region?: string }
+  | { hcl: string };
 
 /**
  * Lays out dir as a root module calling the module copied to ./modules/redis, with the test
@@ -224,7 +278,11 @@ export type Caller =
  */
 export async function prepareCallerDir(dir: string, moduleText: string, caller: Caller): Promise<string> {
   const root =
-    "example" in caller ? await exampleFiles(caller.example) : { "main.tf.json": moduleCall(moduleText, caller) };
+    "example" in caller
+      ? await exampleFiles(caller.example)
+      : "hcl" in caller
+        ? { "main.tf": caller.hcl }
+        : { "main.tf.json": moduleCall(moduleText, caller) };
   await writeFiles(dir, {
     "modules/redis/cdk.tf.json": moduleText,
     ...root,
@@ -263,4 +321,63 @@ function moduleCall(moduleText: string, caller: { inputs: Record<string, unknown
     null,
     2,
   );
+}
+
+/** How a Terragrunt unit hands its `inputs` to terraform. */
+export type InputDelivery = "env" | "tfvars";
+
+export interface TerragruntUnit {
+  /** The unit's `inputs` block (module variable names). */
+  inputs: Readonly<Record<string, unknown>>;
+  /** "env": TF_VAR_* variables, what Terragrunt itself does; "tfvars": a terraform.tfvars.json file. */
+  via: InputDelivery;
+  /** Inputs given as TF_VAR_* whatever `via` says, as one does with secrets. */
+  fromEnv?: readonly string[];
+  /** Region of the generated provider block. */
+  region?: string;
+  /** State for the generated local backend (written to terraform.tfstate): JSON, as state.ts builds it. */
+  state?: object;
+}
+
+export interface PreparedDir {
+  dir: string;
+  /** TF_VAR_* variables every terraform command in dir must get. */
+  env: TerraformVars;
+}
+
+/**
+ * Terragrunt's encoding of one input as a TF_VAR_ value: strings as they are, everything else
+ * JSON, which Terraform parses as an HCL expression of the variable's type.
+ */
+export function terragruntEnvValue(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/**
+ * Lays out dir the way Terragrunt prepares its .terragrunt-cache working directory for a unit
+ * whose `source` is the module: the module's files copied in, provider.tf and backend.tf written
+ * from `generate` blocks (a provider with the test's fake credentials, a local backend), and the
+ * inputs as TF_VAR_* variables or a tfvars file. Terragrunt itself is not needed for any of it.
+ */
+export async function prepareTerragruntDir(dir: string, moduleText: string, unit: TerragruntUnit): Promise<PreparedDir> {
+  const inEnv = (name: string) => unit.via === "env" || (unit.fromEnv ?? []).includes(name);
+  const entries = Object.entries(unit.inputs).filter(([, value]) => value !== null && value !== undefined);
+  const env = Object.fromEntries(
+    entries.filter(([name]) => inEnv(name)).map(([name, value]) => [`TF_VAR_${name}`, terragruntEnvValue(value)]),
+  );
+  const fileInputs = Object.fromEntries(entries.filter(([name]) => !inEnv(name)));
+  await writeFiles(dir, {
+    "cdk.tf.json": moduleText,
+    "provider.tf": PROVIDER_OVERRIDE.replace('provider "aws" {\n', `provider "aws" {\n  region                      = "${unit.region ?? "eu-west-1"}"\n`),
+    "backend.tf": 'terraform {\n  backend "local" {\n    path = "terraform.tfstate"\n  }\n}\n',
+    ...(Object.keys(fileInputs).length > 0 ? { "terraform.tfvars.json": JSON.stringify(fileInputs, null, 2) } : {}),
+    ...(unit.state ? { "terraform.tfstate": JSON.stringify(unit.state, null, 2) } : {}),
+  });
+  return { dir, env };
+}
+
+/** A synthesized cdktf stack as a root module of its own, with the test provider settings merged in. */
+export async function prepareStackDir(dir: string, stackJson: string): Promise<string> {
+  await writeFiles(dir, { "cdk.tf.json": stackJson, "provider_override.tf": PROVIDER_OVERRIDE });
+  return dir;
 }

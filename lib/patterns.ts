@@ -1,0 +1,20 @@
+/**
+ * Regular expressions of AWS identifiers and formats, unanchored (rules.ts `matches` anchors them).
+ * Only syntax that Go's RE2 (Terraform's regex) and JavaScript read the same way.
+ */
+
+const OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+
+/** Up to Redis 5 a full X.Y.Z; from 6 on 6.x or MAJOR.MINOR. AWS rejects 7.x. */
+export const REDIS_VERSION = "[2-5]\\.[0-9]+\\.[0-9]+|6\\.x|([6-9]|[1-9][0-9])\\.[0-9]+";
+
+/** Printable ASCII (0x20-0x7E) except `"` (0x22), `/` (0x2F) and `@` (0x40). */
+export const AUTH_TOKEN = "[ !#-.0-?A-~]{16,128}";
+
+/** Characters AWS documents for AUTH tokens besides letters and digits; others get a warning. */
+export const AUTH_TOKEN_DOCUMENTED = "[A-Za-z0-9!&#$^<>-]*";
+
+export const IPV4_CIDR = `(${OCTET}\\.){3}${OCTET}/([0-9]|[12][0-9]|3[0-2])`;
+export const SECURITY_GROUP_ID = "sg-[0-9a-f]+";
+export const S3_OBJECT_ARN = "arn:aws[a-z-]*:s3:::[^,/]+/[^,]+";
+export const SNS_TOPIC_ARN = "arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?";

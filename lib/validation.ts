@@ -1,0 +1,92 @@
+import { IResolvable, Token } from "cdktf";
+import { isKnown } from "./derive";
+import { hcl } from "./hcl";
+import { CombinedRule, INPUTS, InputName, InputSpec, InputValues } from "./inputs";
+import type { Rule } from "./rules";
+
+/**
+ * Turns the rules of inputs.ts into what enforces them: error and warning messages for literal
+ * props (TypeScript), and Terraform conditions with the same messages for the module (variable
+ * validation blocks, preconditions, check blocks). A message names the input, the value and the
+ * rule; a sensitive input's value is never shown.
+ */
+
+const SPECS = new Map<string, InputSpec>((INPUTS as readonly InputSpec[]).map((input) => [input.name, input]));
+const SENSITIVE = "(sensitive value)";
+
+/** JSON as Terraform's jsonencode writes it, which escapes <, > and & (and two line separators). */
+export function jsonencode(value: unknown): string {
+  return JSON.stringify(value ?? null).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** A literal value as the message shows it; cluster_mode with its Terraform attribute names. */
+function shown(name: InputName, value: unknown): string {
+  if (SPECS.get(name)?.sensitive) return SENSITIVE;
+  if (name === "cluster_mode" && Array.isArray(value)) {
+    return jsonencode(
+      value.map((c) => ({ num_node_groups: c.numNodeGroups, replicas_per_node_group: c.replicasPerNodeGroup })),
+    );
+  }
+  return jsonencode(value);
+}
+
+/** The value inside a Terraform error_message template: written out when known, else jsonencode'd at plan time. */
+function shownExpression(name: InputName, operand: unknown): string {
+  if (SPECS.get(name)?.sensitive || isKnown(operand)) return shown(name, operand);
+  return Token.asString(hcl`jsonencode(${operand})`);
+}
+
+const inputMessage = (name: InputName, value: string, rule: Rule) => `Invalid ${name} ${value}: must ${rule.text}.`;
+
+const combinedMessage = (prefix: string, rule: CombinedRule, show: (name: InputName) => string) =>
+  `${prefix}${rule.inputs.map((name) => `${name} ${show(name)}`).join(", ")}: ${rule.text}.`;
+
+export const errorPrefix = "Invalid ";
+
+/** Messages of the single-input rules a literal value breaks. */
+export function inputViolations(name: InputName, value: unknown): string[] {
+  const rules = SPECS.get(name)?.rules ?? [];
+  return rules.filter((rule) => !rule.test(value)).map((rule) => inputMessage(name, shown(name, value), rule));
+}
+
+/** Messages of the combined rules (or warnings) that literal values break. */
+export function combinedViolations(rules: readonly CombinedRule[], values: InputValues, prefix: string): string[] {
+  return rules
+    .filter((rule) => !rule.test(values))
+    .map((rule) => combinedMessage(prefix, rule, (name) => shown(name, values[name])));
+}
+
+export interface Condition {
+  readonly condition: IResolvable;
+  readonly errorMessage: string;
+}
+
+/** The variable validation blocks of one input, given the variable's value token. */
+export function inputConditions(name: InputName, operand: unknown): Condition[] {
+  return (SPECS.get(name)?.rules ?? []).map((rule) => ({
+    condition: rule.condition(operand),
+    errorMessage: inputMessage(name, shownExpression(name, operand), rule),
+  }));
+}
+
+/** Preconditions or check assertions for combined rules, given each input's operand. */
+export function combinedConditions(rules: readonly CombinedRule[], operands: InputValues, prefix: string): Condition[] {
+  return rules.map((rule) => ({
+    condition: rule.condition(operands),
+    errorMessage: combinedMessage(prefix, rule, (name) => shownExpression(name, operands[name])),
+  }));
+}
+
+/** Synth-time error listing every rule the construct's literal props break. */
+export class InvalidInputsError extends Error {
+  constructor(
+    readonly path: string,
+    readonly violations: readonly string[],
+  ) {
+    super(`${path}: ${violations.length} invalid input(s):\n${violations.map((v) => `  - ${v}`).join("\n")}`);
+    this.name = "InvalidInputsError";
+  }
+}
