@@ -7,25 +7,9 @@ import { Construct } from "constructs";
 import { RedisAlarms } from "./alarms";
 import { derive, isKnown } from "./derive";
 import { hcl } from "./hcl";
-import {
-  camelCase,
-  CombinedRule,
-  CROSS_INPUT_RULES,
-  ElastiCacheRedisProps,
-  INPUTS,
-  InputValues,
-  ResolvedInputs,
-  WARNINGS,
-  withDefaults,
-} from "./inputs";
+import { ElastiCacheRedisProps, withDefaults } from "./inputs";
 import * as naming from "./naming";
-import {
-  combinedConditions,
-  combinedViolations,
-  errorPrefix,
-  inputViolations,
-  InvalidInputsError,
-} from "./validation";
+import { validateProps } from "./validation";
 
 /**
  * Amazon ElastiCache for Redis: a replication group with its subnet group, security group and
@@ -59,20 +43,8 @@ export class ElastiCacheRedis extends Construct {
   constructor(scope: Construct, id: string, props: ElastiCacheRedisProps) {
     super(scope, id);
     const p = withDefaults(props);
-    const values = inputValues(p);
-    const known = (rule: CombinedRule) => rule.inputs.every((name) => isKnown(values[name]));
-
-    const violations = [
-      ...literalSecrets(values),
-      ...INPUTS.flatMap((input) => (isKnown(values[input.name]) ? inputViolations(input.name, values[input.name]) : [])),
-      ...combinedViolations(CROSS_INPUT_RULES.filter(known), values, errorPrefix),
-    ];
-    if (violations.length > 0) throw new InvalidInputsError(this.node.path, violations);
-    // Rules between inputs that are tokens are left to Terraform, as preconditions at plan time.
-    const preconditions = combinedConditions(CROSS_INPUT_RULES.filter((rule) => !known(rule)), values, errorPrefix);
-    for (const warning of combinedViolations(WARNINGS.filter(known), values, "")) {
-      Annotations.of(this).addWarning(warning);
-    }
+    const { preconditions, warnings } = validateProps(this.node.path, p);
+    for (const warning of warnings) Annotations.of(this).addWarning(warning);
 
     this.subnetGroup = new ElasticacheSubnetGroup(this, "subnet_group", {
       name: naming.subnetGroupName(p.name),
@@ -161,20 +133,3 @@ export class ElastiCacheRedis extends Construct {
   }
 }
 
-/** Props by Terraform input name, as the rules read them. */
-function inputValues(p: ResolvedInputs): InputValues {
-  const byProp = p as unknown as Record<string, unknown>;
-  return Object.fromEntries(INPUTS.map((input) => [input.name, byProp[camelCase(input.name)]])) as InputValues;
-}
-
-/** A secret given as a literal would be written to cdk.tf.json in plain text. */
-function literalSecrets(values: InputValues): string[] {
-  return INPUTS.filter(
-    (input) => "sensitive" in input && typeof values[input.name] === "string" && isKnown(values[input.name]),
-  ).map(
-    (input) =>
-      `Invalid ${input.name} (sensitive value): must be a token, such as a sensitive TerraformVariable or a ` +
-      "Secrets Manager or SSM Parameter Store data source, never a literal: a literal is written to the " +
-      "synthesized JSON in plain text.",
-  );
-}

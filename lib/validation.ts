@@ -1,7 +1,17 @@
 import { IResolvable, Token } from "cdktf";
 import { isKnown } from "./derive";
 import { hcl } from "./hcl";
-import { CombinedRule, INPUTS, InputName, InputSpec, InputValues } from "./inputs";
+import {
+  camelCase,
+  CombinedRule,
+  CROSS_INPUT_RULES,
+  INPUTS,
+  InputName,
+  InputSpec,
+  InputValues,
+  ResolvedInputs,
+  WARNINGS,
+} from "./inputs";
 import type { Rule } from "./rules";
 
 /**
@@ -11,7 +21,9 @@ import type { Rule } from "./rules";
  * rule; a sensitive input's value is never shown.
  */
 
-const SPECS = new Map<string, InputSpec>((INPUTS as readonly InputSpec[]).map((input) => [input.name, input]));
+const SPECS = new Map<InputName, InputSpec>(
+  (INPUTS as readonly InputSpec[]).map((input) => [input.name as InputName, input]),
+);
 const SENSITIVE = "(sensitive value)";
 
 /** JSON as Terraform's jsonencode writes it, which escapes <, > and & (and two line separators). */
@@ -78,6 +90,43 @@ export function combinedConditions(rules: readonly CombinedRule[], operands: Inp
     condition: rule.condition(operands),
     errorMessage: combinedMessage(prefix, rule, (name) => shownExpression(name, operands[name])),
   }));
+}
+
+/** A secret given as a literal would be written to the synthesized JSON in plain text. */
+function literalSecrets(values: InputValues): string[] {
+  return [...SPECS.values()]
+    .filter((input) => input.sensitive && typeof values[input.name as InputName] === "string")
+    .filter((input) => isKnown(values[input.name as InputName]))
+    .map(
+      (input) =>
+        `Invalid ${input.name} (sensitive value): must be a token, such as a sensitive TerraformVariable or a ` +
+        "Secrets Manager or SSM Parameter Store data source, never a literal: a literal is written to the " +
+        "synthesized JSON in plain text.",
+    );
+}
+
+/**
+ * Checks the construct's props: throws an InvalidInputsError listing every rule that literal
+ * values break, and returns what only Terraform can check, since a token is involved (the
+ * preconditions), and the warnings that apply to the literal values.
+ */
+export function validateProps(path: string, props: ResolvedInputs): { preconditions: Condition[]; warnings: string[] } {
+  const byProp = props as unknown as Record<string, unknown>;
+  const values = Object.fromEntries(
+    [...SPECS.keys()].map((name) => [name, byProp[camelCase(name)]]),
+  ) as InputValues;
+  const known = (rule: CombinedRule) => rule.inputs.every((name) => isKnown(values[name]));
+
+  const violations = [
+    ...literalSecrets(values),
+    ...[...SPECS.keys()].flatMap((name) => (isKnown(values[name]) ? inputViolations(name, values[name]) : [])),
+    ...combinedViolations(CROSS_INPUT_RULES.filter(known), values, errorPrefix),
+  ];
+  if (violations.length > 0) throw new InvalidInputsError(path, violations);
+  return {
+    preconditions: combinedConditions(CROSS_INPUT_RULES.filter((rule) => !known(rule)), values, errorPrefix),
+    warnings: combinedViolations(WARNINGS.filter(known), values, ""),
+  };
 }
 
 /** Synth-time error listing every rule the construct's literal props break. */
