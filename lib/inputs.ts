@@ -157,7 +157,7 @@ export const INPUTS = [
     type: "bool",
     required: false,
     default: true,
-    description: "Require TLS between clients and nodes and between nodes. Changing it replaces the cluster.",
+    description: "Require TLS between clients and nodes and between nodes.",
   },
   {
     name: "snapshot_window",

@@ -1,0 +1,206 @@
+/**
+ * What the HCL module (Gruntwork data-stores/redis v0.85.0) does with its inputs, written from
+ * /work/shared/spec/module-interface.md and nothing in lib/. Tests compare the synthesized module
+ * against these values, and the state helper builds the HCL module's state from them, so a wrong
+ * derivation in lib/ cannot make its own test pass.
+ */
+
+export type Inputs = Readonly<Record<string, unknown>>;
+
+/** Defaults of the optional inputs (§1); absent means null. */
+export const INPUT_DEFAULTS: Readonly<Record<string, unknown>> = {
+  redis_version: "5.0.6",
+  port: 6379,
+  enable_at_rest_encryption: true,
+  enable_transit_encryption: true,
+  snapshot_window: "06:00-07:00",
+  snapshot_retention_limit: 15,
+  maintenance_window: "sat:07:00-sat:08:00",
+  apply_immediately: false,
+  cluster_mode: [],
+  allow_connections_from_cidr_blocks: [],
+  allow_connections_from_security_groups: [],
+  enable_cloudwatch_alarms: true,
+  alarms_sns_topic_arns: [],
+  sns_topic_for_notifications: "",
+  tags: {},
+};
+
+export interface ClusterMode {
+  num_node_groups: number;
+  replicas_per_node_group: number;
+}
+
+/** The inputs with every default applied, typed. Null-default inputs stay null when not given. */
+export interface Resolved {
+  name: string;
+  instance_type: string;
+  replication_group_size: number;
+  enable_automatic_failover: boolean;
+  enable_multi_az: boolean;
+  vpc_id: string;
+  subnet_ids: string[];
+  redis_version: string;
+  port: number;
+  auth_token: string | null;
+  enable_at_rest_encryption: boolean;
+  enable_transit_encryption: boolean;
+  snapshot_window: string;
+  snapshot_retention_limit: number;
+  snapshot_name: string | null;
+  snapshot_arn: string | null;
+  maintenance_window: string;
+  parameter_group_name: string | null;
+  apply_immediately: boolean;
+  cluster_mode: ClusterMode[];
+  allow_connections_from_cidr_blocks: string[];
+  allow_connections_from_security_groups: string[];
+  enable_cloudwatch_alarms: boolean;
+  alarms_sns_topic_arns: string[];
+  sns_topic_for_notifications: string;
+  tags: Record<string, string>;
+}
+
+const NULL_DEFAULTS = ["auth_token", "snapshot_name", "snapshot_arn", "parameter_group_name"];
+
+export function resolve(inputs: Inputs): Resolved {
+  const resolved: Record<string, unknown> = { ...INPUT_DEFAULTS };
+  for (const name of NULL_DEFAULTS) resolved[name] = null;
+  for (const [name, value] of Object.entries(inputs)) if (value !== undefined) resolved[name] = value;
+  return resolved as unknown as Resolved;
+}
+
+export const clusterModeOn = (r: Resolved) => r.cluster_mode.length > 0;
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+/** Ids AWS gives the member cache clusters (§5): `<name>-001`..., or `<name>-<shard:4>-<node:3>` in cluster mode. */
+export function memberIds(r: Resolved): string[] {
+  if (!clusterModeOn(r)) return Array.from({ length: r.replication_group_size }, (_, i) => `${r.name}-${pad(i + 1, 3)}`);
+  const { num_node_groups: shards, replicas_per_node_group: replicas } = r.cluster_mode[0];
+  return Array.from({ length: shards }, (_, s) =>
+    Array.from({ length: replicas + 1 }, (_, n) => `${r.name}-${pad(s + 1, 4)}-${pad(n + 1, 3)}`),
+  ).flat();
+}
+
+/**
+ * The clusters the HCL module's alarms point at: it counts them with replication_group_size and
+ * names them like cluster-mode-off members, in cluster mode too (§5; a deliberate difference).
+ */
+export function hclAlarmMemberIds(r: Resolved): string[] {
+  return Array.from({ length: r.replication_group_size }, (_, i) => `${r.name}-${pad(i + 1, 3)}`);
+}
+
+/** §4: the given group, else `default.` + the version's family, `.cluster.on` in cluster mode. */
+export function parameterGroupName(r: Resolved): string {
+  if (r.parameter_group_name !== null) return r.parameter_group_name;
+  const [major, minor] = r.redis_version.split(".");
+  const family = Number(major) >= 7 ? "redis7" : Number(major) === 6 ? "redis6.x" : `redis${major}.${minor}`;
+  return `default.${family}${clusterModeOn(r) ? ".cluster.on" : ""}`;
+}
+
+export const subnetGroupName = (r: Resolved) => `${r.name}-subnet-group`;
+export const subnetGroupDescription = (r: Resolved) => `Subnet group for the ${r.name} ElastiCache cluster`;
+export const securityGroupDescription = (r: Resolved) => `Security group for the ${r.name} ElastiCache cluster`;
+
+/** §4 snapshot_window: unset when snapshots are off or the window is left to AWS. */
+export const snapshotWindow = (r: Resolved) =>
+  r.snapshot_retention_limit === 0 || r.snapshot_window === "" ? null : r.snapshot_window;
+
+/** §5, one row per alarm resource. */
+export const ALARM_KINDS = [
+  {
+    resource: "elasticache_high_cpu_utilization",
+    metric: "CPUUtilization",
+    comparison: "GreaterThanThreshold",
+    threshold: 90,
+    statistic: "Average",
+    unit: "Percent",
+    suffix: "high-cpu-utilization",
+  },
+  {
+    resource: "elasticache_high_engine_cpu_utilization",
+    metric: "EngineCPUUtilization",
+    comparison: "GreaterThanThreshold",
+    threshold: 90,
+    statistic: "Average",
+    unit: "Percent",
+    suffix: "high-engine-cpu-utilization",
+  },
+  {
+    resource: "elasticache_low_memory_available",
+    metric: "FreeableMemory",
+    comparison: "LessThanThreshold",
+    threshold: 100_000_000,
+    statistic: "Minimum",
+    unit: "Bytes",
+    suffix: "low-memory-available",
+  },
+  {
+    resource: "elasticache_swap_usage",
+    metric: "SwapUsage",
+    comparison: "GreaterThanThreshold",
+    threshold: 50_000_000,
+    statistic: "Maximum",
+    unit: "Bytes",
+    suffix: "swap-usage",
+  },
+] as const;
+
+export type AlarmKind = (typeof ALARM_KINDS)[number];
+
+export const CACHE_NODE_ID = "0001";
+
+/** The arguments §5 gives one alarm on one member cluster. */
+export function alarmArguments(r: Resolved, kind: AlarmKind, member: string): Record<string, unknown> {
+  return {
+    alarm_name: `${member}-${CACHE_NODE_ID}-${kind.suffix}`,
+    namespace: "AWS/ElastiCache",
+    metric_name: kind.metric,
+    dimensions: { CacheClusterId: member, CacheNodeId: CACHE_NODE_ID },
+    comparison_operator: kind.comparison,
+    threshold: kind.threshold,
+    statistic: kind.statistic,
+    unit: kind.unit,
+    period: 60,
+    evaluation_periods: 1,
+    alarm_actions: r.alarms_sns_topic_arns,
+    ok_actions: r.alarms_sns_topic_arns,
+    insufficient_data_actions: r.alarms_sns_topic_arns,
+  };
+}
+
+/** Which child module of the HCL module held each resource (§3). */
+export const HCL_CHILD_MODULE: Readonly<Record<string, "redis" | "redis_alarms">> = {
+  aws_elasticache_replication_group: "redis",
+  aws_elasticache_subnet_group: "redis",
+  aws_security_group: "redis",
+  aws_security_group_rule: "redis",
+  aws_cloudwatch_metric_alarm: "redis_alarms",
+};
+
+/**
+ * Every resource instance address (§3) for the inputs, at the module's root, in a stable order.
+ * `alarmMembers` chooses whose alarms: this module's (real members) or the HCL module's.
+ */
+export function instanceAddresses(r: Resolved, alarmMembers: string[] = memberIds(r)): string[] {
+  return [
+    "aws_elasticache_replication_group.redis",
+    "aws_elasticache_subnet_group.redis",
+    "aws_security_group.redis",
+    ...(r.allow_connections_from_cidr_blocks.length > 0
+      ? ["aws_security_group_rule.allow_connections_from_cidr_blocks[0]"]
+      : []),
+    ...r.allow_connections_from_security_groups.map(
+      (_, i) => `aws_security_group_rule.allow_connections_from_security_group[${i}]`,
+    ),
+    ...(r.enable_cloudwatch_alarms
+      ? ALARM_KINDS.flatMap((k) => alarmMembers.map((_, i) => `aws_cloudwatch_metric_alarm.${k.resource}[${i}]`))
+      : []),
+  ];
+}
+
+/** `module.redis.<address>` or `module.redis_alarms.<address>`: where the HCL module kept it. */
+export function hclModuleAddress(address: string): string {
+  return `module.${HCL_CHILD_MODULE[address.split(".")[0]]}.${address}`;
+}

@@ -1,0 +1,140 @@
+/**
+ * Small handcrafted pieces of `terraform show -json` output, shaped like what Terraform 1.11 and
+ * the AWS provider 5.x write for this module, for the review's unit tests.
+ */
+
+export type Json = Record<string, unknown>;
+
+export interface ChangeSpec {
+  address: string;
+  type?: string;
+  name?: string;
+  module_address?: string;
+  previous_address?: string;
+  mode?: "managed" | "data";
+  actions: string[];
+  before?: unknown;
+  after?: unknown;
+  after_unknown?: unknown;
+  before_sensitive?: unknown;
+  after_sensitive?: unknown;
+  replace_paths?: unknown;
+  action_reason?: string;
+  importing?: unknown;
+}
+
+/** `type` and `name` are read from the last `type.name[index]` of the address unless given. */
+export function resourceChange(spec: ChangeSpec): Json {
+  const last = spec.address.replace(/^(module\.[^.]+(\[[^\]]*\])?\.)+/, "");
+  const [type, rawName] = last.split(".");
+  const entry: Json = {
+    address: spec.address,
+    ...(spec.module_address ? { module_address: spec.module_address } : {}),
+    ...(spec.previous_address ? { previous_address: spec.previous_address } : {}),
+    mode: spec.mode ?? "managed",
+    type: spec.type ?? type,
+    name: spec.name ?? rawName.replace(/\[.*$/, ""),
+    provider_name: "registry.terraform.io/hashicorp/aws",
+    change: {
+      actions: spec.actions,
+      before: spec.before ?? null,
+      after: spec.after ?? null,
+      after_unknown: spec.after_unknown ?? {},
+      before_sensitive: spec.before_sensitive ?? (spec.before ? {} : false),
+      after_sensitive: spec.after_sensitive ?? (spec.after ? {} : false),
+      ...(spec.replace_paths ? { replace_paths: spec.replace_paths } : {}),
+      ...(spec.importing ? { importing: spec.importing } : {}),
+    },
+  };
+  if (spec.action_reason) entry.action_reason = spec.action_reason;
+  return entry;
+}
+
+export function planDoc(changes: ChangeSpec[]): Json {
+  return {
+    format_version: "1.2",
+    terraform_version: "1.11.4",
+    planned_values: { root_module: {} },
+    resource_changes: changes.map(resourceChange),
+    configuration: {},
+    applyable: true,
+    complete: true,
+    errored: false,
+  };
+}
+
+export const planText = (changes: ChangeSpec[]) => JSON.stringify(planDoc(changes), null, 2);
+
+export const AUTH_TOKEN = "Fixture-Auth-Token-0123456789abcdef";
+
+/** The replication group's attributes as state holds them after apply (a subset). */
+export function replicationGroup(overrides: Json = {}): Json {
+  return {
+    apply_immediately: false,
+    arn: "arn:aws:elasticache:us-east-1:111122223333:replicationgroup:orders-prod",
+    at_rest_encryption_enabled: "false",
+    auth_token: AUTH_TOKEN,
+    automatic_failover_enabled: true,
+    description: "Redis cluster orders-prod",
+    engine: "redis",
+    engine_version: "7.1",
+    id: "orders-prod",
+    maintenance_window: "sat:07:00-sat:08:00",
+    multi_az_enabled: true,
+    node_type: "cache.r6g.large",
+    num_cache_clusters: 2,
+    parameter_group_name: "default.redis7",
+    port: 6379,
+    primary_endpoint_address: "master.orders-prod.abc123.use1.cache.amazonaws.com",
+    reader_endpoint_address: "replica.orders-prod.abc123.use1.cache.amazonaws.com",
+    replication_group_id: "orders-prod",
+    security_group_ids: ["sg-0aaaaaaaaaaaaaaaa"],
+    snapshot_retention_limit: 15,
+    snapshot_window: "06:00-07:00",
+    subnet_group_name: "orders-prod-subnet-group",
+    tags: { environment: "production", team: "orders" },
+    transit_encryption_enabled: true,
+    ...overrides,
+  };
+}
+
+/** The plan's after for a replacement: computed attributes are absent and marked unknown. */
+export function replacedAfter(overrides: Json): Json {
+  const after = replicationGroup(overrides);
+  for (const computed of ["arn", "id", "primary_endpoint_address", "reader_endpoint_address"]) delete after[computed];
+  return after;
+}
+
+export const RG_UNKNOWN = { arn: true, id: true, primary_endpoint_address: true, reader_endpoint_address: true, security_group_ids: [] };
+export const RG_SENSITIVE = { auth_token: true, security_group_ids: [], tags: {} };
+
+/** A replacement of the replication group forced by at-rest encryption, as the provider plans it. */
+export function encryptionReplacement(address = "aws_elasticache_replication_group.redis"): ChangeSpec {
+  return {
+    address,
+    actions: ["delete", "create"],
+    before: replicationGroup(),
+    after: replacedAfter({ at_rest_encryption_enabled: "true" }),
+    after_unknown: RG_UNKNOWN,
+    before_sensitive: RG_SENSITIVE,
+    after_sensitive: RG_SENSITIVE,
+    replace_paths: [["at_rest_encryption_enabled"]],
+    action_reason: "replace_because_cannot_update",
+  };
+}
+
+export function alarm(index: number, member: string): Json {
+  return {
+    alarm_name: `${member}-0001-high-cpu-utilization`,
+    arn: `arn:aws:cloudwatch:us-east-1:111122223333:alarm:${member}-0001-high-cpu-utilization`,
+    dimensions: { CacheClusterId: member, CacheNodeId: "0001" },
+    id: `${member}-0001-high-cpu-utilization`,
+    metric_name: "CPUUtilization",
+    threshold: 90,
+    index,
+  };
+}
+
+export function noOp(address: string, values: Json = { id: address }): ChangeSpec {
+  return { address, actions: ["no-op"], before: values, after: values };
+}

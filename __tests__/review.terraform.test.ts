@@ -1,0 +1,300 @@
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DANGER_HEADING, MARKER, reviewPlanJson, type Review } from "../lib/review";
+import { hclModuleState, writeState, type AddressLayout, stateAddresses } from "./helpers/state";
+import { synthModuleText } from "./helpers/synth";
+import { requireTerraform } from "./helpers/terraform";
+import { SAMPLE_AUTH_TOKEN, scenario } from "./scenarios";
+
+/**
+ * The review over real plans: Terraform plans the synthesized module against a crafted state
+ * (what the module, or the HCL module before the migration, holds after apply), and the "Plan"
+ * and "Review" steps of examples/github-actions/plan-review.yml run exactly as written there.
+ * Offline-only settings come through the environment: the provider mirror, fake credentials, and
+ * TF_CLI_ARGS_plan=-refresh=false (a refresh would call AWS).
+ */
+
+const PROJECT = resolve(__dirname, "..");
+const WORKFLOW = join(PROJECT, "examples", "github-actions", "plan-review.yml");
+const CLI_CONFIG = join(__dirname, "helpers", "mirror.tfrc");
+const run = promisify(execFile);
+
+// ---- the workflow's steps ------------------------------------------------------------------------
+
+interface WorkflowStep {
+  readonly run: string;
+  readonly workingDirectory?: string;
+}
+
+/**
+ * A step of the workflow by name. A small reader for this one file's layout (`- name:` items with
+ * a `run: |` block or a one-line `run:`), so the test needs no YAML package.
+ */
+function workflowStep(yaml: string, name: string): WorkflowStep {
+  const lines = yaml.split("\n");
+  const start = lines.findIndex((line) => new RegExp(`^\\s*- name: ${name}\\s*$`).test(line));
+  if (start < 0) throw new Error(`the workflow has no step named "${name}"`);
+  const keyIndent = lines[start].indexOf("name:");
+  const body: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim() !== "" && line.search(/\S/) < keyIndent) break;
+    body.push(line);
+  }
+  const key = (k: string) => body.findIndex((line) => line.search(/\S/) === keyIndent && line.trim().startsWith(`${k}:`));
+  const value = (i: number) => body[i].trim().replace(/^[\w-]+:\s*/, "");
+  const wd = key("working-directory");
+  const r = key("run");
+  if (r < 0) throw new Error(`step "${name}" has no run`);
+  let script = value(r);
+  if (script === "|") {
+    const block: string[] = [];
+    for (const line of body.slice(r + 1)) {
+      if (line.trim() !== "" && line.search(/\S/) <= keyIndent) break;
+      block.push(line);
+    }
+    const indent = Math.min(...block.filter((l) => l.trim() !== "").map((l) => l.search(/\S/)));
+    script = block.map((l) => l.slice(indent)).join("\n").trimEnd();
+  }
+  return { run: script, workingDirectory: wd < 0 ? undefined : value(wd) };
+}
+
+// ---- running the steps offline -------------------------------------------------------------------
+
+/** The job's environment as the workflow sets it, with the offline settings in place of AWS. */
+function stepEnv(): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([key]) => !/^(TF_|AWS_)/.test(key));
+  return {
+    ...Object.fromEntries(inherited),
+    TF_CLI_CONFIG_FILE: CLI_CONFIG,
+    TF_CLI_ARGS_plan: "-refresh=false",
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    CHECKPOINT_DISABLE: "1",
+    AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
+    AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    AWS_EC2_METADATA_DISABLED: "true",
+    npm_config_update_notifier: "false",
+    NO_COLOR: "1",
+  };
+}
+
+let isolation: Promise<boolean> | undefined;
+const canIsolateNetwork = () =>
+  (isolation ??= run("unshare", ["-n", "true"]).then(
+    () => true,
+    () => false,
+  ));
+
+/**
+ * Runs a step's script as GitHub Actions does (`bash --noprofile --norc -eo pipefail`), in a
+ * private network namespace when the kernel allows, so nothing leaves the machine.
+ */
+async function runStep(dir: string, script: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const bash = ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script];
+  const [file, args] = (await canIsolateNetwork())
+    ? ["unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec "$@"', "sh", ...bash]]
+    : [bash[0], bash.slice(1)];
+  try {
+    const { stdout, stderr } = await run(file, args, { cwd: dir, env: stepEnv(), timeout: 110_000, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === "number" ? e.code : -1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
+  }
+}
+
+// ---- the cases -----------------------------------------------------------------------------------
+
+const PRODUCTION = scenario("production").inputs;
+
+interface Case {
+  readonly id: string;
+  /** Inputs the state was applied with, and where its resources sit. */
+  readonly applied: Readonly<Record<string, unknown>>;
+  readonly layout: AddressLayout;
+  /** Inputs of the configuration being planned. */
+  readonly planned: Readonly<Record<string, unknown>>;
+}
+
+const CASES: readonly Case[] = [
+  { id: "no-op", applied: PRODUCTION, layout: "root", planned: PRODUCTION },
+  {
+    id: "in-place",
+    applied: PRODUCTION,
+    layout: "root",
+    planned: { ...PRODUCTION, maintenance_window: "sun:05:00-sun:06:00" },
+  },
+  {
+    id: "replace-encryption",
+    applied: { ...PRODUCTION, enable_at_rest_encryption: false },
+    layout: "root",
+    planned: PRODUCTION,
+  },
+  { id: "replace-port", applied: PRODUCTION, layout: "root", planned: { ...PRODUCTION, port: 6380 } },
+  {
+    id: "destroy-alarms",
+    applied: PRODUCTION,
+    layout: "root",
+    planned: { ...PRODUCTION, enable_cloudwatch_alarms: false },
+  },
+  { id: "migration", applied: PRODUCTION, layout: "hcl-module", planned: PRODUCTION },
+];
+
+/** The module as the root, as Terragrunt runs it: the caller's provider, inputs from tfvars. */
+const PROVIDER = {
+  provider: {
+    aws: {
+      region: "eu-west-1",
+      access_key: "AKIAIOSFODNN7EXAMPLE",
+      secret_key: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      skip_metadata_api_check: true,
+      skip_region_validation: true,
+    },
+  },
+};
+
+interface Result {
+  readonly plan: { code: number; stderr: string };
+  readonly review: { code: number; stderr: string };
+  readonly markdown: string;
+  readonly parsed: Review;
+  /** Instance addresses of the crafted state. */
+  readonly stateAddresses: readonly string[];
+}
+
+describe("plan review of real plans", () => {
+  const results = new Map<string, Result>();
+  let root: string;
+  let steps: { plan: WorkflowStep; review: WorkflowStep };
+
+  beforeAll(async () => {
+    requireTerraform();
+    const yaml = await readFile(WORKFLOW, "utf8");
+    steps = { plan: workflowStep(yaml, "Plan"), review: workflowStep(yaml, "Review") };
+    const moduleText = synthModuleText();
+    // Inside the project: `npm run review` finds package.json by walking up from the work dir.
+    await mkdir(join(PROJECT, ".test-work"), { recursive: true });
+    root = await mkdtemp(join(PROJECT, ".test-work", "review-"));
+    await Promise.all(
+      CASES.map(async (c) => {
+        const dir = join(root, c.id);
+        await mkdir(dir);
+        const state = await hclModuleState(c.applied, { addresses: c.layout });
+        await Promise.all([
+          writeFile(join(dir, "cdk.tf.json"), moduleText),
+          writeFile(join(dir, "provider.tf.json"), JSON.stringify(PROVIDER, null, 2)),
+          writeFile(join(dir, "terraform.tfvars.json"), JSON.stringify(c.planned, null, 2)),
+          writeState(join(dir, "terraform.tfstate"), state),
+        ]);
+        const plan = await runStep(dir, steps.plan.run);
+        if (plan.code !== 0) throw new Error(`case ${c.id}: the Plan step failed (exit ${plan.code}):\n${plan.stderr}${plan.stdout}`);
+        const review = await runStep(dir, steps.review.run);
+        const markdown = await readFile(join(dir, "review.md"), "utf8").catch(() => "");
+        const parsed = reviewPlanJson(await readFile(join(dir, "plan.json"), "utf8")).review;
+        results.set(c.id, { plan, review, markdown, parsed, stateAddresses: stateAddresses(state) });
+      }),
+    );
+  }, 240_000);
+
+  afterAll(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  const result = (id: string): Result => {
+    const r = results.get(id);
+    if (!r) throw new Error(`no result for ${id}`);
+    return r;
+  };
+
+  it("runs the workflow's steps in the root module's folder", () => {
+    expect(steps.plan.workingDirectory).toBe("${{ env.TF_ROOT }}");
+    expect(steps.review.workingDirectory).toBe("${{ env.TF_ROOT }}");
+    expect(steps.review.run).toBe("npm run review -- plan.json --output review.md --fail-on-danger");
+    // The step scripts run as they are: no GitHub expressions inside them.
+    expect(steps.plan.run + steps.review.run).not.toContain("${{");
+  });
+
+  it("writes a review for every case, with no sensitive value in it", () => {
+    for (const c of CASES) {
+      const r = result(c.id);
+      expect(r.markdown.startsWith(`${MARKER}\n`), c.id).toBe(true);
+      expect(r.markdown, c.id).not.toContain(SAMPLE_AUTH_TOKEN);
+    }
+  });
+
+  it("no-op: no changes, no danger, exit 0", () => {
+    const r = result("no-op");
+    expect(r.review).toMatchObject({ code: 0, stderr: "" });
+    expect(r.parsed.summary).toEqual({ add: 0, change: 0, replace: 0, destroy: 0, move: 0, import: 0, forget: 0 });
+    expect(r.markdown).toContain("**Plan:** 0 to add, 0 to change, 0 to replace, 0 to destroy, 0 to move.");
+    expect(r.markdown).toContain("No changes: the infrastructure matches the configuration.");
+    expect(r.markdown).not.toContain("DANGER");
+  });
+
+  it("in-place change: the maintenance window, before -> after, no danger", () => {
+    const r = result("in-place");
+    expect(r.review.code).toBe(0);
+    expect(r.parsed.summary).toMatchObject({ add: 0, change: 1, replace: 0, destroy: 0, move: 0 });
+    expect(r.markdown).toContain("| `aws_elasticache_replication_group.redis` | update in place |  |");
+    expect(r.markdown).toContain('| `maintenance_window` | `"sat:07:00-sat:08:00"` | `"sun:05:00-sun:06:00"` |');
+    expect(r.markdown).not.toContain("DANGER");
+  });
+
+  it("at-rest encryption off -> on: DANGER first, naming at_rest_encryption_enabled, exit 1", () => {
+    const r = result("replace-encryption");
+    expect(r.review.code).toBe(1);
+    expect(r.review.stderr).toContain("review: DANGER: aws_elasticache_replication_group.redis (replaced)");
+    expect(r.parsed.summary).toMatchObject({ add: 0, replace: 1, destroy: 0 });
+    expect(r.parsed.dangers.map((d) => [d.address, d.kind, d.forcedBy.map((f) => f.path.join("."))])).toEqual([
+      ["aws_elasticache_replication_group.redis", "replace", ["at_rest_encryption_enabled"]],
+    ]);
+    const lines = r.markdown.split("\n");
+    expect(lines[1]).toBe(`${DANGER_HEADING}: this plan replaces the Redis cluster`);
+    expect(r.markdown).toContain('- `at_rest_encryption_enabled`: `"false"` -> `"true"`');
+    expect(r.markdown).toMatch(/\*\*All data in the cache\.\*\*/);
+    expect(r.markdown).toMatch(/primary, reader and configuration endpoints/);
+  });
+
+  it("port change: DANGER naming port; the ingress rules are replaced too, without danger", () => {
+    const r = result("replace-port");
+    expect(r.review.code).toBe(1);
+    expect(r.parsed.dangers.map((d) => [d.address, d.forcedBy.map((f) => f.path.join("."))])).toEqual([
+      ["aws_elasticache_replication_group.redis", ["port"]],
+    ]);
+    expect(r.markdown).toContain("- `port`: `6379` -> `6380`");
+    const rules = r.parsed.changes.filter((c) => c.type === "aws_security_group_rule");
+    expect(rules.map((c) => c.kind)).toEqual(["replace", "replace", "replace"]);
+    expect(r.parsed.summary).toMatchObject({ add: 0, replace: 4, destroy: 0 });
+    expect(r.markdown.indexOf(DANGER_HEADING)).toBeLessThan(r.markdown.indexOf("**Plan:**"));
+  });
+
+  it("alarms turned off: the eight alarm deletions, no danger (the cluster stays)", () => {
+    const r = result("destroy-alarms");
+    expect(r.review.code).toBe(0);
+    expect(r.parsed.summary).toEqual({ add: 0, change: 0, replace: 0, destroy: 8, move: 0, import: 0, forget: 0 });
+    const deleted = r.parsed.changes.filter((c) => c.kind === "delete");
+    expect(deleted.every((c) => c.type === "aws_cloudwatch_metric_alarm")).toBe(true);
+    expect(r.markdown).toContain("| `aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]` | **destroy** |");
+    expect(r.markdown).toContain("| `aws_cloudwatch_metric_alarm.elasticache_swap_usage[1]` | **destroy** |");
+    expect(r.markdown).not.toContain("DANGER");
+  });
+
+  it("migration from the HCL module: every resource moves, nothing is added, replaced or destroyed", () => {
+    const r = result("migration");
+    expect(r.review.code).toBe(0);
+    expect(r.parsed.summary).toMatchObject({ add: 0, replace: 0, destroy: 0, move: r.stateAddresses.length });
+    expect(r.markdown).toContain(
+      "| `module.redis.aws_elasticache_replication_group.redis` -> `aws_elasticache_replication_group.redis` | move",
+    );
+    expect(r.markdown).toContain(
+      "| `module.redis_alarms.aws_cloudwatch_metric_alarm.elasticache_swap_usage[1]` -> `aws_cloudwatch_metric_alarm.elasticache_swap_usage[1]` | move",
+    );
+    expect(r.markdown).not.toContain("to add, 0 to change, 0 to replace, 0 to destroy, 0 to move");
+    expect(r.markdown).not.toContain("DANGER");
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * `npm run review -- <plan.json> [--output FILE] [--fail-on-danger]`: the Markdown review of a
+ * plan, for a pull-request comment. Exit codes: 0 reviewed, 1 danger found with --fail-on-danger,
+ * 2 bad usage or input (one line on stderr, never a stack trace: CI logs must say what to fix).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { PlanError, reviewPlanJson } from "../lib/review";
+
+export const USAGE = `usage: npm run review -- <plan.json> [--output FILE] [--fail-on-danger]
+
+  <plan.json>       the output of \`terraform show -json <planfile>\`; "-" reads standard input
+  --output FILE     write the Markdown to FILE instead of standard output
+  --fail-on-danger  exit 1 when the plan replaces or destroys the Redis cluster, its subnet group
+                    or its security group (the review is written first)`;
+
+export const EXIT_OK = 0;
+export const EXIT_DANGER = 1;
+export const EXIT_USAGE = 2;
+
+export interface Options {
+  readonly plan: string;
+  readonly output?: string;
+  readonly failOnDanger: boolean;
+}
+
+class UsageError extends Error {}
+
+/** Reads the arguments; `help` when asked for it. */
+export function parseArgs(argv: readonly string[]): Options | "help" {
+  let plan: string | undefined;
+  let output: string | undefined;
+  let failOnDanger = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") return "help";
+    if (arg === "--fail-on-danger") {
+      failOnDanger = true;
+    } else if (arg === "--output" || arg === "-o" || arg.startsWith("--output=")) {
+      const value = arg.startsWith("--output=") ? arg.slice("--output=".length) : argv[++i];
+      if (value === undefined || value === "") throw new UsageError(`${arg} needs a file name`);
+      output = value;
+    } else if (arg.startsWith("-") && arg !== "-") {
+      throw new UsageError(`unknown option ${arg}`);
+    } else if (plan !== undefined) {
+      throw new UsageError(`one plan file at a time (got ${plan} and ${arg})`);
+    } else {
+      plan = arg;
+    }
+  }
+  if (plan === undefined) throw new UsageError("no plan file given");
+  return { plan, output, failOnDanger };
+}
+
+export interface Io {
+  readonly readFile: (path: string) => string;
+  readonly writeFile: (path: string, text: string) => void;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/**
+ * npm runs scripts in the package folder; paths typed after `npm run review --` are meant from
+ * where the command was typed, which npm passes on as INIT_CWD.
+ */
+export function resolvePath(path: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  const base = env.npm_lifecycle_event === "review" && env.INIT_CWD ? env.INIT_CWD : cwd;
+  return resolve(base, path);
+}
+
+const systemIo: Io = {
+  // File descriptor 0 is standard input, for `terraform show -json tfplan | npm run review -- -`.
+  readFile: (path) => readFileSync(path === "-" ? 0 : resolvePath(path), "utf8"),
+  writeFile: (path, text) => writeFileSync(resolvePath(path), text),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** A system error in one line: `ENOENT` becomes "no such file or directory". */
+function fileProblem(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    ENOENT: "no such file or directory",
+    EISDIR: "it is a directory",
+    EACCES: "permission denied",
+  };
+  return (e.code && reasons[e.code]) || e.message || String(error);
+}
+
+export function main(argv: readonly string[], io: Io = systemIo): number {
+  const fail = (message: string) => {
+    io.stderr(`review: ${message}\n`);
+    return EXIT_USAGE;
+  };
+  let options: Options | "help";
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`review: ${error.message}\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  if (options === "help") {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  let text: string;
+  try {
+    text = io.readFile(options.plan);
+  } catch (error) {
+    return fail(`cannot read ${options.plan}: ${fileProblem(error)}`);
+  }
+  let result: ReturnType<typeof reviewPlanJson>;
+  try {
+    result = reviewPlanJson(text);
+  } catch (error) {
+    if (error instanceof PlanError) return fail(`${options.plan}: ${error.message}`);
+    // A bug here must still not bury the CI log under a stack trace.
+    return fail(`${options.plan}: could not review the plan (${(error as Error).message ?? error})`);
+  }
+  if (options.output === undefined) {
+    io.stdout(result.markdown);
+  } else {
+    try {
+      io.writeFile(options.output, result.markdown);
+    } catch (error) {
+      return fail(`cannot write ${options.output}: ${fileProblem(error)}`);
+    }
+  }
+  if (result.dangerous) {
+    const what = result.review.dangers.map((d) => `${d.address} (${d.kind === "replace" ? "replaced" : "destroyed"})`);
+    io.stderr(`review: DANGER: ${what.join(", ")}\n`);
+    if (options.failOnDanger) return EXIT_DANGER;
+  }
+  return EXIT_OK;
+}
+
+if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,214 @@
+/**
+ * The review as GitHub-flavoured Markdown for a pull-request comment: the danger section first,
+ * then the counts, a table of every change, and the changed arguments of each resource.
+ */
+import type { Danger, Kind, Review, ReviewedChange, Role, Summary } from "./classify";
+import type { AttributePath } from "./plan";
+import { formatPath, pathsOverlap, SENSITIVE, type Shown, UNKNOWN } from "./values";
+
+/** First line of every review: lets a workflow find and update its earlier comment. */
+export const MARKER = "<!-- redis-plan-review -->";
+export const DANGER_HEADING = "## ⛔ DANGER";
+
+/** GitHub rejects comments over 65,536 characters; the rest of the room is for the cut notice. */
+export const MAX_COMMENT_CHARS = 60_000;
+
+export interface RenderOptions {
+  /** Where the per-resource details stop; the danger section, counts and table are always kept. */
+  readonly maxChars?: number;
+}
+
+// ---- Markdown primitives -------------------------------------------------------------------------
+
+/** A code span that survives any backticks in the text. */
+export function code(text: string, inTable = false): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const padded = longest > 0 || text.startsWith(" ") || text.endsWith(" ") ? ` ${text} ` : text;
+  return `${fence}${inTable ? escapeCell(padded) : padded}${fence}`;
+}
+
+/** GFM splits table rows on `|` before reading code spans, so pipes are escaped everywhere in a cell. */
+export function escapeCell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)];
+}
+
+export function shown(value: Shown, inTable = false): string {
+  if (value.kind === "sensitive") return SENSITIVE;
+  if (value.kind === "unknown") return UNKNOWN;
+  return code(value.text, inTable);
+}
+
+const argument = (path: AttributePath, inTable = false) =>
+  path.length === 0 ? "(the whole object)" : code(formatPath(path), inTable);
+
+// ---- danger --------------------------------------------------------------------------------------
+
+const ROLE_NAMES: Readonly<Record<Role, string>> = {
+  cluster: "the Redis cluster",
+  "subnet group": "the Redis cluster's subnet group",
+  "security group": "the Redis cluster's security group",
+};
+
+const verb = (kind: Danger["kind"]) => (kind === "replace" ? "replaces" : "destroys");
+
+export function dangerHeading(dangers: readonly Danger[]): string {
+  const phrases = [...new Set(dangers.map((d) => `${verb(d.kind)} ${ROLE_NAMES[d.role]}`))];
+  const listed = phrases.length === 1 ? phrases[0] : `${phrases.slice(0, -1).join(", ")} and ${phrases.at(-1)}`;
+  return `${DANGER_HEADING}: this plan ${listed}`;
+}
+
+export function renderDanger(danger: Danger): string[] {
+  const lines = [`### ${code(danger.address)} (${ROLE_NAMES[danger.role]}) is ${danger.kind === "replace" ? "replaced" : "destroyed"}`, ""];
+  if (danger.forcedBy.length > 0) {
+    const plural = danger.forcedBy.length > 1;
+    lines.push(`Forced by ${plural ? "these arguments, which" : "this argument, which"} cannot change in place:`, "");
+    for (const f of danger.forcedBy) lines.push(`- ${argument(f.path)}: ${shown(f.before)} -> ${shown(f.after)}`);
+  } else {
+    lines.push(`Why: ${danger.reason}.`);
+  }
+  // The cluster's data is certainly gone; what hangs on its subnet and security group is at risk.
+  const stake = danger.role === "cluster" ? "Lost" : "At risk";
+  lines.push("", `${stake} when this plan is applied:`, "", ...danger.losses.map((loss) => `- ${loss}`));
+  return lines;
+}
+
+export function renderDangers(dangers: readonly Danger[]): string[] {
+  if (dangers.length === 0) return [];
+  return [
+    dangerHeading(dangers),
+    "",
+    "> [!CAUTION]",
+    "> Applying this plan loses data or breaks the cache's clients. Do not apply it unless that is intended and a snapshot has been taken.",
+    "",
+    ...dangers.flatMap((d) => [...renderDanger(d), ""]),
+  ];
+}
+
+// ---- summary and table ---------------------------------------------------------------------------
+
+export function summaryLine(s: Summary): string {
+  const counts = [
+    `${s.add} to add`,
+    `${s.change} to change`,
+    `${s.replace} to replace`,
+    `${s.destroy} to destroy`,
+    `${s.move} to move`,
+  ];
+  // Rare in this module's plans: only mentioned when they happen.
+  if (s.import > 0) counts.push(`${s.import} to import`);
+  if (s.forget > 0) counts.push(`${s.forget} to forget`);
+  return `**Plan:** ${counts.join(", ")}.`;
+}
+
+const ACTION_WORDS: Readonly<Record<Kind, string>> = {
+  create: "create",
+  update: "update in place",
+  replace: "**replace**",
+  delete: "**destroy**",
+  "no-op": "no change",
+  read: "read",
+  forget: "forget (leave the object, drop it from state)",
+};
+
+export function actionText(c: ReviewedChange): string {
+  const parts: string[] = [];
+  if (c.previousAddress !== undefined) parts.push("move");
+  if (c.importing) parts.push("import");
+  if (c.kind !== "no-op" || parts.length === 0) {
+    const order = c.kind === "replace" ? (c.deleteFirst ? " (destroy, then create)" : " (create, then destroy)") : "";
+    parts.push(`${ACTION_WORDS[c.kind]}${order}`);
+  }
+  return parts.join(", ");
+}
+
+function resourceCell(c: ReviewedChange): string {
+  return c.previousAddress === undefined
+    ? code(c.address, true)
+    : `${code(c.previousAddress, true)} -> ${code(c.address, true)}`;
+}
+
+function whyCell(c: ReviewedChange): string {
+  if (c.kind === "replace" && c.forcedBy.length > 0) {
+    return `forced by ${c.forcedBy.map((p) => argument(p, true)).join(", ")}`;
+  }
+  return c.reason === undefined ? "" : escapeCell(c.reason);
+}
+
+export function changesTable(changes: readonly ReviewedChange[]): string[] {
+  return table(
+    ["Resource", "Action", "Why"],
+    changes.map((c) => [resourceCell(c), actionText(c), whyCell(c)]),
+  );
+}
+
+// ---- per-resource details ------------------------------------------------------------------------
+
+/** Up to this many unknown attributes fit on one line; a replacement has a score of them, folded. */
+const INLINE_UNKNOWN = 6;
+
+function knownAfterApply(paths: readonly AttributePath[]): string[] {
+  if (paths.length === 0) return [];
+  const list = paths.map((p) => argument(p)).join(", ");
+  if (paths.length <= INLINE_UNKNOWN) return ["", `Known after apply: ${list}.`];
+  return ["", `<details><summary>Known after apply: ${paths.length} attributes</summary>`, "", `${list}.`, "", "</details>"];
+}
+
+/** The changed arguments of one resource; nothing for destroys and plain moves. */
+export function renderDetails(c: ReviewedChange): string[] {
+  const title = `#### ${code(c.address)}: ${actionText(c).replace(/\*\*/g, "")}`;
+  if (c.diff !== undefined) {
+    if (c.diff.changed.length === 0 && c.diff.unknown.length === 0) return [];
+    const rows = c.diff.changed.map((arg) => {
+      const forces = c.forcedBy.some((p) => pathsOverlap(p, arg.path));
+      return [`${argument(arg.path, true)}${forces ? " **(forces replacement)**" : ""}`, shown(arg.before, true), shown(arg.after, true)];
+    });
+    return [title, "", ...(rows.length > 0 ? table(["Argument", "Before", "After"], rows) : []), ...knownAfterApply(c.diff.unknown), ""];
+  }
+  if (c.created !== undefined) {
+    const rows = c.created.values.map((arg) => [argument(arg.path, true), shown(arg.value, true)]);
+    return [
+      title,
+      "",
+      "<details><summary>Arguments</summary>",
+      "",
+      ...table(["Argument", "Value"], rows),
+      ...knownAfterApply(c.created.unknown),
+      "",
+      "</details>",
+      "",
+    ];
+  }
+  return [];
+}
+
+// ---- the whole review ----------------------------------------------------------------------------
+
+export function renderReview(review: Review, options: RenderOptions = {}): string {
+  const limit = options.maxChars ?? MAX_COMMENT_CHARS;
+  const head = [MARKER, ...renderDangers(review.dangers), "## Terraform plan review", "", summaryLine(review.summary), ""];
+  if (review.changes.length === 0) {
+    return [...head, "No changes: the infrastructure matches the configuration.", ""].join("\n");
+  }
+  const lines = [...head, ...changesTable(review.changes), ""];
+  const details = review.changes.map(renderDetails).filter((d) => d.length > 0);
+  if (details.length === 0) return lines.join("\n");
+  lines.push("### Changed arguments", "");
+  let length = lines.join("\n").length;
+  for (const [i, block] of details.entries()) {
+    const text = block.join("\n");
+    if (length + text.length + 1 > limit) {
+      lines.push(`_${details.length - i} more resource(s) not shown: the comment would be too long. Run \`terraform show\` on the plan for the rest._`, "");
+      break;
+    }
+    lines.push(...block);
+    length += text.length + 1;
+  }
+  // Each detail block ends with a blank line: the text ends with exactly one newline.
+  return lines.join("\n");
+}

@@ -1,0 +1,198 @@
+/**
+ * Attribute values as the review shows them: which arguments change, and each value written in
+ * Terraform's notation with sensitive parts masked and unknown parts marked.
+ *
+ * The plan JSON holds sensitive values in clear text; the masks beside them are the only thing
+ * that keeps them out of a pull-request comment, so every value goes through `showValue`.
+ */
+import type { AttributePath, Mask } from "./plan";
+
+export const SENSITIVE = "(sensitive)";
+export const UNKNOWN = "(known after apply)";
+
+/** Longer values are cut: one IAM policy or user-data blob should not fill the comment. */
+export const MAX_VALUE_CHARS = 200;
+
+/** A value ready to print: `text` is Terraform notation unless the whole value is masked. */
+export type Shown =
+  | { readonly kind: "value"; readonly text: string }
+  | { readonly kind: "sensitive" }
+  | { readonly kind: "unknown" };
+
+export interface ArgumentChange {
+  readonly path: AttributePath;
+  readonly before: Shown;
+  readonly after: Shown;
+}
+
+export interface ArgumentValue {
+  readonly path: AttributePath;
+  readonly value: Shown;
+}
+
+/** What an in-place update or a replacement changes. */
+export interface ArgumentDiff {
+  /** Arguments whose new value is known (or partly known) and differs from the old one. */
+  readonly changed: readonly ArgumentChange[];
+  /** Arguments whose whole new value is only known after apply (ids, ARNs, endpoints...). */
+  readonly unknown: readonly AttributePath[];
+}
+
+export interface Masks {
+  readonly sensitive: Mask;
+  readonly unknown: Mask;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** `tags.team`, `tags["kubernetes.io/role"]`, `snapshot_arns[0]`. */
+export function formatPath(path: AttributePath): string {
+  return path
+    .map((step, i) => {
+      if (typeof step === "number") return `[${step}]`;
+      if (!IDENTIFIER.test(step)) return `[${JSON.stringify(step)}]`;
+      return i === 0 ? step : `.${step}`;
+    })
+    .join("");
+}
+
+/** One level down a mask: `true` covers everything below it. */
+export function maskAt(mask: Mask, step: string | number): Mask {
+  if (mask === true) return true;
+  if (Array.isArray(mask)) return typeof step === "number" ? mask[step] : undefined;
+  if (isObject(mask)) return (mask as Record<string, Mask>)[String(step)];
+  return undefined;
+}
+
+/** Whether any part of the value is marked. */
+export function anyMarked(mask: Mask): boolean {
+  if (mask === true) return true;
+  if (Array.isArray(mask)) return mask.some(anyMarked);
+  if (isObject(mask)) return Object.values(mask as Record<string, Mask>).some(anyMarked);
+  return false;
+}
+
+/** Terraform notation, with masked parts replaced by their marker. Cut at MAX_VALUE_CHARS. */
+export function showValue(value: unknown, masks: Masks): Shown {
+  if (masks.sensitive === true) return { kind: "sensitive" };
+  if (masks.unknown === true) return { kind: "unknown" };
+  return { kind: "value", text: cut(notation(value, masks)) };
+}
+
+function notation(value: unknown, masks: Masks): string {
+  if (masks.sensitive === true) return SENSITIVE;
+  if (masks.unknown === true) return UNKNOWN;
+  const below = (step: string | number): Masks => ({
+    sensitive: maskAt(masks.sensitive, step),
+    unknown: maskAt(masks.unknown, step),
+  });
+  if (Array.isArray(value)) return `[${value.map((v, i) => notation(v, below(i))).join(", ")}]`;
+  if (isObject(value)) {
+    const keys = Object.keys(value).sort();
+    if (keys.length === 0) return "{}";
+    return `{ ${keys.map((k) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)} = ${notation(value[k], below(k))}`).join(", ")} }`;
+  }
+  if (value === undefined || value === null) return "null";
+  return JSON.stringify(value);
+}
+
+function cut(text: string): string {
+  if (text.length <= MAX_VALUE_CHARS) return text;
+  return `${text.slice(0, MAX_VALUE_CHARS)}… (${text.length - MAX_VALUE_CHARS} more characters)`;
+}
+
+/** The value at a path (missing parts read as null), shown with the masks that cover it. */
+export function showAt(value: unknown, masks: Masks, path: AttributePath): Shown {
+  let current: unknown = value;
+  let here = masks;
+  for (const step of path) {
+    if (here.sensitive === true || here.unknown === true) break;
+    current = Array.isArray(current) || isObject(current) ? (current as Record<string, unknown>)[step] : undefined;
+    here = { sensitive: maskAt(here.sensitive, step), unknown: maskAt(here.unknown, step) };
+  }
+  return showValue(current ?? null, here);
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const keys = Object.keys(a).filter((k) => a[k] !== undefined && a[k] !== null);
+    const other = Object.keys(b).filter((k) => b[k] !== undefined && b[k] !== null);
+    return keys.length === other.length && keys.every((k) => deepEqual(a[k], b[k]));
+  }
+  // Terraform writes an absent attribute as null; both mean "not set".
+  return (a ?? null) === (b ?? null);
+}
+
+export interface ChangeValues {
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly beforeSensitive: Mask;
+  readonly afterSensitive: Mask;
+  readonly afterUnknown: Mask;
+}
+
+/**
+ * The arguments an update or replacement changes, descending into maps and objects (so one tag
+ * shows as `tags.team`) but comparing lists whole, as Terraform's own plan output does.
+ */
+export function diffArguments(change: ChangeValues): ArgumentDiff {
+  const changed: ArgumentChange[] = [];
+  const unknown: AttributePath[] = [];
+  const walk = (path: AttributePath, before: unknown, after: unknown, bs: Mask, as: Mask, au: Mask): void => {
+    if (au === true) {
+      unknown.push(path);
+      return;
+    }
+    const masked = bs === true || as === true;
+    if (!masked && isObject(before) && isObject(after)) {
+      const keys = [...new Set([...Object.keys(before), ...Object.keys(after), ...maskKeys(au)])].sort();
+      for (const key of keys) {
+        walk([...path, key], before[key], after[key], maskAt(bs, key), maskAt(as, key), maskAt(au, key));
+      }
+      return;
+    }
+    if (deepEqual(before, after) && !anyMarked(au)) return;
+    changed.push({
+      path,
+      before: showValue(before ?? null, { sensitive: bs, unknown: undefined }),
+      after: showValue(after ?? null, { sensitive: as, unknown: au }),
+    });
+  };
+  walk([], change.before ?? {}, change.after ?? {}, change.beforeSensitive, change.afterSensitive, change.afterUnknown);
+  return { changed, unknown };
+}
+
+function maskKeys(mask: Mask): string[] {
+  return isObject(mask) ? Object.keys(mask) : [];
+}
+
+const isEmpty = (value: unknown) =>
+  value === null ||
+  value === undefined ||
+  (Array.isArray(value) && value.length === 0) ||
+  (isObject(value) && Object.keys(value).length === 0);
+
+/** What a created object is given: its top-level arguments that are set, and those known after apply. */
+export function setArguments(change: ChangeValues): { values: readonly ArgumentValue[]; unknown: readonly AttributePath[] } {
+  const after = isObject(change.after) ? change.after : {};
+  const values: ArgumentValue[] = [];
+  const unknown: AttributePath[] = [];
+  for (const key of [...new Set([...Object.keys(after), ...maskKeys(change.afterUnknown)])].sort()) {
+    const masks = { sensitive: maskAt(change.afterSensitive, key), unknown: maskAt(change.afterUnknown, key) };
+    if (masks.unknown === true) unknown.push([key]);
+    else if (!isEmpty(after[key])) values.push({ path: [key], value: showValue(after[key], masks) });
+  }
+  return { values, unknown };
+}
+
+/** One path lies on the other: a forcing path `[snapshot_arns, 0]` marks the argument `snapshot_arns`. */
+export function pathsOverlap(a: AttributePath, b: AttributePath): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
