@@ -76,7 +76,8 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 /** Ids AWS gives the member cache clusters (§5): `<name>-001`..., or `<name>-<shard:4>-<node:3>` in cluster mode. */
 export function memberIds(r: Resolved): string[] {
-  if (!clusterModeOn(r)) return Array.from({ length: r.replication_group_size }, (_, i) => `${r.name}-${pad(i + 1, 3)}`);
+  if (!clusterModeOn(r))
+    return Array.from({ length: r.replication_group_size }, (_, i) => `${r.name}-${pad(i + 1, 3)}`);
   const { num_node_groups: shards, replicas_per_node_group: replicas } = r.cluster_mode[0];
   return Array.from({ length: shards }, (_, s) =>
     Array.from({ length: replicas + 1 }, (_, n) => `${r.name}-${pad(s + 1, 4)}-${pad(n + 1, 3)}`),

@@ -32,9 +32,10 @@ import { init, terraform, terraformVersion, providerVersionsInMirror } from "./t
  *   await writeState(join(dir, "terraform.tfstate"), state);
  *
  * `addresses: "hcl-module"` puts the resources where the HCL module kept them
- * (`module.redis.*`, `module.redis_alarms.*`), with its alarms; `"root"` is the state the
- * synthesized module itself holds after apply (its root addresses, its alarms on the real
- * members, its replication group description), which plans "No changes" against it.
+ * (`module.redis.*`, `module.redis_alarms.*`), with that module's values; `"root"` is the state the
+ * synthesized module itself holds after apply, which plans "No changes" against it: root
+ * addresses, alarms on the real members in cluster mode, and this module's own texts (replication
+ * group and ingress rule descriptions, taken from lib/naming.ts).
  *
  * Attributes are those of hashicorp/aws 5.100.0 (the schemas come from `terraform providers schema
  * -json`, cached in .test-work/). A state the HCL module wrote with an older provider major is
@@ -46,9 +47,7 @@ import { init, terraform, terraformVersion, providerVersionsInMirror } from "./t
  *   follows its other two descriptions, `Replication group for the <name> ElastiCache cluster`
  *   (HCL_MODULE_REPLICATION_GROUP_DESCRIPTION). This module's own text differs, which the
  *   provider updates in place.
- * - `auth_token` was a sensitive variable in the HCL module too, so the replication group's
- *   `sensitive_attributes` list it (as Terraform records any value from a sensitive variable,
- *   null included).
+ * - The HCL module's ingress rules have no description.
  * - The HCL module's `cache_cluster_ids` output is its alarms' member list (see
  *   spec.hclAlarmMemberIds): the same as ours with cluster mode off.
  * - Tags only on the replication group (§1); every other optional argument left unset.
@@ -107,7 +106,7 @@ const WRITTEN_BY = "1.5.7";
  * `providers schema -json` does not show defaults; these are read from a create plan's `after`.
  */
 const PROVIDER_DEFAULTS: Readonly<Record<string, Record<string, unknown>>> = {
-  aws_elasticache_replication_group: { auth_token_update_strategy: "ROTATE", engine: "redis" },
+  aws_elasticache_replication_group: { auth_token_update_strategy: "ROTATE" },
   aws_security_group: { revoke_rules_on_delete: false },
   aws_security_group_rule: { self: false },
   aws_cloudwatch_metric_alarm: { actions_enabled: true, treat_missing_data: "missing" },
@@ -115,7 +114,13 @@ const PROVIDER_DEFAULTS: Readonly<Record<string, Record<string, unknown>>> = {
 
 /** Engine version AWS reports as running for a requested version. */
 function engineVersionActual(requested: string): string {
-  const known: Record<string, string> = { "6.x": "6.2.6", "6.0": "6.0.5", "6.2": "6.2.6", "7.0": "7.0.7", "7.1": "7.1.0" };
+  const known: Record<string, string> = {
+    "6.x": "6.2.6",
+    "6.0": "6.0.5",
+    "6.2": "6.2.6",
+    "7.0": "7.0.7",
+    "7.1": "7.1.0",
+  };
   return known[requested] ?? (requested.split(".").length === 3 ? requested : `${requested}.0`);
 }
 
@@ -124,7 +129,10 @@ const hex = (seed: string, length: number) => createHash("sha256").update(seed).
 
 /** eu-west-1 -> euw1, as in ElastiCache endpoint host names. */
 const regionCode = (region: string) =>
-  region.replace(/^(\w\w)-(\w)\w*-(\d+)$/, (_, area: string, direction: string, n: string) => `${area}${direction}${n}`);
+  region.replace(
+    /^(\w\w)-(\w)\w*-(\d+)$/,
+    (_, area: string, direction: string, n: string) => `${area}${direction}${n}`,
+  );
 
 interface Built {
   address: string;
@@ -133,7 +141,7 @@ interface Built {
   dependencies: string[];
 }
 
-/** The resource instances, at root addresses, with the values the HCL module (or, for "root", this module) leaves after apply. */
+/** The resource instances at root addresses, as the HCL module (or, for "root", this module) leaves them after apply. */
 function buildInstances(r: Resolved, layout: AddressLayout, region: string, account: string): Built[] {
   const clusterOn = clusterModeOn(r);
   const host = `${hex(r.name, 6)}.${regionCode(region)}.cache.amazonaws.com`;
@@ -146,13 +154,17 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
   const replicationGroup: Built = {
     address: "aws_elasticache_replication_group.redis",
     dependencies: ["aws_elasticache_subnet_group.redis", "aws_security_group.redis"],
+    // The provider schema marks auth_token sensitive, so Terraform records its path even when it is
+    // null; a state without it plans an in-place update of the replication group.
     sensitive: ["auth_token"],
     attributes: {
       id: r.name,
       arn: `arn:aws:elasticache:${region}:${account}:replicationgroup:${r.name}`,
       replication_group_id: r.name,
       description:
-        layout === "hcl-module" ? HCL_MODULE_REPLICATION_GROUP_DESCRIPTION(r.name) : replicationGroupDescription(r.name),
+        layout === "hcl-module"
+          ? HCL_MODULE_REPLICATION_GROUP_DESCRIPTION(r.name)
+          : replicationGroupDescription(r.name),
       engine: "redis",
       engine_version: r.redis_version,
       engine_version_actual: engineVersionActual(r.redis_version),
@@ -175,7 +187,6 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
       transit_encryption_enabled: r.enable_transit_encryption,
       transit_encryption_mode: r.enable_transit_encryption ? "required" : null,
       auth_token: r.auth_token,
-      auth_token_update_strategy: "ROTATE",
       auto_minor_version_upgrade: "true",
       data_tiering_enabled: false,
       global_replication_group_id: "",
@@ -226,7 +237,6 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
       // The provider revokes the default egress rule; the ingress rules are separate resources.
       ingress: [],
       egress: [],
-      revoke_rules_on_delete: false,
       tags: null,
       tags_all: {},
     },
@@ -241,7 +251,6 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
     address,
     dependencies: ["aws_security_group.redis"],
     attributes: {
-      // The HCL module's rules have no description (§3); this module's do.
       description: layout === "root" ? description : null,
       id: `sgrule-${parseInt(hex(seed, 8), 16)}`,
       security_group_rule_id: `sgr-${hex(seed, 17)}`,
@@ -250,24 +259,27 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
       protocol: "tcp",
       from_port: r.port,
       to_port: r.port,
-      self: false,
       ...source,
     },
   });
   const cidrRules =
     r.allow_connections_from_cidr_blocks.length > 0
       ? [
-          rule("aws_security_group_rule.allow_connections_from_cidr_blocks[0]", `cidr:${r.name}`, CIDR_RULE_DESCRIPTION, {
-            cidr_blocks: r.allow_connections_from_cidr_blocks,
-            source_security_group_id: null,
-          }),
+          rule(
+            "aws_security_group_rule.allow_connections_from_cidr_blocks[0]",
+            `cidr:${r.name}`,
+            CIDR_RULE_DESCRIPTION,
+            { cidr_blocks: r.allow_connections_from_cidr_blocks, source_security_group_id: null },
+          ),
         ]
       : [];
   const sourceRules = r.allow_connections_from_security_groups.map((sg, i) =>
-    rule(`aws_security_group_rule.allow_connections_from_security_group[${i}]`, `sg:${r.name}:${sg}`, SOURCE_GROUP_RULE_DESCRIPTION, {
-      cidr_blocks: null,
-      source_security_group_id: sg,
-    }),
+    rule(
+      `aws_security_group_rule.allow_connections_from_security_group[${i}]`,
+      `sg:${r.name}:${sg}`,
+      SOURCE_GROUP_RULE_DESCRIPTION,
+      { cidr_blocks: null, source_security_group_id: sg },
+    ),
   );
 
   // The alarms read only inputs (member ids are computed from them), so they depend on no resource.
@@ -287,8 +299,6 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
               alarm_actions: topics,
               ok_actions: topics,
               insufficient_data_actions: topics,
-              actions_enabled: true,
-              treat_missing_data: "missing",
               evaluate_low_sample_count_percentiles: "",
               tags: null,
               tags_all: {},
@@ -307,7 +317,10 @@ function buildOutputs(r: Resolved, layout: AddressLayout, rg: Record<string, unk
   const outputs: TerraformState["outputs"] = {
     cache_port: { value: r.port, type: "number" },
     // This module builds the list with concat/formatlist, which Terraform types as a tuple.
-    cache_cluster_ids: { value: ids, type: layout === "root" ? ["tuple", ids.map(() => "string")] : ["list", "string"] },
+    cache_cluster_ids: {
+      value: ids,
+      type: layout === "root" ? ["tuple", ids.map(() => "string")] : ["list", "string"],
+    },
     cache_node_id: { value: "0001", type: "string" },
   };
   const endpoints = {
@@ -327,8 +340,7 @@ function moduleOf(address: string, layout: AddressLayout): string | undefined {
   return hclModuleAddress(address).split(".").slice(0, 2).join(".");
 }
 
-const prefixed = (address: string, layout: AddressLayout) =>
-  layout === "root" ? address : hclModuleAddress(address);
+const prefixed = (address: string, layout: AddressLayout) => (layout === "root" ? address : hclModuleAddress(address));
 
 /**
  * The state, as a JSON object, that the HCL module's resources hold after apply with these inputs
@@ -382,7 +394,11 @@ export async function hclModuleState(inputs: Inputs, options: HclModuleStateOpti
 }
 
 /** Every attribute of the schema: null (or [] for repeated blocks) unless the provider defaults or we set it. */
-function completeAttributes(type: string, schema: ResourceSchema, values: Record<string, unknown>): Record<string, unknown> {
+function completeAttributes(
+  type: string,
+  schema: ResourceSchema,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   const attributes: Record<string, unknown> = {};
   for (const name of Object.keys(schema.block.attributes ?? {})) attributes[name] = null;
   for (const [name, block] of Object.entries(schema.block.block_types ?? {})) {
@@ -412,7 +428,9 @@ export function stateAddresses(state: TerraformState): string[] {
   return state.resources.flatMap((res) =>
     res.instances.map(
       (inst) =>
-        `${res.module ? `${res.module}.` : ""}${res.type}.${res.name}${inst.index_key === undefined ? "" : `[${JSON.stringify(inst.index_key)}]`}`,
+        `${res.module ? `${res.module}.` : ""}${res.type}.${res.name}${
+          inst.index_key === undefined ? "" : `[${JSON.stringify(inst.index_key)}]`
+        }`,
     ),
   );
 }

@@ -158,7 +158,10 @@ async function limited<T>(fn: () => Promise<T>): Promise<T> {
 export interface RunOptions {
   /** TF_VAR_* variables for this run (how Terragrunt passes `inputs`). */
   env?: TerraformVars;
-  /** Return stdout of a failing run instead of rejecting (for `plan -json`, whose stdout holds the diagnostics of a failed plan). */
+  /**
+   * Return stdout of a failing run instead of rejecting (for `plan -json`, whose stdout holds the
+   * diagnostics of a failed plan).
+   */
   allowFailure?: boolean;
 }
 
@@ -359,7 +362,11 @@ export function terragruntEnvValue(value: unknown): string {
  * from `generate` blocks (a provider with the test's fake credentials, a local backend), and the
  * inputs as TF_VAR_* variables or a tfvars file. Terragrunt itself is not needed for any of it.
  */
-export async function prepareTerragruntDir(dir: string, moduleText: string, unit: TerragruntUnit): Promise<PreparedDir> {
+export async function prepareTerragruntDir(
+  dir: string,
+  moduleText: string,
+  unit: TerragruntUnit,
+): Promise<PreparedDir> {
   const inEnv = (name: string) => unit.via === "env" || (unit.fromEnv ?? []).includes(name);
   const entries = Object.entries(unit.inputs).filter(([, value]) => value !== null && value !== undefined);
   const env = Object.fromEntries(
@@ -368,7 +375,10 @@ export async function prepareTerragruntDir(dir: string, moduleText: string, unit
   const fileInputs = Object.fromEntries(entries.filter(([name]) => !inEnv(name)));
   await writeFiles(dir, {
     "cdk.tf.json": moduleText,
-    "provider.tf": PROVIDER_OVERRIDE.replace('provider "aws" {\n', `provider "aws" {\n  region                      = "${unit.region ?? "eu-west-1"}"\n`),
+    "provider.tf": PROVIDER_OVERRIDE.replace(
+      'provider "aws" {\n',
+      `provider "aws" {\n  region                      = "${unit.region ?? "eu-west-1"}"\n`,
+    ),
     "backend.tf": 'terraform {\n  backend "local" {\n    path = "terraform.tfstate"\n  }\n}\n',
     ...(Object.keys(fileInputs).length > 0 ? { "terraform.tfvars.json": JSON.stringify(fileInputs, null, 2) } : {}),
     ...(unit.state ? { "terraform.tfstate": JSON.stringify(unit.state, null, 2) } : {}),
