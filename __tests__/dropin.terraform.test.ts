@@ -19,7 +19,7 @@ import {
   subnetGroupDescription,
   subnetGroupName,
 } from "./helpers/spec";
-import { synthModuleText, withTempDir } from "./helpers/synth";
+import { withTempDir } from "./helpers/synth";
 import {
   init,
   knownOutputs,
@@ -30,7 +30,8 @@ import {
   prepareStackDir,
   prepareTerragruntDir,
   removeWorkRoot,
-  requireTerraform,
+  moduleForTerraform,
+  started,
   ResourceChange,
   TerraformVars,
 } from "./helpers/terraform";
@@ -54,22 +55,11 @@ const terragrunt: Record<string, Promise<Plan>> = {};
 let frontDoor: Promise<ConstructPlan>;
 let metaArguments: Promise<Plan>;
 
-/** Keeps a rejection for the test that awaits it instead of reporting it as unhandled meanwhile. */
-function started<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => {});
-  return promise;
-}
-
 // Every terraform directory starts here and runs concurrently (helpers/terraform.ts caps how many
 // at once); each test awaits its own.
 beforeAll(async () => {
   const root = (workRoot = await makeWorkRoot());
-  const moduleText = started(
-    Promise.resolve().then(() => {
-      requireTerraform();
-      return synthModuleText();
-    }),
-  );
+  const moduleText = moduleForTerraform();
   for (const s of SCENARIOS) {
     terragrunt[s.id] = started(
       moduleText.then(async (text) => {

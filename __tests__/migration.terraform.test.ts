@@ -11,7 +11,6 @@ import {
   resolve,
 } from "./helpers/spec";
 import { hclModuleState, stateAddresses, TerraformState } from "./helpers/state";
-import { synthModuleText } from "./helpers/synth";
 import {
   init,
   makeWorkRoot,
@@ -19,7 +18,8 @@ import {
   Plan,
   prepareTerragruntDir,
   removeWorkRoot,
-  requireTerraform,
+  moduleForTerraform,
+  started,
   ResourceChange,
 } from "./helpers/terraform";
 import { scenario, SCENARIOS } from "./scenarios";
@@ -72,19 +72,9 @@ const rootStatePlans: Record<string, Promise<Plan>> = {};
 /** Scenarios whose root-layout state (the module's own, after apply) must plan "No changes". */
 const ROOT_STATE_SCENARIOS = ["production", "cluster"];
 
-function started<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => {});
-  return promise;
-}
-
 beforeAll(async () => {
   const root = (workRoot = await makeWorkRoot());
-  const moduleText = started(
-    Promise.resolve().then(() => {
-      requireTerraform();
-      return synthModuleText();
-    }),
-  );
+  const moduleText = moduleForTerraform();
   const planWithState = async (dir: string, inputs: Readonly<Record<string, unknown>>, state: TerraformState) => {
     const text = await moduleText;
     const unit = await prepareTerragruntDir(dir, text, {

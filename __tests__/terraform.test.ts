@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { synthModuleText } from "./helpers/synth";
+import { ALARM_KINDS } from "./helpers/spec";
 import {
   Caller,
   init,
@@ -10,7 +10,8 @@ import {
   prepareCallerDir,
   prepareModuleDir,
   removeWorkRoot,
-  requireTerraform,
+  moduleForTerraform,
+  started,
   ResourceChange,
   validate,
   ValidateResult,
@@ -31,44 +32,6 @@ const APP_SG = "sg-0123456789abcdef0";
 const TOPIC = "arn:aws:sns:eu-west-1:111122223333:ops-alarms";
 const AUTH_TOKEN = "correct-horse-battery-staple-0123";
 
-const ALARM_KINDS = [
-  {
-    resource: "elasticache_high_cpu_utilization",
-    metric: "CPUUtilization",
-    comparison: "GreaterThanThreshold",
-    threshold: 90,
-    statistic: "Average",
-    unit: "Percent",
-    suffix: "high-cpu-utilization",
-  },
-  {
-    resource: "elasticache_high_engine_cpu_utilization",
-    metric: "EngineCPUUtilization",
-    comparison: "GreaterThanThreshold",
-    threshold: 90,
-    statistic: "Average",
-    unit: "Percent",
-    suffix: "high-engine-cpu-utilization",
-  },
-  {
-    resource: "elasticache_low_memory_available",
-    metric: "FreeableMemory",
-    comparison: "LessThanThreshold",
-    threshold: 100_000_000,
-    statistic: "Minimum",
-    unit: "Bytes",
-    suffix: "low-memory-available",
-  },
-  {
-    resource: "elasticache_swap_usage",
-    metric: "SwapUsage",
-    comparison: "GreaterThanThreshold",
-    threshold: 50_000_000,
-    statistic: "Maximum",
-    unit: "Bytes",
-    suffix: "swap-usage",
-  },
-];
 
 interface PlanCase {
   id: string;
@@ -236,22 +199,11 @@ let workRoot: string | undefined;
 let validated: Promise<ValidateResult>;
 const plans: Record<string, Promise<Plan>> = {};
 
-/** Keeps a rejection for the test that awaits it instead of reporting it as unhandled meanwhile. */
-function started<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => {});
-  return promise;
-}
-
 // Every terraform directory starts here and runs concurrently; each test awaits its own. A missing
 // terraform or mirror rejects every run, so each test fails with the install instructions.
 beforeAll(async () => {
   const root = (workRoot = await makeWorkRoot());
-  const moduleText = started(
-    Promise.resolve().then(() => {
-      requireTerraform();
-      return synthModuleText();
-    }),
-  );
+  const moduleText = moduleForTerraform();
   validated = started(
     moduleText.then(async (text) => {
       const dir = await prepareModuleDir(`${root}/module`, text);

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { synthModuleText } from "./synth";
 
 /**
  * Runs the terraform CLI against throw-away root modules, offline: providers come from a local
@@ -390,4 +391,23 @@ export async function prepareTerragruntDir(
 export async function prepareStackDir(dir: string, stackJson: string): Promise<string> {
   await writeFiles(dir, { "cdk.tf.json": stackJson, "provider_override.tf": PROVIDER_OVERRIDE });
   return dir;
+}
+
+/** Keeps a rejection for the test that awaits it instead of reporting it as unhandled meanwhile. */
+export function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
+/**
+ * The synthesized module's text, once terraform is known to be there: a missing terraform or
+ * mirror rejects it, so every test that awaits it fails with the install instructions.
+ */
+export function moduleForTerraform(): Promise<string> {
+  return started(
+    Promise.resolve().then(() => {
+      requireTerraform();
+      return synthModuleText();
+    }),
+  );
 }
