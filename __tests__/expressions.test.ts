@@ -1,20 +1,18 @@
-import { ref, Testing, TerraformOutput, TerraformVariable, Token } from "cdktf";
+import { App, ref, Testing, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { derive, isKnown } from "../lib/derive";
 import { hcl } from "../lib/hcl";
 import { cidrRuleCount, memberIds } from "../lib/naming";
+import { withTempDir } from "./helpers/synth";
 
 /** What an output's value synthesizes to, with variables `name`, `size`, `list` and `env` in scope. */
 function rendered(build: (vars: Record<string, TerraformVariable>) => unknown): unknown {
-  const json = JSON.parse(
-    Testing.synthScope((stack) => {
-      const vars = Object.fromEntries(
-        ["name", "size", "list", "env"].map((n) => [n, new TerraformVariable(stack, n, {})]),
-      );
-      new TerraformOutput(stack, "out", { value: build(vars) });
-    }),
-  );
-  return json.output.out.value;
+  return withTempDir((outdir) => {
+    const stack = new TerraformStack(new App({ outdir }), "test");
+    const vars = Object.fromEntries(["name", "size", "list", "env"].map((n) => [n, new TerraformVariable(stack, n, {})]));
+    new TerraformOutput(stack, "out", { value: build(vars) });
+    return JSON.parse(Testing.synth(stack)).output.out.value;
+  });
 }
 
 describe("hcl expression template", () => {

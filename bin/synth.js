@@ -10,24 +10,9 @@
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
+const { markCompiled, staleSources } = require("./freshness");
 
 const root = path.resolve(__dirname, "..");
-
-function sources(dir) {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sources(rel);
-    return entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [rel] : [];
-  });
-}
-
-function mtime(rel) {
-  try {
-    return fs.statSync(path.join(root, rel)).mtimeMs;
-  } catch {
-    return -Infinity;
-  }
-}
 
 function fail(message, outdir, staging) {
   fs.rmSync(staging, { recursive: true, force: true });
@@ -50,16 +35,14 @@ function printWarnings(outdir) {
 const outdir = path.resolve(process.env.CDKTF_OUTDIR || "cdktf.out");
 const staging = `${outdir}.staging-${process.pid}`;
 
-const outputOf = (src) => path.join("dist", src.replace(/\.ts$/, ".js"));
-const stale =
-  mtime("tsconfig.json") > mtime("dist/main.js") ||
-  ["main.ts", ...sources("lib")].some((src) => mtime(src) > mtime(outputOf(src)));
-if (stale) {
+if (staleSources().length > 0) {
+  const startedAt = new Date();
   try {
     execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", root], { stdio: "inherit" });
   } catch {
     fail("TypeScript did not compile (errors above).", outdir, staging);
   }
+  markCompiled(startedAt);
 }
 
 process.env.CDKTF_OUTDIR = staging;
