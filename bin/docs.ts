@@ -107,11 +107,12 @@ export function inputsTable(): string {
     code(input.name),
     code(camelCase(input.name)),
     code(input.type),
-    input.required ? "required" : code(defaultOf(input) as string),
+    input.required ? "yes" : "no",
+    input.required ? "" : code(defaultOf(input) as string),
     cell(input.sensitive ? `Sensitive. ${input.description}` : input.description),
     cell(rulesOf(input)),
   ]);
-  return table(["Input", "TypeScript prop", "Type", "Default", "Description", "Rules"], rows);
+  return table(["Input", "TypeScript prop", "Type", "Required", "Default", "Description", "Rules"], rows);
 }
 
 function combinedTable(rules: readonly CombinedRule[], kind: string): string {
