@@ -281,7 +281,12 @@ describe("rules between inputs when one of them is a token", () => {
     const rg = replicationGroup(json);
     expect(rg.lifecycle.precondition).toEqual([
       {
-        condition: "${(nonsensitive(var.redis_auth_token == null)) || false}",
+        condition: '${var.redis_auth_token == null ? true : (can(regex("^(?:[ !#-.0-?A-~]{16,128})$", var.redis_auth_token)))}',
+        error_message:
+          'Invalid auth_token (sensitive value): must be null or 16-128 printable ASCII characters other than @, " and /.',
+      },
+      {
+        condition: "${(nonsensitive(sensitive((var.redis_auth_token == null)))) || false}",
         error_message:
           "Invalid auth_token (sensitive value), enable_transit_encryption false: an auth_token needs enable_transit_encryption = true.",
       },
@@ -290,5 +295,37 @@ describe("rules between inputs when one of them is a token", () => {
 
   it("adds no precondition when every input is a literal", () => {
     expect(replicationGroup(synthRedis(base))).not.toHaveProperty("lifecycle");
+  });
+});
+
+describe("rules on tokens", () => {
+  /** The construct with some props from variables (tokens) and the rest literal. */
+  function withVariables(make: (stack: TerraformStack) => Partial<ElastiCacheRedisProps>): TerraformJson {
+    return withTempDir((outdir) => {
+      const stack = new TerraformStack(new App({ outdir }), "test");
+      new AwsProvider(stack, "aws", { region: "us-east-1" });
+      new ElastiCacheRedis(stack, "cache", { ...base, ...make(stack) });
+      return JSON.parse(Testing.synth(stack, true));
+    });
+  }
+  const variable = (stack: TerraformStack, name: string) => new TerraformVariable(stack, name, { type: "string" });
+
+  it("leaves an input's own rules on a token to a precondition with the same message", () => {
+    const json = withVariables((stack) => ({ name: variable(stack, "cache_name").stringValue }));
+    const messages = replicationGroup(json).lifecycle.precondition.map((p: { error_message: string }) => p.error_message);
+    expect(messages).toEqual([
+      "Invalid name ${jsonencode(var.cache_name)}: must be 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.",
+      'Invalid name ${jsonencode(var.cache_name)}: must not contain "--".',
+      'Invalid name ${jsonencode(var.cache_name)}: must keep the subnet group name "<name>-subnet-group" within 255 characters.',
+    ]);
+  });
+
+  it("turns warnings on a token into check blocks named after the construct", () => {
+    const json = withVariables((stack) => ({ redisVersion: variable(stack, "redis_version").stringValue }));
+    const names = Object.keys(json.check ?? {});
+    expect(names).toEqual([expect.stringMatching(/^cache_replication_group_\w+_redis_version_support$/)]);
+    expect(json.check[names[0]].assert[0].error_message).toBe(
+      "redis_version ${jsonencode(var.redis_version)}: Redis 5 and older are past AWS standard support (extended support is billed since 2026-02-01); plan an upgrade to Redis 7.",
+    );
   });
 });

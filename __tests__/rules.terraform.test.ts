@@ -1,11 +1,12 @@
-import { App, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { App, Testing, TerraformStack, TerraformVariable } from "cdktf";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../lib/redis";
 import { InvalidInputsError } from "../lib/validation";
 import { Diagnostics, planDiagnostics, prepareHarness } from "./helpers/rules-harness";
 import { synthModule, withTempDir } from "./helpers/synth";
-import { init, makeWorkRoot, prepareCallerDir, removeWorkRoot, requireTerraform } from "./helpers/terraform";
+import { init, makeWorkRoot, prepareCallerDir, prepareStackDir, removeWorkRoot, requireTerraform } from "./helpers/terraform";
 import { propsOf } from "./scenarios";
 
 /**
@@ -47,6 +48,10 @@ const cm = (groups: number, replicas: number) => ({ num_node_groups: groups, rep
 const TOPIC = "arn:aws:sns:eu-west-1:111122223333:alarms";
 
 const CASES: Case[] = [
+  // null means the default, as in the module's variables (nullable = false)
+  ["null takes the default: port", { port: null }, []],
+  ["null takes the default: cluster_mode", { cluster_mode: null }, []],
+  ["null takes the default: tags and windows", { tags: null, snapshot_window: null, maintenance_window: null }, []],
   // 1-2: name
   ["name: a single letter", { name: "a" }, []],
   ["name: 40 characters", { name: "a".repeat(40) }, []],
@@ -295,6 +300,33 @@ const MODULE_CASES: Case[] = [
   ],
 ];
 
+/**
+ * The construct with its token from a sensitive variable (as users must give it): the token's own
+ * rule becomes a precondition and its warnings check blocks, so Terraform checks it at plan time.
+ */
+const CONSTRUCT_TOKEN_CASES: [label: string, token: string, errors: string[], warnings: string[]][] = [
+  ["construct token: a good one", "a-good-token-1234567890", [], []],
+  ["construct token: too short", "short", [TOKEN_RULE], []],
+  [
+    "construct token: undocumented characters",
+    "token-with-percent-%-sign",
+    [],
+    [
+      "auth_token (sensitive value): the auth_token has characters AWS does not document (it names letters, digits and ! & # $ ^ < > -).",
+    ],
+  ],
+];
+
+function constructWithTokenVariable(): string {
+  return withTempDir((outdir) => {
+    const stack = new TerraformStack(new App({ outdir }), "env");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    const token = new TerraformVariable(stack, "redis_auth_token", { type: "string", sensitive: true });
+    new ElastiCacheRedis(stack, "cache", { ...propsOf({ ...BASE, redis_version: "7.1" }), authToken: token.stringValue });
+    return Testing.synth(stack, true);
+  });
+}
+
 let workRoot: string | undefined;
 const planned = new Map<string, Promise<Diagnostics>>();
 
@@ -324,6 +356,12 @@ beforeAll(async () => {
       await result.catch(() => undefined);
     }
   });
+  const stackDir = join(workRoot, "construct-token");
+  const stackReady = prepareStackDir(stackDir, constructWithTokenVariable()).then((d) => init(d));
+  planned.set("required null", planDiagnostics(dir, "required-null", { ...BASE, name: null }));
+  for (const [i, [label, token]] of CONSTRUCT_TOKEN_CASES.entries()) {
+    planned.set(label, stackReady.then(() => planDiagnostics(stackDir, `token-${i}`, {}, { TF_VAR_redis_auth_token: token })));
+  }
   await Promise.all(workers);
   await Promise.allSettled(planned.values());
 });
@@ -340,6 +378,22 @@ describe("bad input is refused with the same message by the construct and by ter
 describe("the same messages through the whole module", () => {
   it.each(MODULE_CASES)("%s", async (label, _overrides, messages) => {
     expect((await planned.get(label)!).errors).toEqual(messages);
+  });
+});
+
+describe("null for a required input", () => {
+  it("is refused by both, naming the input", async () => {
+    expect(constructErrors({ ...BASE, name: null })).toContain(invalidName("null").replace('"null"', "null"));
+    const { errors } = await planned.get("required null")!;
+    expect(errors).toEqual([expect.stringMatching(/var\.name .*required variable may not be set to null/s)]);
+  });
+});
+
+describe("a token given to the construct, checked by terraform plan", () => {
+  it.each(CONSTRUCT_TOKEN_CASES)("%s", async (label, _token, errors, warnings) => {
+    const diagnostics = await planned.get(label)!;
+    expect(diagnostics.errors).toEqual(errors);
+    expect(diagnostics.warnings).toEqual(warnings);
   });
 });
 

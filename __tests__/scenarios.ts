@@ -148,7 +148,7 @@ export function propsOf(inputs: Readonly<Record<string, unknown>>): ElastiCacheR
   for (const [name, value] of Object.entries(inputs)) {
     if (name === "auth_token") continue;
     props[camelCase(name)] =
-      name === "cluster_mode"
+      name === "cluster_mode" && Array.isArray(value)
         ? (value as { num_node_groups: number; replicas_per_node_group: number }[]).map((c) => ({
             numNodeGroups: c.num_node_groups,
             replicasPerNodeGroup: c.replicas_per_node_group,

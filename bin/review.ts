@@ -10,7 +10,7 @@ import { PlanError, reviewPlanJson } from "../lib/review";
 export const USAGE = `usage: npm run review -- <plan.json> [--output FILE] [--fail-on-danger]
 
   <plan.json>       the output of \`terraform show -json <planfile>\`; "-" reads standard input
-  --output FILE     write the Markdown to FILE instead of standard output
+  -o, --output FILE write the Markdown to FILE instead of standard output
   --fail-on-danger  exit 1 when the plan replaces or destroys the Redis cluster, its subnet group
                     or its security group (the review is written first)`;
 

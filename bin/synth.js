@@ -32,13 +32,21 @@ function printWarnings(outdir) {
   }
 }
 
-const outdir = path.resolve(process.env.CDKTF_OUTDIR || "cdktf.out");
+// The project's cdktf.out wherever the command is typed: the example stack's local state path
+// is relative to it.
+const outdir = path.resolve(process.env.CDKTF_OUTDIR || path.join(root, "cdktf.out"));
 const staging = `${outdir}.staging-${process.pid}`;
 
 if (staleSources().length > 0) {
   const startedAt = new Date();
+  let tsc;
   try {
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", root], { stdio: "inherit" });
+    tsc = require.resolve("typescript/bin/tsc");
+  } catch {
+    fail("dist/ is out of date and TypeScript is not installed: run npm ci (with dev dependencies).", outdir, staging);
+  }
+  try {
+    execFileSync(process.execPath, [tsc, "-p", root], { stdio: "inherit" });
   } catch {
     fail("TypeScript did not compile (errors above).", outdir, staging);
   }
@@ -50,7 +58,7 @@ try {
   require(path.resolve(process.argv[2] || path.join(root, "dist", "main.js")));
 } catch (error) {
   // Bad input is reported by its message alone; anything else keeps its stack for debugging.
-  fail(error.name === "InvalidInputsError" ? error.message : error.stack, outdir, staging);
+  fail(error?.name === "InvalidInputsError" ? error.message : (error?.stack ?? String(error)), outdir, staging);
 }
 fs.rmSync(outdir, { recursive: true, force: true });
 fs.renameSync(staging, outdir);

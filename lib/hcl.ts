@@ -6,8 +6,8 @@ import { IResolvable, IResolveContext, Token, Tokenization } from "cdktf";
  *     hcl`length(${props.clusterMode}) == 0 ? ${props.replicationGroupSize} : null`
  *
  * Each spliced value renders as what it is: a token as the reference it stands for
- * (`var.cluster_mode`), a literal as an HCL literal (`[]`, `"a-b"`, `2`), a nested hcl expression
- * in parentheses. cdktf's own expression builders are avoided on purpose: in cdktf 0.21 they drop
+ * (`var.cluster_mode`), a literal as an HCL literal (`[]`, `"a-b"`, `2`), any other expression
+ * (a nested hcl expression, a token of one) in parentheses. cdktf's own expression builders are avoided on purpose: in cdktf 0.21 they drop
  * operands that are 0 or "" and do not parenthesize conditionals.
  */
 export function hcl(parts: TemplateStringsArray, ...operands: unknown[]): IResolvable {
@@ -39,12 +39,19 @@ class HclExpression implements IResolvable {
   }
 }
 
+/** A reference (var.x, aws_x.y.id, local.ids[0]) needs no parentheses; any other expression gets them. */
+const REFERENCE = /^[A-Za-z_][\w-]*(\.[\w-]+|\[[^\]]*\])*$/;
+
+function resolved(context: IResolveContext, token: unknown): string {
+  const text = String(context.resolve(token));
+  return REFERENCE.test(text) ? text : `(${text})`;
+}
+
 function render(context: IResolveContext, value: unknown): string {
   if (value === undefined || value === null) return "null";
-  if (value instanceof HclExpression) return `(${value.resolve(context)})`;
-  if (Tokenization.isResolvable(value)) return String(context.resolve(value));
+  if (Tokenization.isResolvable(value)) return resolved(context, value);
   if (typeof value === "string") return renderString(context, value);
-  if (Token.isUnresolved(value)) return String(context.resolve(value));
+  if (Token.isUnresolved(value)) return resolved(context, value);
   if (Array.isArray(value)) return `[${value.map((v) => render(context, v)).join(", ")}]`;
   if (typeof value === "object") {
     const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)} = ${render(context, v)}`);
@@ -56,7 +63,7 @@ function render(context: IResolveContext, value: unknown): string {
 function renderString(context: IResolveContext, value: string): string {
   if (!Token.isUnresolved(value)) return quote(value);
   const fragments = Tokenization.reverseString(value);
-  if (fragments.literals.length === 0 && fragments.length === 1) return String(context.resolve(value));
+  if (fragments.literals.length === 0 && fragments.length === 1) return resolved(context, value);
   // A string mixing text and references becomes an HCL template: "prefix-${var.x}".
   context.suppressBraces = false;
   const template = String(context.resolve(value));

@@ -392,7 +392,7 @@ export const WARNINGS: readonly CombinedRule[] = [
     text: "the auth_token has characters AWS does not document (it names letters, digits and ! & # $ ^ < > -)",
     test: (v) => v.auth_token == null || new RegExp(`^${AUTH_TOKEN_DOCUMENTED}$`).test(v.auth_token),
     condition: (v) =>
-      hcl`${isNull(v.auth_token)} || nonsensitive(can(regex(${`^${AUTH_TOKEN_DOCUMENTED}$`}, ${v.auth_token})))`,
+      hcl`${isNull(v.auth_token)} || ${revealOnly(hcl`can(regex(${`^${AUTH_TOKEN_DOCUMENTED}$`}, ${v.auth_token}))`)}`,
   },
   {
     id: "snapshots_off_with_replicas",
@@ -406,11 +406,18 @@ export const WARNINGS: readonly CombinedRule[] = [
   },
 ];
 
-/** `x == null` on a sensitive value is itself sensitive, and conditions must not be. */
-function isNull(value: unknown): IResolvable {
-  return hcl`nonsensitive(${value} == null)`;
+/**
+ * A condition on a secret must not be sensitive itself, so it goes through nonsensitive(); the
+ * value is marked sensitive first because Terraform before 1.7 rejects nonsensitive() on a value
+ * that is not (a construct's token may come from a variable that is not sensitive).
+ */
+function revealOnly(condition: IResolvable): IResolvable {
+  return hcl`nonsensitive(sensitive(${condition}))`;
 }
 
+function isNull(value: unknown): IResolvable {
+  return revealOnly(hcl`${value} == null`);
+}
 
 export type InputName = Input["name"];
 
@@ -462,14 +469,14 @@ export function camelCase(name: string): string {
   return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-/** Applies the module's defaults to the props. */
+/** Applies the module's defaults to the props; null takes the default too, as in the module. */
 export function withDefaults(props: ElastiCacheRedisProps): ResolvedInputs {
   const given = props as unknown as Record<string, unknown>;
   const resolved: Record<string, unknown> = {};
   for (const input of INPUTS as readonly InputSpec[]) {
     const prop = camelCase(input.name);
     const value = given[prop];
-    resolved[prop] = value !== undefined || input.required ? value : (input.default ?? undefined);
+    resolved[prop] = value != null || input.required ? value : (input.default ?? undefined);
   }
   return resolved as ResolvedInputs;
 }

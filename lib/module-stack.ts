@@ -66,6 +66,9 @@ export class RedisModuleStack extends TerraformStack {
         description: input.description,
         ...(input.required || input.default === null ? {} : { default: input.default }),
         ...(input.sensitive ? { sensitive: true } : {}),
+        // null stands for "not set" only where that is the default; elsewhere it means the default
+        // (or, for a required input, an error naming it) instead of a failure deep in an expression.
+        ...(input.required || input.default !== null ? { nullable: false } : {}),
       });
       // cdktf cannot render a null default, yet `default = null` is what makes these inputs optional.
       if (!input.required && input.default === null) variable.addOverride("default", null);
@@ -84,7 +87,9 @@ export class RedisModuleStack extends TerraformStack {
       ]);
     }
 
-    this.redis = new ElastiCacheRedis(this, "redis", props as unknown as ElastiCacheRedisProps);
+    this.redis = new ElastiCacheRedis(this, "redis", props as unknown as ElastiCacheRedisProps, {
+      inputsAreValidatedVariables: true,
+    });
 
     for (const output of OUTPUTS) {
       new TerraformOutput(this, output.name, {
@@ -109,7 +114,6 @@ export class RedisModuleStack extends TerraformStack {
     // Terraform ignores "//" keys; the cdktf CLI needs the top-level one, minus the backend it names.
     tf["//"] = { metadata: { stackName: this.node.id, version: tf["//"].metadata.version } };
     delete tf.provider;
-    delete tf.terraform.backend;
     for (const resources of Object.values<TerraformJson>(tf.resource ?? {})) {
       for (const resource of Object.values<TerraformJson>(resources)) delete resource["//"];
     }

@@ -13,8 +13,8 @@ type ClusterMode = ClusterModeConfig[] | IResolvable;
 /** Node id inside every member cache cluster: a replication group's clusters hold one node each. */
 export const CACHE_NODE_ID = "0001";
 
-/** Cluster mode objects with the Terraform attribute names, so expressions can read them. */
-function terraformClusterMode(clusterMode: ClusterMode): unknown {
+/** Cluster mode objects with the Terraform attribute names, so expressions (and messages) can read them. */
+export function terraformClusterMode(clusterMode: ClusterMode): unknown {
   if (!Array.isArray(clusterMode)) return clusterMode;
   return clusterMode.map((c) => ({
     num_node_groups: c.numNodeGroups,
@@ -153,9 +153,9 @@ export const listLength: Derivation<[list: string[]], number> = {
 /** Alarm count: four alarm kinds times this many, one per member cluster when alarms are on. */
 export const alarmCount: Derivation<[enabled: boolean | IResolvable, memberIds: string[]], number> = {
   kind: "number",
-  known: (enabled, ids) => isKnown(enabled) && hasKnownLength(ids),
+  known: (enabled, ids) => enabled === false || (isKnown(enabled) && hasKnownLength(ids)),
   literal: (enabled, ids) => (enabled ? ids.length : 0),
-  expression: (enabled, ids) => hcl`${enabled} ? length(${ids}) : 0`,
+  expression: (enabled, ids) => (enabled === true ? hcl`length(${ids})` : hcl`${enabled} ? length(${ids}) : 0`),
 };
 
 /** CloudWatch alarm name for one member cluster: `<member id>-0001-<suffix>`. */

@@ -2,7 +2,7 @@ import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { SecurityGroupRule } from "@cdktf/provider-aws/lib/security-group-rule";
-import { Annotations, TerraformCount, TerraformLocal, Token } from "cdktf";
+import { Annotations, TerraformCount, TerraformLocal, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { RedisAlarms } from "./alarms";
 import { derive, isKnown } from "./derive";
@@ -10,6 +10,15 @@ import { hcl } from "./hcl";
 import { ElastiCacheRedisProps, withDefaults } from "./inputs";
 import * as naming from "./naming";
 import { validateProps } from "./validation";
+
+export interface ElastiCacheRedisOptions {
+  /**
+   * The props are Terraform variables carrying the inputs' validation blocks, and their stack
+   * has the warnings' check blocks (the drop-in module): the construct then adds neither.
+   * @default false
+   */
+  readonly inputsAreValidatedVariables?: boolean;
+}
 
 /**
  * Amazon ElastiCache for Redis: a replication group with its subnet group, security group and
@@ -40,11 +49,11 @@ export class ElastiCacheRedis extends Construct {
   /** Reader endpoint address (cluster mode off). */
   readonly readerEndpoint: string;
 
-  constructor(scope: Construct, id: string, props: ElastiCacheRedisProps) {
+  constructor(scope: Construct, id: string, props: ElastiCacheRedisProps, options: ElastiCacheRedisOptions = {}) {
     super(scope, id);
     const p = withDefaults(props);
-    const { preconditions, warnings } = validateProps(this.node.path, p);
-    for (const warning of warnings) Annotations.of(this).addWarning(warning);
+    const checks = validateProps(this.node.path, p, options.inputsAreValidatedVariables ?? false);
+    for (const warning of checks.warnings) Annotations.of(this).addWarning(warning);
 
     this.subnetGroup = new ElasticacheSubnetGroup(this, "subnet_group", {
       name: naming.subnetGroupName(p.name),
@@ -109,8 +118,14 @@ export class ElastiCacheRedis extends Construct {
       notificationTopicArn: derive(naming.notificationTopicArn, p.snsTopicForNotifications),
       applyImmediately: p.applyImmediately,
       tags: p.tags,
-      lifecycle: preconditions.length > 0 ? { precondition: preconditions } : undefined,
+      lifecycle: checks.preconditions.length > 0 ? { precondition: checks.preconditions } : undefined,
     });
+    // Warnings on tokens are Terraform check blocks, named after this construct's replication group.
+    for (const [id, check] of checks.pendingWarnings) {
+      TerraformStack.of(this).addOverride(`check.${this.replicationGroup.friendlyUniqueId}_${id}.assert`, [
+        { condition: check.condition, error_message: check.errorMessage },
+      ]);
+    }
 
     this.cacheClusterIds = this.memberIds(p.name, p.replicationGroupSize, p.clusterMode);
     this.alarms = new RedisAlarms(this, "alarms", {

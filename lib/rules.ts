@@ -20,6 +20,9 @@ export interface Rule {
   readonly schema?: Readonly<Record<string, unknown>>;
 }
 
+/** Characters as Terraform's length() counts them: code points, not UTF-16 units. */
+const characters = (text: string) => [...text].length;
+
 /** A value that is null meets every rule of an optional input whose default is null. */
 export function orNull(rule: Rule): Rule {
   return {
@@ -54,7 +57,7 @@ export function wholeNumber(min: number, max: number): Rule {
 export function maxLength(max: number, text: string): Rule {
   return {
     text,
-    test: (value) => typeof value === "string" && value.length <= max,
+    test: (value) => typeof value === "string" && characters(value) <= max,
     condition: (value) => hcl`length(${value}) <= ${max}`,
     schema: { maxLength: max },
   };
@@ -113,7 +116,8 @@ export function eachAttribute(attribute: string, prop: string, rule: Rule): Rule
 export function tagLimits(maxKey: number, maxValue: number): Rule {
   return {
     text: `have keys of at most ${maxKey} and values of at most ${maxValue} characters`,
-    test: (value) => Object.entries(value ?? {}).every(([k, v]) => k.length <= maxKey && String(v).length <= maxValue),
+    test: (value) =>
+      Object.entries(value ?? {}).every(([k, v]) => characters(k) <= maxKey && characters(String(v)) <= maxValue),
     condition: (value) =>
       hcl`alltrue([for key, val in ${value} : length(key) <= ${maxKey} && length(val) <= ${maxValue}])`,
     schema: { propertyNames: { maxLength: maxKey }, additionalProperties: { maxLength: maxValue } },

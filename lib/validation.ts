@@ -1,8 +1,10 @@
 import { IResolvable, Token } from "cdktf";
 import { isKnown } from "./derive";
+import { terraformClusterMode } from "./naming";
 import { hcl } from "./hcl";
 import {
   camelCase,
+  ClusterModeConfig,
   CombinedRule,
   CROSS_INPUT_RULES,
   INPUTS,
@@ -37,17 +39,13 @@ export function jsonencode(value: unknown): string {
 /** A literal value as the message shows it; cluster_mode with its Terraform attribute names. */
 function shown(name: InputName, value: unknown): string {
   if (SPECS.get(name)?.sensitive) return SENSITIVE;
-  if (name === "cluster_mode" && Array.isArray(value)) {
-    return jsonencode(
-      value.map((c) => ({ num_node_groups: c.numNodeGroups, replicas_per_node_group: c.replicasPerNodeGroup })),
-    );
-  }
-  return jsonencode(value);
+  return jsonencode(name === "cluster_mode" ? terraformClusterMode(value as ClusterModeConfig[]) : value);
 }
 
 /** The value inside a Terraform error_message template: written out when known, else jsonencode'd at plan time. */
 function shownExpression(name: InputName, operand: unknown): string {
-  if (SPECS.get(name)?.sensitive || isKnown(operand)) return shown(name, operand);
+  // A literal goes into the message as text, so it must not read as a template sequence.
+  if (SPECS.get(name)?.sensitive || isKnown(operand)) return shown(name, operand).replace(/([$%])\{/g, "$1$1{");
   return Token.asString(hcl`jsonencode(${operand})`);
 }
 
@@ -105,27 +103,47 @@ function literalSecrets(values: InputValues): string[] {
     );
 }
 
+export interface PropChecks {
+  /** Rules Terraform must check at plan time, since a token is involved: replication group preconditions. */
+  readonly preconditions: Condition[];
+  /** Warnings that apply to literal values: cdktf annotations. */
+  readonly warnings: string[];
+  /** Warnings on tokens, by id: check blocks. */
+  readonly pendingWarnings: ReadonlyMap<string, Condition>;
+}
+
 /**
  * Checks the construct's props: throws an InvalidInputsError listing every rule that literal
- * values break, and returns what only Terraform can check, since a token is involved (the
- * preconditions), and the warnings that apply to the literal values.
+ * values break, and returns what is left to Terraform because a token is involved. When the
+ * props are Terraform variables that validate themselves (the drop-in module), their own rules
+ * and the warnings are left to those variables and the module's check blocks.
  */
-export function validateProps(path: string, props: ResolvedInputs): { preconditions: Condition[]; warnings: string[] } {
+export function validateProps(path: string, props: ResolvedInputs, inputsAreValidatedVariables: boolean): PropChecks {
   const byProp = props as unknown as Record<string, unknown>;
-  const values = Object.fromEntries(
-    [...SPECS.keys()].map((name) => [name, byProp[camelCase(name)]]),
-  ) as InputValues;
+  const values = Object.fromEntries([...SPECS.keys()].map((name) => [name, byProp[camelCase(name)]])) as InputValues;
+  const names = [...SPECS.keys()];
   const known = (rule: CombinedRule) => rule.inputs.every((name) => isKnown(values[name]));
+  const unknownNames = names.filter((name) => !isKnown(values[name]));
 
   const violations = [
     ...literalSecrets(values),
-    ...[...SPECS.keys()].flatMap((name) => (isKnown(values[name]) ? inputViolations(name, values[name]) : [])),
+    ...names.filter((name) => isKnown(values[name])).flatMap((name) => inputViolations(name, values[name])),
     ...combinedViolations(CROSS_INPUT_RULES.filter(known), values, errorPrefix),
   ];
   if (violations.length > 0) throw new InvalidInputsError(path, violations);
+
+  const pendingWarnings = WARNINGS.filter((rule) => !known(rule));
   return {
-    preconditions: combinedConditions(CROSS_INPUT_RULES.filter((rule) => !known(rule)), values, errorPrefix),
+    preconditions: [
+      ...(inputsAreValidatedVariables ? [] : unknownNames.flatMap((name) => inputConditions(name, values[name]))),
+      ...combinedConditions(CROSS_INPUT_RULES.filter((rule) => !known(rule)), values, errorPrefix),
+    ],
     warnings: combinedViolations(WARNINGS.filter(known), values, ""),
+    pendingWarnings: new Map(
+      inputsAreValidatedVariables
+        ? []
+        : combinedConditions(pendingWarnings, values, "").map((condition, i) => [pendingWarnings[i].id, condition]),
+    ),
   };
 }
 

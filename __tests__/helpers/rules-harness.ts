@@ -31,13 +31,20 @@ export async function prepareHarness(dir: string, module: TerraformJson): Promis
   await init(dir);
 }
 
-/** Plans the harness with the inputs; returns the messages of Terraform's error and warning diagnostics. */
-export async function planDiagnostics(dir: string, id: string, inputs: Record<string, unknown>): Promise<Diagnostics> {
+/**
+ * Plans dir with the inputs (a var file) and TF_VAR_* variables; returns the messages of
+ * Terraform's error and warning diagnostics.
+ */
+export async function planDiagnostics(
+  dir: string,
+  id: string,
+  inputs: Record<string, unknown>,
+  env: Record<string, string> = {},
+): Promise<Diagnostics> {
   const varFile = `${id}.tfvars.json`;
   await writeFile(join(dir, varFile), JSON.stringify(inputs));
-  const lines = await terraform(dir, ["plan", "-json", "-input=false", "-refresh=false", "-lock=false", `-var-file=${varFile}`], {
-    allowFailure: true,
-  });
+  const args = ["plan", "-json", "-input=false", "-refresh=false", "-lock=false", `-var-file=${varFile}`];
+  const lines = await terraform(dir, args, { allowFailure: true, env });
   const diagnostics = lines
     .split("\n")
     .filter((line) => line.startsWith("{"))
