@@ -15,7 +15,10 @@ import { OUTPUTS } from "./outputs";
 import { ElastiCacheRedis } from "./redis";
 import { combinedConditions, inputConditions } from "./validation";
 
-/** The oldest Terraform this module supports and is tested against. */
+/**
+ * The oldest Terraform the module is written for: it uses nothing newer than 1.5 (check blocks,
+ * strcontains). The tests run the Terraform on PATH (1.11 here).
+ */
 export const TERRAFORM_VERSION_RANGE = ">= 1.5.0";
 /** The provider bindings are generated for hashicorp/aws 5.100.0; the arguments used all exist across 5.x. */
 export const AWS_PROVIDER_SOURCE = "hashicorp/aws";
