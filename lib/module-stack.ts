@@ -19,10 +19,10 @@ import { combinedConditions, inputConditions } from "./validation";
  * The oldest Terraform the module is written for: it uses nothing newer than 1.5 (check blocks,
  * strcontains). The tests run the Terraform on PATH (1.11 here).
  */
-export const TERRAFORM_VERSION_RANGE = ">= 1.5.0";
+const TERRAFORM_VERSION_RANGE = ">= 1.5.0";
 /** The provider bindings are generated for hashicorp/aws 5.100.0; the arguments used all exist across 5.x. */
-export const AWS_PROVIDER_SOURCE = "hashicorp/aws";
-export const AWS_PROVIDER_VERSION_RANGE = ">= 5.0.0, < 6.0.0";
+const AWS_PROVIDER_SOURCE = "hashicorp/aws";
+const AWS_PROVIDER_VERSION_RANGE = ">= 5.0.0, < 6.0.0";
 
 type TerraformJson = Record<string, any>;
 

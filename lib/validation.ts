@@ -54,16 +54,16 @@ const inputMessage = (name: InputName, value: string, rule: Rule) => `Invalid ${
 const combinedMessage = (prefix: string, rule: CombinedRule, show: (name: InputName) => string) =>
   `${prefix}${rule.inputs.map((name) => `${name} ${show(name)}`).join(", ")}: ${rule.text}.`;
 
-export const errorPrefix = "Invalid ";
+const errorPrefix = "Invalid ";
 
 /** Messages of the single-input rules a literal value breaks. */
-export function inputViolations(name: InputName, value: unknown): string[] {
+function inputViolations(name: InputName, value: unknown): string[] {
   const rules = SPECS.get(name)?.rules ?? [];
   return rules.filter((rule) => !rule.test(value)).map((rule) => inputMessage(name, shown(name, value), rule));
 }
 
 /** Messages of the combined rules (or warnings) that literal values break. */
-export function combinedViolations(rules: readonly CombinedRule[], values: InputValues, prefix: string): string[] {
+function combinedViolations(rules: readonly CombinedRule[], values: InputValues, prefix: string): string[] {
   return rules
     .filter((rule) => !rule.test(values))
     .map((rule) => combinedMessage(prefix, rule, (name) => shown(name, values[name])));

@@ -8,14 +8,14 @@ import type { Rule } from "./rules";
  * A window may wrap past midnight (or past Saturday); its length is taken modulo the period.
  */
 
-export const DAY = 1440;
-export const WEEK = 7 * DAY;
-export const MIN_WINDOW_MINUTES = 60;
+const DAY = 1440;
+const WEEK = 7 * DAY;
+const MIN_WINDOW_MINUTES = 60;
 
 const TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
-export const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
-export const DAILY_WINDOW = `^${TIME}-${TIME}$`;
-export const WEEKLY_WINDOW = `^(${DAYS.join("|")}):${TIME}-(${DAYS.join("|")}):${TIME}$`;
+const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+const DAILY_WINDOW = `^${TIME}-${TIME}$`;
+const WEEKLY_WINDOW = `^(${DAYS.join("|")}):${TIME}-(${DAYS.join("|")}):${TIME}$`;
 
 export interface Interval {
   /** Minutes from the period's start (midnight, or Sunday midnight). */
@@ -59,12 +59,12 @@ const hclMinutes = (window: unknown, at: number) =>
   hcl`tonumber(substr(${window}, ${at}, 2)) * 60 + tonumber(substr(${window}, ${at + 3}, 2))`;
 const hclDay = (window: unknown, at: number) => hcl`index(${[...DAYS]}, substr(${window}, ${at}, 3))`;
 
-export function dailyWindowExpression(window: unknown): { start: IResolvable; length: IResolvable } {
+function dailyWindowExpression(window: unknown): { start: IResolvable; length: IResolvable } {
   const start = hclMinutes(window, 0);
   return { start, length: hclMod(hcl`${hclMinutes(window, 6)} - ${start}`, DAY) };
 }
 
-export function weeklyWindowExpression(window: unknown): { start: IResolvable; length: IResolvable } {
+function weeklyWindowExpression(window: unknown): { start: IResolvable; length: IResolvable } {
   const start = hcl`${hclDay(window, 0)} * ${DAY} + ${hclMinutes(window, 4)}`;
   const end = hcl`${hclDay(window, 10)} * ${DAY} + ${hclMinutes(window, 14)}`;
   return { start, length: hclMod(hcl`${end} - ${start}`, WEEK) };

@@ -150,7 +150,7 @@ const moduleOf = (rc: ResourceChange) => rc.moduleAddress ?? "";
  * same module instance (the module keeps all three together), or the plan holds no cluster at all
  * (a `-target` plan): then a missed danger costs more than a false alarm.
  */
-export function clusterDependsOn(rc: ResourceChange, all: readonly ResourceChange[]): boolean {
+function clusterDependsOn(rc: ResourceChange, all: readonly ResourceChange[]): boolean {
   const clusters = all.filter((other) => ROLES[other.type] === "cluster" && other.mode === "managed");
   return clusters.length === 0 || clusters.some((cluster) => moduleOf(cluster) === moduleOf(rc));
 }

@@ -106,7 +106,7 @@ function jsonProblem(text: string, parserMessage: string): string {
  * What a JSON text is still inside when it ends ("string", "object", "list"), or undefined when
  * everything opened was closed. The parser's own messages differ with where the cut falls.
  */
-export function endsOpen(text: string): "string" | "object" | "list" | undefined {
+function endsOpen(text: string): "string" | "object" | "list" | undefined {
   const open: string[] = [];
   let inString = false;
   for (let i = 0; i < text.length; i++) {

@@ -57,13 +57,13 @@ const ROLE_NAMES: Readonly<Record<Role, string>> = {
 
 const verb = (kind: Danger["kind"]) => (kind === "replace" ? "replaces" : "destroys");
 
-export function dangerHeading(dangers: readonly Danger[]): string {
+function dangerHeading(dangers: readonly Danger[]): string {
   const phrases = [...new Set(dangers.map((d) => `${verb(d.kind)} ${ROLE_NAMES[d.role]}`))];
   const listed = phrases.length === 1 ? phrases[0] : `${phrases.slice(0, -1).join(", ")} and ${phrases.at(-1)}`;
   return `${DANGER_HEADING}: this plan ${listed}`;
 }
 
-export function renderDanger(danger: Danger): string[] {
+function renderDanger(danger: Danger): string[] {
   const lines = [`### ${code(danger.address)} (${ROLE_NAMES[danger.role]}) is ${danger.kind === "replace" ? "replaced" : "destroyed"}`, ""];
   if (danger.forcedBy.length > 0) {
     const plural = danger.forcedBy.length > 1;
@@ -78,7 +78,7 @@ export function renderDanger(danger: Danger): string[] {
   return lines;
 }
 
-export function renderDangers(dangers: readonly Danger[]): string[] {
+function renderDangers(dangers: readonly Danger[]): string[] {
   if (dangers.length === 0) return [];
   return [
     dangerHeading(dangers),
@@ -92,7 +92,7 @@ export function renderDangers(dangers: readonly Danger[]): string[] {
 
 // ---- summary and table ---------------------------------------------------------------------------
 
-export function summaryLine(s: Summary): string {
+function summaryLine(s: Summary): string {
   const counts = [
     `${s.add} to add`,
     `${s.change} to change`,
@@ -116,7 +116,7 @@ const ACTION_WORDS: Readonly<Record<Kind, string>> = {
   forget: "forget (leave the object, drop it from state)",
 };
 
-export function actionText(c: ReviewedChange): string {
+function actionText(c: ReviewedChange): string {
   const parts: string[] = [];
   if (c.previousAddress !== undefined) parts.push("move");
   if (c.importing) parts.push("import");
@@ -140,7 +140,7 @@ function whyCell(c: ReviewedChange): string {
   return c.reason === undefined ? "" : escapeCell(c.reason);
 }
 
-export function changesTable(changes: readonly ReviewedChange[]): string[] {
+function changesTable(changes: readonly ReviewedChange[]): string[] {
   return table(
     ["Resource", "Action", "Why"],
     changes.map((c) => [resourceCell(c), actionText(c), whyCell(c)]),
@@ -160,7 +160,7 @@ function knownAfterApply(paths: readonly AttributePath[]): string[] {
 }
 
 /** The changed arguments of one resource; nothing for destroys and plain moves. */
-export function renderDetails(c: ReviewedChange): string[] {
+function renderDetails(c: ReviewedChange): string[] {
   const title = `#### ${code(c.address)}: ${actionText(c).replace(/\*\*/g, "")}`;
   if (c.diff !== undefined) {
     if (c.diff.changed.length === 0 && c.diff.unknown.length === 0) return [];

@@ -60,7 +60,7 @@ export function formatPath(path: AttributePath): string {
 }
 
 /** One level down a mask: `true` covers everything below it. */
-export function maskAt(mask: Mask, step: string | number): Mask {
+function maskAt(mask: Mask, step: string | number): Mask {
   if (mask === true) return true;
   if (Array.isArray(mask)) return typeof step === "number" ? mask[step] : undefined;
   if (isObject(mask)) return (mask as Record<string, Mask>)[String(step)];
@@ -68,7 +68,7 @@ export function maskAt(mask: Mask, step: string | number): Mask {
 }
 
 /** Whether any part of the value is marked. */
-export function anyMarked(mask: Mask): boolean {
+function anyMarked(mask: Mask): boolean {
   if (mask === true) return true;
   if (Array.isArray(mask)) return mask.some(anyMarked);
   if (isObject(mask)) return Object.values(mask as Record<string, Mask>).some(anyMarked);
