@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALARM_KINDS } from "./helpers/spec";
+import { ALARM_KINDS, alarmArguments } from "./helpers/spec";
 import {
   Caller,
   init,
@@ -347,21 +347,7 @@ for (const c of CASES)
       expect(changesOf(p, "aws_cloudwatch_metric_alarm")).toHaveLength(ALARM_KINDS.length * members.length);
       for (const kind of ALARM_KINDS) {
         members.forEach((member, i) => {
-          const expected = {
-            alarm_name: `${member}-0001-${kind.suffix}`,
-            namespace: "AWS/ElastiCache",
-            metric_name: kind.metric,
-            dimensions: { CacheClusterId: member, CacheNodeId: "0001" },
-            comparison_operator: kind.comparison,
-            threshold: kind.threshold,
-            statistic: kind.statistic,
-            unit: kind.unit,
-            period: 60,
-            evaluation_periods: 1,
-            alarm_actions: c.alarmTopics,
-            ok_actions: c.alarmTopics,
-            insufficient_data_actions: c.alarmTopics,
-          };
+          const expected = alarmArguments({ alarms_sns_topic_arns: c.alarmTopics! }, kind, member);
           const { after } = changeAt(p, inModule(`aws_cloudwatch_metric_alarm.${kind.resource}[${i}]`)).change;
           expect(pick(after, Object.keys(expected))).toEqual(expected);
         });

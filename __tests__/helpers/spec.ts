@@ -153,7 +153,11 @@ export type AlarmKind = (typeof ALARM_KINDS)[number];
 export const CACHE_NODE_ID = "0001";
 
 /** The arguments §5 gives one alarm on one member cluster. */
-export function alarmArguments(r: Resolved, kind: AlarmKind, member: string): Record<string, unknown> {
+export function alarmArguments(
+  r: Pick<Resolved, "alarms_sns_topic_arns">,
+  kind: AlarmKind,
+  member: string,
+): Record<string, unknown> {
   return {
     alarm_name: `${member}-${CACHE_NODE_ID}-${kind.suffix}`,
     namespace: "AWS/ElastiCache",
