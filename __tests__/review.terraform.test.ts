@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DANGER_HEADING, MARKER, reviewPlanJson, type Review } from "../lib/review";
 import { hclModuleState, writeState, type AddressLayout, stateAddresses } from "./helpers/state";
 import { synthModuleText } from "./helpers/synth";
-import { requireTerraform } from "./helpers/terraform";
+import { canIsolateNetwork, requireTerraform, terraformEnv } from "./helpers/terraform";
 import { SAMPLE_AUTH_TOKEN, scenario } from "./scenarios";
 
 /**
@@ -19,7 +19,6 @@ import { SAMPLE_AUTH_TOKEN, scenario } from "./scenarios";
 
 const PROJECT = resolve(__dirname, "..");
 const WORKFLOW = join(PROJECT, "examples", "github-actions", "plan-review.yml");
-const CLI_CONFIG = join(__dirname, "helpers", "mirror.tfrc");
 const run = promisify(execFile);
 
 // ---- the workflow's steps ------------------------------------------------------------------------
@@ -63,30 +62,14 @@ function workflowStep(yaml: string, name: string): WorkflowStep {
 
 // ---- running the steps offline -------------------------------------------------------------------
 
-/** The job's environment as the workflow sets it, with the offline settings in place of AWS. */
+/** The job's environment as the workflow sets it, with the tests' offline settings in place of AWS. */
 function stepEnv(): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(([key]) => !/^(TF_|AWS_)/.test(key));
   return {
-    ...Object.fromEntries(inherited),
-    TF_CLI_CONFIG_FILE: CLI_CONFIG,
-    TF_CLI_ARGS_plan: "-refresh=false",
-    TF_IN_AUTOMATION: "1",
-    TF_INPUT: "0",
-    CHECKPOINT_DISABLE: "1",
-    AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
-    AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-    AWS_EC2_METADATA_DISABLED: "true",
+    ...terraformEnv({ TF_CLI_ARGS_plan: "-refresh=false" }),
     npm_config_update_notifier: "false",
     NO_COLOR: "1",
   };
 }
-
-let isolation: Promise<boolean> | undefined;
-const canIsolateNetwork = () =>
-  (isolation ??= run("unshare", ["-n", "true"]).then(
-    () => true,
-    () => false,
-  ));
 
 /**
  * Runs a step's script as GitHub Actions does (`bash --noprofile --norc -eo pipefail`), in a

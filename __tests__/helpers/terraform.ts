@@ -44,7 +44,7 @@ const PROVIDER_OVERRIDE = `provider "aws" {
 `;
 
 /** Nothing inherited may change what terraform plans (TF_VAR_*, TF_CLI_ARGS*, TF_DATA_DIR, AWS_PROFILE...). */
-function terraformEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+export function terraformEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(([key]) => !/^(TF_|AWS_)/.test(key));
   return {
     ...Object.fromEntries(inherited),
@@ -129,7 +129,7 @@ export function requireTerraform(): void {
 let isolation: Promise<boolean> | undefined;
 
 /** Whether `unshare -n` works here (root, or user namespaces allowed); probed once. */
-function canIsolateNetwork(): Promise<boolean> {
+export function canIsolateNetwork(): Promise<boolean> {
   isolation ??= run("unshare", ["-n", "true"]).then(
     () => true,
     () => false,
