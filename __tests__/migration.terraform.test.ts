@@ -22,13 +22,14 @@ import {
   started,
   ResourceChange,
 } from "./helpers/terraform";
+import { reviewPlanJson } from "../lib/review";
 import { scenario, SCENARIOS } from "./scenarios";
 
 /**
  * Migration: each scenario's Terragrunt unit switched from the HCL module to the synthesized one,
  * its local backend holding the state the HCL module wrote (helpers/state.ts). `terraform plan
- * -refresh=false` must move every resource instance to its new address and otherwise change only
- * what ACCEPTED_UPDATES allows: nothing added, destroyed or replaced.
+ * -refresh=false` must move every resource instance to its new address and do nothing else:
+ * `0 to add, 0 to change, 0 to destroy`, every instance a no-op move.
  *
  * The one deliberate exception is cluster mode, where this module alarms on the real member
  * clusters and the HCL module did not (module-interface.md §5): there, and only for
@@ -37,27 +38,6 @@ import { scenario, SCENARIOS } from "./scenarios";
  * Inputs come from terraform.tfvars.json here (the auth token from TF_VAR_auth_token, as a secret
  * would); the drop-in tests pass them all as TF_VAR_* variables.
  */
-
-/**
- * In-place updates a migration may show, each with why applying it is harmless. Anything else
- * (another attribute, another resource type, a sensitivity-only change) fails the test.
- */
-const ACCEPTED_UPDATES: readonly { type: string; attribute: string; reason: string }[] = [
-  {
-    type: "aws_elasticache_replication_group",
-    attribute: "description",
-    reason:
-      "The HCL module's description text is not documented (helpers/state.ts assumes one); a new description " +
-      "is applied with ModifyReplicationGroup, with no node replacement, failover or data loss.",
-  },
-  {
-    type: "aws_security_group_rule",
-    attribute: "description",
-    reason:
-      "This module describes its ingress rules and the HCL module did not; the provider updates a rule's " +
-      "description in place (UpdateSecurityGroupRuleDescriptionsIngress), without revoking the rule.",
-  },
-];
 
 const REGION = "eu-west-1";
 
@@ -68,6 +48,9 @@ interface Migration {
 
 let workRoot: string | undefined;
 const migrations: Record<string, Promise<Migration>> = {};
+/** The same migrations from state written by provider 3.75 and Terraform 1.1 (what real users hold). */
+const migrations3x: Record<string, Promise<Migration>> = {};
+const STATE_3X_SCENARIOS = ["production", "cluster", "dev", "restore-snapshot-arn"];
 const rootStatePlans: Record<string, Promise<Plan>> = {};
 /** Scenarios whose root-layout state (the module's own, after apply) must plan "No changes". */
 const ROOT_STATE_SCENARIOS = ["production", "cluster"];
@@ -95,6 +78,15 @@ beforeAll(async () => {
       }),
     );
   }
+  for (const id of STATE_3X_SCENARIOS) {
+    const { inputs } = scenario(id);
+    migrations3x[id] = started(
+      moduleText.then(async () => {
+        const state = await hclModuleState(inputs, { addresses: "hcl-module", region: REGION, writtenBy: "3.75" });
+        return { state, plan: await planWithState(join(root, "migration-3x", id), inputs, state) };
+      }),
+    );
+  }
   for (const id of ROOT_STATE_SCENARIOS) {
     const { inputs } = scenario(id);
     rootStatePlans[id] = started(
@@ -110,7 +102,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.allSettled([...Object.values(migrations), ...Object.values(rootStatePlans)]);
+  await Promise.allSettled([
+    ...Object.values(migrations),
+    ...Object.values(migrations3x),
+    ...Object.values(rootStatePlans),
+  ]);
   await removeWorkRoot(workRoot);
 });
 
@@ -140,21 +136,11 @@ function sensitivePaths(marks: unknown, path = ""): string[] {
     .sort();
 }
 
-const attributeOf = (difference: string) => difference.split(":")[0];
-const accepted = (rc: ResourceChange, difference: string) =>
-  ACCEPTED_UPDATES.some((u) => u.type === rc.type && u.attribute === attributeOf(difference));
-
-/** Every change that is neither a no-op nor an update limited to ACCEPTED_UPDATES, described. */
-function unacceptedChanges(changes: ResourceChange[]): string[] {
-  return changes.flatMap((rc) => {
-    const actions = actionsOf(rc);
-    if (actions === "no-op") return [];
-    if (actions !== "update") return [`${rc.address}: ${actions}`];
-    const extra = differences(rc).filter((d) => !accepted(rc, d));
-    return extra.length > 0 || differences(rc).length === 0
-      ? [`${rc.address}: in-place update not in ACCEPTED_UPDATES: ${extra.join("; ") || "(no attribute differs)"}`]
-      : [];
-  });
+/** Every change that is not a no-op, with what differs: a migration plan must have none. */
+function notNoOps(changes: ResourceChange[]): string[] {
+  return changes
+    .filter((rc) => actionsOf(rc) !== "no-op")
+    .map((rc) => `${rc.address}: ${actionsOf(rc)} ${differences(rc).join("; ")}`.trim());
 }
 
 /** Terraform's plan summary, replacements counted apart: add = create (incl. replacements), destroy = delete. */
@@ -194,18 +180,16 @@ for (const s of SCENARIOS) {
     });
 
     if (!alarmsDiffer) {
-      it("adds, destroys and replaces nothing", async () => {
+      it("plans 0 to add, 0 to change, 0 to destroy: every instance a no-op move", async () => {
         const changes = (await migrated()).plan.resource_changes ?? [];
-        expect(summary(changes)).toMatchObject({ add: 0, destroy: 0, replace: 0, move: changes.length });
-      });
-
-      it("changes nothing in place beyond ACCEPTED_UPDATES", async () => {
-        expect(unacceptedChanges((await migrated()).plan.resource_changes ?? [])).toEqual([]);
+        expect(notNoOps(changes)).toEqual([]);
+        expect(summary(changes)).toEqual({ add: 0, change: 0, destroy: 0, replace: 0, move: changes.length });
+        expect(changes.length).toBe(instanceAddresses(r).length);
       });
     } else {
-      it("leaves the replication group, subnet group, security group and rules in place: moved, and no-op or an accepted update", async () => {
+      it("leaves the replication group, subnet group, security group and rules in place: no-op moves", async () => {
         const changes = (await migrated()).plan.resource_changes ?? [];
-        expect(unacceptedChanges(changes.filter((rc) => !isAlarm(rc)))).toEqual([]);
+        expect(notNoOps(changes.filter((rc) => !isAlarm(rc)))).toEqual([]);
         expect(
           changes.filter((rc) => !isAlarm(rc) && rc.previous_address === undefined).map((rc) => rc.address),
         ).toEqual([]);
@@ -251,6 +235,63 @@ for (const s of SCENARIOS) {
     );
   });
 }
+
+for (const id of STATE_3X_SCENARIOS) {
+  const r = resolve(scenario(id).inputs);
+  const alarmsDiffer = clusterModeOn(r) && r.enable_cloudwatch_alarms;
+  /**
+   * Provider 5.100 upgrades the 3.x replication group (schema version 1) by dropping the names it
+   * renamed; without a refresh the counts AWS would report stay null, so the plan sets them, and
+   * member_clusters, computed from them, becomes unknown. Nothing else may differ.
+   */
+  const countsSetFromNull = clusterModeOn(r)
+    ? [
+        `num_node_groups: null -> ${r.cluster_mode[0].num_node_groups}`,
+        `replicas_per_node_group: null -> ${r.cluster_mode[0].replicas_per_node_group}`,
+      ]
+    : [`num_cache_clusters: null -> ${r.replication_group_size}`];
+  const expectedUpdate = [
+    `member_clusters: ${JSON.stringify(memberIds(r))} -> (known after apply)`,
+    ...countsSetFromNull,
+  ].sort();
+
+  describe(`migration from provider 3.75 state (Terraform 1.1), planned with -refresh=false: ${id}`, () => {
+    const migrated = () => migrations3x[id];
+
+    it("adds, destroys and replaces nothing outside the cluster-mode alarms, and moves every instance", async () => {
+      const changes = (await migrated()).plan.resource_changes ?? [];
+      const kept = changes.filter((rc) => !(alarmsDiffer && isAlarm(rc)));
+      expect(kept.filter((rc) => /create|delete/.test(actionsOf(rc))).map((rc) => rc.address)).toEqual([]);
+      expect(kept.filter((rc) => rc.previous_address === undefined).map((rc) => rc.address)).toEqual([]);
+      expect(kept.length).toBe(
+        instanceAddresses(r).filter((a) => !(alarmsDiffer && a.startsWith("aws_cloudwatch_metric_alarm."))).length,
+      );
+    });
+
+    it(`updates only the replication group, setting ${countsSetFromNull.map((d) => d.split(":")[0]).join(" and ")} from null`, async () => {
+      const changes = ((await migrated()).plan.resource_changes ?? []).filter((rc) => !(alarmsDiffer && isAlarm(rc)));
+      const updates = changes.filter((rc) => actionsOf(rc) !== "no-op");
+      expect(updates.map((rc) => rc.address)).toEqual(["aws_elasticache_replication_group.redis"]);
+      expect(differences(updates[0]).sort()).toEqual(expectedUpdate);
+    });
+
+    it("gets a review that says to plan again with refresh before applying", async () => {
+      const { markdown, review } = reviewPlanJson(JSON.stringify((await migrated()).plan));
+      expect(review.unrefreshed).toEqual(["aws_elasticache_replication_group.redis"]);
+      expect(markdown).toContain("## ⚠️ Plan again with refresh before applying");
+      expect(markdown).toMatch(/Do not apply this plan[^\n]*Run `terraform plan` again with refresh/);
+    });
+  });
+}
+
+describe("the review of a migration from provider 5.x state", () => {
+  it("does not ask for a refresh: every count is already in state", async () => {
+    for (const s of SCENARIOS) {
+      const { markdown } = reviewPlanJson(JSON.stringify((await migrations[s.id]).plan));
+      expect(markdown, s.id).not.toContain("Plan again with refresh");
+    }
+  });
+});
 
 describe("the state helper's root layout (the state this module holds after apply)", () => {
   for (const id of ROOT_STATE_SCENARIOS)

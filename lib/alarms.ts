@@ -3,7 +3,7 @@ import { IResolvable, TerraformCount, Token } from "cdktf";
 import { Construct } from "constructs";
 import { derive } from "./derive";
 import { hcl } from "./hcl";
-import { alarmCount, alarmNames, CACHE_NODE_ID } from "./naming";
+import { alarmCount, alarmDescriptions, alarmNames, CACHE_NODE_ID } from "./naming";
 
 /** One CloudWatch alarm kind, created once per member cache cluster. */
 export interface AlarmSpec {
@@ -16,6 +16,11 @@ export interface AlarmSpec {
   readonly unit: "Percent" | "Bytes";
   /** Last part of the alarm name: `<member id>-0001-<suffix>`. */
   readonly suffix: string;
+  /**
+   * alarm_description, `%s` standing for the member id: the HCL module's exact text, which its
+   * state holds, so that a migration plans no change on any alarm.
+   */
+  readonly description: string;
 }
 
 export const ALARMS = [
@@ -27,6 +32,7 @@ export const ALARMS = [
     statistic: "Average",
     unit: "Percent",
     suffix: "high-cpu-utilization",
+    description: "An alarm that goes off if the CPU usage is too high in ElastiCache cluster %s",
   },
   {
     resource: "elasticache_high_engine_cpu_utilization",
@@ -36,6 +42,7 @@ export const ALARMS = [
     statistic: "Average",
     unit: "Percent",
     suffix: "high-engine-cpu-utilization",
+    description: "An alarm that goes off if the Engine CPU usage is too high in ElastiCache cluster %s",
   },
   {
     resource: "elasticache_low_memory_available",
@@ -45,6 +52,7 @@ export const ALARMS = [
     statistic: "Minimum",
     unit: "Bytes",
     suffix: "low-memory-available",
+    description: "An alarm that goes off if the ElastiCache cluster %s is running low on free memory.",
   },
   {
     resource: "elasticache_swap_usage",
@@ -54,6 +62,7 @@ export const ALARMS = [
     statistic: "Maximum",
     unit: "Bytes",
     suffix: "swap-usage",
+    description: "An alarm that goes off if the ElastiCache cluster %s swap usage is too high.",
   },
 ] as const satisfies readonly AlarmSpec[];
 
@@ -81,6 +90,7 @@ export class RedisAlarms extends Construct {
         new CloudwatchMetricAlarm(this, alarm.resource, {
           count,
           alarmName: atIndex(derive(alarmNames, props.memberIds, alarm.suffix)),
+          alarmDescription: atIndex(derive(alarmDescriptions, props.memberIds, alarm.description)),
           namespace: "AWS/ElastiCache",
           metricName: alarm.metric,
           comparisonOperator: alarm.comparison,

@@ -170,9 +170,14 @@ export const alarmNames: Derivation<[memberIds: string[], suffix: string], strin
   expression: (ids, suffix) => hcl`formatlist(${`%s-${CACHE_NODE_ID}-${suffix}`}, ${ids})`,
 };
 
+/** alarm_description of one alarm kind per member cluster: its `%s` template filled with the member id. */
+export const alarmDescriptions: Derivation<[memberIds: string[], template: string], string[]> = {
+  kind: "list",
+  literal: (ids, template) => ids.map((id) => template.replace("%s", id)),
+  expression: (ids, template) => hcl`formatlist(${template}, ${ids})`,
+};
+
 export const subnetGroupName = (name: string) => `${name}-subnet-group`;
 export const subnetGroupDescription = (name: string) => `Subnet group for the ${name} ElastiCache cluster`;
 export const securityGroupDescription = (name: string) => `Security group for the ${name} ElastiCache cluster`;
 export const replicationGroupDescription = (name: string) => `Redis replication group ${name}`;
-export const CIDR_RULE_DESCRIPTION = "Redis clients in the allowed CIDR blocks";
-export const SOURCE_GROUP_RULE_DESCRIPTION = "Redis clients in an allowed security group";

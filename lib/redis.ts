@@ -76,14 +76,12 @@ export class ElastiCacheRedis extends Construct {
     };
     this.cidrBlocksRule = new SecurityGroupRule(this, "allow_connections_from_cidr_blocks", {
       ...ingress,
-      description: naming.CIDR_RULE_DESCRIPTION,
       count: TerraformCount.of(derive(naming.cidrRuleCount, p.allowConnectionsFromCidrBlocks)),
       cidrBlocks: p.allowConnectionsFromCidrBlocks,
     });
     const sourceCount = TerraformCount.of(derive(naming.listLength, p.allowConnectionsFromSecurityGroups));
     this.securityGroupsRule = new SecurityGroupRule(this, "allow_connections_from_security_group", {
       ...ingress,
-      description: naming.SOURCE_GROUP_RULE_DESCRIPTION,
       count: sourceCount,
       sourceSecurityGroupId: Token.asString(hcl`${p.allowConnectionsFromSecurityGroups}[${sourceCount.index}]`),
     });
@@ -118,7 +116,12 @@ export class ElastiCacheRedis extends Construct {
       notificationTopicArn: derive(naming.notificationTopicArn, p.snsTopicForNotifications),
       applyImmediately: p.applyImmediately,
       tags: p.tags,
-      lifecycle: checks.preconditions.length > 0 ? { precondition: checks.preconditions } : undefined,
+      lifecycle: {
+        // The HCL module's description text is not public, so the one its state holds is kept:
+        // description is no input, and a first plan after migrating must show moves only.
+        ignoreChanges: ["description"],
+        ...(checks.preconditions.length > 0 ? { precondition: checks.preconditions } : {}),
+      },
     });
     // Warnings on tokens are Terraform check blocks, named after this construct's replication group.
     for (const [id, check] of checks.pendingWarnings) {

@@ -118,6 +118,7 @@ export const ALARM_KINDS = [
     statistic: "Average",
     unit: "Percent",
     suffix: "high-cpu-utilization",
+    description: (id: string) => `An alarm that goes off if the CPU usage is too high in ElastiCache cluster ${id}`,
   },
   {
     resource: "elasticache_high_engine_cpu_utilization",
@@ -127,6 +128,7 @@ export const ALARM_KINDS = [
     statistic: "Average",
     unit: "Percent",
     suffix: "high-engine-cpu-utilization",
+    description: (id: string) => `An alarm that goes off if the Engine CPU usage is too high in ElastiCache cluster ${id}`,
   },
   {
     resource: "elasticache_low_memory_available",
@@ -136,6 +138,7 @@ export const ALARM_KINDS = [
     statistic: "Minimum",
     unit: "Bytes",
     suffix: "low-memory-available",
+    description: (id: string) => `An alarm that goes off if the ElastiCache cluster ${id} is running low on free memory.`,
   },
   {
     resource: "elasticache_swap_usage",
@@ -145,6 +148,7 @@ export const ALARM_KINDS = [
     statistic: "Maximum",
     unit: "Bytes",
     suffix: "swap-usage",
+    description: (id: string) => `An alarm that goes off if the ElastiCache cluster ${id} swap usage is too high.`,
   },
 ] as const;
 
@@ -160,6 +164,7 @@ export function alarmArguments(
 ): Record<string, unknown> {
   return {
     alarm_name: `${member}-${CACHE_NODE_ID}-${kind.suffix}`,
+    alarm_description: kind.description(member),
     namespace: "AWS/ElastiCache",
     metric_name: kind.metric,
     dimensions: { CacheClusterId: member, CacheNodeId: CACHE_NODE_ID },

@@ -3,7 +3,6 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve as resolvePath } from "node:path";
-import { CIDR_RULE_DESCRIPTION, replicationGroupDescription, SOURCE_GROUP_RULE_DESCRIPTION } from "../../lib/naming";
 import {
   ALARM_KINDS,
   alarmArguments,
@@ -34,8 +33,8 @@ import { init, terraform, terraformVersion, providerVersionsInMirror } from "./t
  * `addresses: "hcl-module"` puts the resources where the HCL module kept them
  * (`module.redis.*`, `module.redis_alarms.*`), with that module's values; `"root"` is the state the
  * synthesized module itself holds after apply, which plans "No changes" against it: root
- * addresses, alarms on the real members in cluster mode, and this module's own texts (replication
- * group and ingress rule descriptions, taken from lib/naming.ts).
+ * addresses, alarms on the real members in cluster mode, and this module's own replication group
+ * description.
  *
  * Attributes are those of hashicorp/aws 5.100.0 (the schemas come from `terraform providers schema
  * -json`, cached in .test-work/). A state the HCL module wrote with an older provider major is
@@ -45,8 +44,8 @@ import { init, terraform, terraformVersion, providerVersionsInMirror } from "./t
  * Assumptions where module-interface.md is silent (each one is visible to the migration tests):
  * - The replication group's description: the HCL module's text is not documented; we assume it
  *   follows its other two descriptions, `Replication group for the <name> ElastiCache cluster`
- *   (HCL_MODULE_REPLICATION_GROUP_DESCRIPTION). This module's own text differs, which the
- *   provider updates in place.
+ *   (HCL_MODULE_REPLICATION_GROUP_DESCRIPTION). This module's own text differs; it must keep
+ *   whatever text the state holds.
  * - The HCL module's ingress rules have no description.
  * - The HCL module's `cache_cluster_ids` output is its alarms' member list (see
  *   spec.hclAlarmMemberIds): the same as ours with cluster mode off.
@@ -55,9 +54,17 @@ import { init, terraform, terraformVersion, providerVersionsInMirror } from "./t
 
 export type AddressLayout = "hcl-module" | "root";
 
+/**
+ * The provider and Terraform that wrote the state: "5.100" (Terraform 1.5, the current schema) or
+ * "3.75", what real users of the HCL module hold (it pinned hashicorp/aws < 4.0; Terraform 1.1).
+ */
+export type StateWriter = "5.100" | "3.75";
+
 export interface HclModuleStateOptions {
   /** Where the resources sit: the HCL module's child modules, or the synthesized module's root. */
   addresses: AddressLayout;
+  /** Which provider wrote it; "5.100" when absent. */
+  writtenBy?: StateWriter;
   /** Region and account of the server-assigned ARNs and endpoints. */
   region?: string;
   accountId?: string;
@@ -91,15 +98,51 @@ export interface TerraformState {
   lineage: string;
   outputs: Record<string, { value: unknown; type: unknown; sensitive?: boolean }>;
   resources: StateResource[];
-  check_results: null;
+  /** Written from Terraform 1.3 on. */
+  check_results?: null;
 }
 
 export const HCL_MODULE_REPLICATION_GROUP_DESCRIPTION = (name: string) =>
   `Replication group for the ${name} ElastiCache cluster`;
 
 const PROVIDER = 'provider["registry.terraform.io/hashicorp/aws"]';
-/** Any release that can read format 4 and is not newer than the Terraform under test. */
-const WRITTEN_BY = "1.5.7";
+/** Terraform releases that wrote each kind of state (format 4 in both). */
+const TERRAFORM_OF: Readonly<Record<StateWriter, string>> = { "5.100": "1.5.7", "3.75": "1.1.9" };
+
+/**
+ * A replication group as hashicorp/aws 3.75 stores it (module-interface.md §6): schema version 1,
+ * the 3.x names of the renamed arguments, the shard layout in a `cluster_mode` block and
+ * at_rest_encryption_enabled as a bool; none of the attributes added since 4.0. Ids, endpoints
+ * and every other value are the same as in the 5.100 state of the same cluster.
+ */
+const REPLICATION_GROUP_SCHEMA_VERSION_3X = 1;
+const ADDED_SINCE_4X = [
+  "auth_token_update_strategy",
+  "cluster_mode",
+  "description",
+  "ip_discovery",
+  "network_type",
+  "num_cache_clusters",
+  "num_node_groups",
+  "preferred_cache_cluster_azs",
+  "replicas_per_node_group",
+  "transit_encryption_mode",
+];
+
+function replicationGroupIn3x(attributes: Record<string, unknown>): Record<string, unknown> {
+  const kept = Object.fromEntries(Object.entries(attributes).filter(([name]) => !ADDED_SINCE_4X.includes(name)));
+  return {
+    ...kept,
+    replication_group_description: attributes.description,
+    number_cache_clusters: attributes.num_cache_clusters,
+    cluster_mode: [
+      { num_node_groups: attributes.num_node_groups, replicas_per_node_group: attributes.replicas_per_node_group },
+    ],
+    availability_zones: null,
+    at_rest_encryption_enabled: attributes.at_rest_encryption_enabled === "true",
+    auto_minor_version_upgrade: attributes.auto_minor_version_upgrade === "true",
+  };
+}
 
 /**
  * Values hashicorp/aws 5.100.0 fills in from its schema defaults when an argument is left unset.
@@ -164,7 +207,7 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
       description:
         layout === "hcl-module"
           ? HCL_MODULE_REPLICATION_GROUP_DESCRIPTION(r.name)
-          : replicationGroupDescription(r.name),
+          : `Redis replication group ${r.name}`,
       engine: "redis",
       engine_version: r.redis_version,
       engine_version_actual: engineVersionActual(r.redis_version),
@@ -245,13 +288,12 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
   const rule = (
     address: string,
     seed: string,
-    description: string,
     source: { cidr_blocks: string[] | null; source_security_group_id: string | null },
   ): Built => ({
     address,
     dependencies: ["aws_security_group.redis"],
     attributes: {
-      description: layout === "root" ? description : null,
+      description: null,
       id: `sgrule-${parseInt(hex(seed, 8), 16)}`,
       security_group_rule_id: `sgr-${hex(seed, 17)}`,
       security_group_id: sgId,
@@ -268,7 +310,6 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
           rule(
             "aws_security_group_rule.allow_connections_from_cidr_blocks[0]",
             `cidr:${r.name}`,
-            CIDR_RULE_DESCRIPTION,
             { cidr_blocks: r.allow_connections_from_cidr_blocks, source_security_group_id: null },
           ),
         ]
@@ -277,7 +318,6 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
     rule(
       `aws_security_group_rule.allow_connections_from_security_group[${i}]`,
       `sg:${r.name}:${sg}`,
-      SOURCE_GROUP_RULE_DESCRIPTION,
       { cidr_blocks: null, source_security_group_id: sg },
     ),
   );
@@ -347,7 +387,8 @@ const prefixed = (address: string, layout: AddressLayout) => (layout === "root" 
  * (module variable names, as in a Terragrunt `inputs` block). See the file comment.
  */
 export async function hclModuleState(inputs: Inputs, options: HclModuleStateOptions): Promise<TerraformState> {
-  const { addresses: layout, region = "eu-west-1", accountId = "111122223333" } = options;
+  const { addresses: layout, region = "eu-west-1", accountId = "111122223333", writtenBy = "5.100" } = options;
+  const in3x = writtenBy === "3.75";
   const schemas = options.schemas ?? (await resourceSchemas());
   const r = resolve(inputs);
   const built = buildInstances(r, layout, region, accountId);
@@ -371,25 +412,30 @@ export async function hclModuleState(inputs: Inputs, options: HclModuleStateOpti
           instances: [],
         })
         .get(key)!;
+    const attributes = completeAttributes(type, schema, b.attributes);
+    const reshaped = in3x && type === "aws_elasticache_replication_group";
+    const schemaVersion = reshaped ? REPLICATION_GROUP_SCHEMA_VERSION_3X : schema.version;
     resource.instances.push({
       ...(index !== undefined ? { index_key: Number(index) } : {}),
-      schema_version: schema.version,
-      attributes: completeAttributes(type, schema, b.attributes),
-      sensitive_attributes: (b.sensitive ?? []).map((attr) => [{ type: "get_attr", value: attr }]),
+      schema_version: schemaVersion,
+      attributes: reshaped ? replicationGroupIn3x(attributes) : attributes,
+      // Terraform 1.1 recorded only values marked sensitive in the configuration, not the
+      // provider schema's sensitive attributes.
+      sensitive_attributes: in3x ? [] : (b.sensitive ?? []).map((attr) => [{ type: "get_attr", value: attr }]),
       // The plugin SDK keeps the schema version in the instance's private data.
-      private: Buffer.from(JSON.stringify({ schema_version: String(schema.version) })).toString("base64"),
+      private: Buffer.from(JSON.stringify({ schema_version: String(schemaVersion) })).toString("base64"),
       dependencies: b.dependencies.map((d) => prefixed(d, layout)).sort(),
     });
   }
 
   return {
     version: 4,
-    terraform_version: WRITTEN_BY,
+    terraform_version: TERRAFORM_OF[writtenBy],
     serial: 1,
     lineage: lineageOf(`${layout}:${r.name}`),
     outputs: buildOutputs(r, layout, built[0].attributes),
     resources: [...resources.values()],
-    check_results: null,
+    ...(in3x ? {} : { check_results: null }),
   };
 }
 

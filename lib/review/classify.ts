@@ -76,6 +76,11 @@ export interface Summary {
 
 export interface Review {
   readonly summary: Summary;
+  /**
+   * Replication groups whose state the provider upgraded from a 3.x schema without a refresh
+   * (see unrefreshed()): the plan must be made again with refresh before it is applied.
+   */
+  readonly unrefreshed: readonly string[];
   /** Every change worth a line, sorted by address: no-ops that did not move are left out. */
   readonly changes: readonly ReviewedChange[];
   /** Cluster, subnet group and security group replacements and destroys: clusters first, then by address. */
@@ -209,6 +214,26 @@ export function losses(role: Role, kind: "replace" | "delete"): string[] {
   }
 }
 
+/**
+ * Counts a replication group always has once AWS has been read: provider 5.x state holds them,
+ * but a 3.x state names them differently (number_cache_clusters, a cluster_mode block) and the
+ * provider drops those names on upgrade, so until a refresh reads them back they are null.
+ */
+const COUNTS_AWS_REPORTS = ["num_cache_clusters", "num_node_groups", "replicas_per_node_group"];
+
+/**
+ * Whether a change is an update of an existing replication group that sets a count from null: the
+ * mark of a plan made with -refresh=false on state written by provider 3.x. Applying it sends
+ * modify calls for values that did not change.
+ */
+export function unrefreshed(rc: ResourceChange): boolean {
+  if (rc.type !== "aws_elasticache_replication_group" || rc.mode !== "managed" || rc.before === null) return false;
+  if (kindOf(rc.actions) !== "update") return false;
+  const before = rc.before as Record<string, unknown>;
+  const after = (rc.after ?? {}) as Record<string, unknown>;
+  return COUNTS_AWS_REPORTS.some((name) => before[name] == null && after[name] != null);
+}
+
 export function classify(plan: Plan): Review {
   const managed = plan.resourceChanges.filter((rc) => rc.mode === "managed");
   const changes = managed.map(reviewChange).filter(shown).sort(byAddress);
@@ -216,5 +241,6 @@ export function classify(plan: Plan): Review {
     .map((rc) => dangerOf(rc, managed))
     .filter((d): d is Danger => d !== undefined)
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || byAddress(a, b));
-  return { summary: summarize(changes), changes, dangers };
+  const stale = managed.filter(unrefreshed).map((rc) => rc.address).sort();
+  return { summary: summarize(changes), unrefreshed: stale, changes, dangers };
 }

@@ -6,11 +6,11 @@ import { classify, type Review } from "./classify";
 import { parsePlan } from "./plan";
 import { renderReview, type RenderOptions } from "./render";
 
-export { classify, dangerOf, kindOf, losses, reasonText, reviewChange, ROLES, summarize } from "./classify";
+export { classify, dangerOf, kindOf, losses, reasonText, reviewChange, ROLES, summarize, unrefreshed } from "./classify";
 export type { Danger, ForcingArgument, Kind, Review, ReviewedChange, Role, Summary } from "./classify";
 export { parseJson, parsePlan, PlanError, readPlan } from "./plan";
 export type { Action, AttributePath, Mask, Plan, ResourceChange } from "./plan";
-export { DANGER_HEADING, MARKER, MAX_COMMENT_CHARS, renderReview } from "./render";
+export { DANGER_HEADING, MARKER, MAX_COMMENT_CHARS, renderReview, UNREFRESHED_HEADING } from "./render";
 export type { RenderOptions } from "./render";
 export { SENSITIVE, UNKNOWN } from "./values";
 

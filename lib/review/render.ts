@@ -90,6 +90,25 @@ function renderDangers(dangers: readonly Danger[]): string[] {
   ];
 }
 
+// ---- unrefreshed state ---------------------------------------------------------------------------
+
+export const UNREFRESHED_HEADING = "## ⚠️ Plan again with refresh before applying";
+
+function renderUnrefreshed(addresses: readonly string[]): string[] {
+  if (addresses.length === 0) return [];
+  return [
+    UNREFRESHED_HEADING,
+    "",
+    `${addresses.map((a) => code(a)).join(", ")} ${addresses.length > 1 ? "have" : "has"} node or shard counts that go from null to a value. ` +
+      "That is the mark of state written by AWS provider 3.x (the HCL module's) and planned with `-refresh=false`: " +
+      "the provider upgrade dropped the 3.x attribute names, and only a refresh reads the counts back from AWS.",
+    "",
+    "Do not apply this plan: it would send modify calls for values that did not change. " +
+      "Run `terraform plan` again with refresh (the default) and review that plan; it should show moves only.",
+    "",
+  ];
+}
+
 // ---- summary and table ---------------------------------------------------------------------------
 
 function summaryLine(s: Summary): string {
@@ -191,7 +210,15 @@ function renderDetails(c: ReviewedChange): string[] {
 
 export function renderReview(review: Review, options: RenderOptions = {}): string {
   const limit = options.maxChars ?? MAX_COMMENT_CHARS;
-  const head = [MARKER, ...renderDangers(review.dangers), "## Terraform plan review", "", summaryLine(review.summary), ""];
+  const head = [
+    MARKER,
+    ...renderDangers(review.dangers),
+    ...renderUnrefreshed(review.unrefreshed),
+    "## Terraform plan review",
+    "",
+    summaryLine(review.summary),
+    "",
+  ];
   if (review.changes.length === 0) {
     return [...head, "No changes: the infrastructure matches the configuration.", ""].join("\n");
   }
