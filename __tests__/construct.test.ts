@@ -281,7 +281,7 @@ describe("rules between inputs when one of them is a token", () => {
     const rg = replicationGroup(json);
     expect(rg.lifecycle.precondition).toEqual([
       {
-        condition: '${var.redis_auth_token == null ? true : (can(regex("^(?:[ !#-.0-?A-~]{16,128})$", var.redis_auth_token)))}',
+        condition: '${nonsensitive(sensitive((var.redis_auth_token == null ? true : (can(regex("^(?:[ !#-.0-?A-~]{16,128})$", var.redis_auth_token))))))}',
         error_message:
           'Invalid auth_token (sensitive value): must be null or 16-128 printable ASCII characters other than @, " and /.',
       },

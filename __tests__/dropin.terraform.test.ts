@@ -54,6 +54,19 @@ let workRoot: string | undefined;
 const terragrunt: Record<string, Promise<Plan>> = {};
 let frontDoor: Promise<ConstructPlan>;
 let metaArguments: Promise<Plan>;
+let mocked: Promise<Plan>;
+
+/**
+ * A unit planned before its dependencies exist: Terragrunt hands it the dependencies'
+ * `mock_outputs`, which its documentation writes as "temporary-dummy-id".
+ */
+const MOCK_ID = "temporary-dummy-id";
+const MOCKED_INPUTS = {
+  ...SCENARIOS[1].inputs,
+  vpc_id: MOCK_ID,
+  subnet_ids: [MOCK_ID],
+  allow_connections_from_security_groups: [MOCK_ID],
+};
 
 // Every terraform directory starts here and runs concurrently (helpers/terraform.ts caps how many
 // at once); each test awaits its own.
@@ -81,6 +94,17 @@ beforeAll(async () => {
       return { plan: await plan(dir, { env: stack.env }), resources: stack.resources };
     }),
   );
+  mocked = started(
+    moduleText.then(async (text) => {
+      const unit = await prepareTerragruntDir(join(root, "terragrunt-mocks"), text, {
+        inputs: MOCKED_INPUTS,
+        via: "env",
+        region: REGION,
+      });
+      await init(unit.dir, unit);
+      return plan(unit.dir, unit);
+    }),
+  );
   metaArguments = started(
     moduleText.then(async (text) => {
       const dir = await prepareCallerDir(join(root, "meta-arguments"), text, { hcl: META_ROOT });
@@ -91,7 +115,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.allSettled([...Object.values(terragrunt), frontDoor, metaArguments]);
+  await Promise.allSettled([...Object.values(terragrunt), frontDoor, metaArguments, mocked]);
   await removeWorkRoot(workRoot);
 });
 
@@ -236,6 +260,40 @@ for (const s of SCENARIOS)
       expect(fromConstruct).toEqual(normalized(await planned(), (address) => address));
     });
   });
+
+describe("as a Terragrunt unit planned with mock_outputs of its dependencies", () => {
+  const failedChecks = (p: Plan) =>
+    Object.fromEntries(
+      (p.checks ?? [])
+        .filter((c) => c.status === "fail")
+        .map((c) => [c.address.name, (c.instances ?? []).flatMap((i) => (i.problems ?? []).map((pr) => pr.message))]),
+    );
+
+  it("plans the whole cluster with the mocked vpc, subnet and security group ids", async () => {
+    const p = await mocked;
+    const r = resolve(MOCKED_INPUTS);
+    expect((p.resource_changes ?? []).map((rc) => rc.address).sort()).toEqual(instanceAddresses(r).sort());
+    expect(changeAt(p, "aws_security_group.redis").change.after.vpc_id).toBe(MOCK_ID);
+    expect(changeAt(p, "aws_elasticache_subnet_group.redis").change.after.subnet_ids).toEqual([MOCK_ID]);
+  });
+
+  it("warns about each mocked input by name, without failing the plan", async () => {
+    const tail = "; AWS rejects any other value at apply (a Terragrunt mock output is fine for a plan).";
+    expect(failedChecks(await mocked)).toEqual({
+      vpc_id_format: [`vpc_id "${MOCK_ID}": should be a VPC id: "vpc-" followed by hexadecimal digits${tail}`],
+      subnet_ids_format: [
+        `subnet_ids ["${MOCK_ID}"]: should hold only subnet ids: "subnet-" followed by hexadecimal digits${tail}`,
+      ],
+      allow_connections_from_security_groups_format: [
+        `allow_connections_from_security_groups ["${MOCK_ID}"]: should hold only security group ids: "sg-" followed by hexadecimal digits${tail}`,
+      ],
+    });
+  });
+
+  it("gives real ids no such warning", async () => {
+    expect(failedChecks(await terragrunt[SCENARIOS[1].id])).toEqual({});
+  });
+});
 
 // ----- the construct with literal props (front door 2) -----
 

@@ -15,6 +15,18 @@ const NETWORK = {
   subnet_ids: ["subnet-0a1b2c3d4e5f60718", "subnet-18f6e5d4c3b2a1f0e", "subnet-2c3d4e5f60718a1b0"],
 };
 
+/** The smallest inputs that meet every rule and raise no warning but the missing auth token. */
+export const VALID_INPUTS: Readonly<Record<string, unknown>> = {
+  name: "orders",
+  instance_type: "cache.t3.micro",
+  redis_version: "7.1",
+  replication_group_size: 2,
+  enable_automatic_failover: true,
+  enable_multi_az: true,
+  vpc_id: "vpc-0a1b2c3d",
+  subnet_ids: ["subnet-0a1b2c3d"],
+};
+
 /** A sample AUTH token: tests search every synthesized file for it. */
 export const SAMPLE_AUTH_TOKEN = "Sample-Auth-Token-0123456789abcdef";
 

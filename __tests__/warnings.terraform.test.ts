@@ -5,7 +5,7 @@ import { ElastiCacheRedis } from "../lib/redis";
 import { Diagnostics, planDiagnostics, prepareHarness } from "./helpers/rules-harness";
 import { synthModule, withTempDir } from "./helpers/synth";
 import { makeWorkRoot, removeWorkRoot, requireTerraform } from "./helpers/terraform";
-import { propsOf } from "./scenarios";
+import { propsOf, VALID_INPUTS } from "./scenarios";
 
 /**
  * Warnings (aws-constraints.md): advice that never stops a synth or a plan. The construct reports
@@ -13,20 +13,12 @@ import { propsOf } from "./scenarios";
  * say the same for the same inputs.
  */
 
-const QUIET = {
-  name: "orders",
-  instance_type: "cache.t3.micro",
-  redis_version: "7.1",
-  replication_group_size: 2,
-  enable_automatic_failover: true,
-  enable_multi_az: true,
-  vpc_id: "vpc-0a1b2c3d",
-  subnet_ids: ["subnet-0a1b2c3d"],
-  auth_token: "a-good-token-1234567890",
-};
+const QUIET = { ...VALID_INPUTS, auth_token: "a-good-token-1234567890" };
 
 const NO_TOKEN =
   "auth_token (sensitive value), enable_transit_encryption true: without an auth_token any client that reaches the port can use the cache.";
+
+const MOCK = "; AWS rejects any other value at apply (a Terragrunt mock output is fine for a plan).";
 
 /** Overrides of QUIET, the warnings expected, and whether the construct can take the inputs (no literal token). */
 const CASES: [label: string, overrides: Record<string, unknown>, warnings: string[]][] = [
@@ -68,6 +60,36 @@ const CASES: [label: string, overrides: Record<string, unknown>, warnings: strin
     "snapshots off, one node",
     { snapshot_retention_limit: 0, replication_group_size: 1, enable_automatic_failover: false, enable_multi_az: false },
     [],
+  ],
+  // 20-22: ids and ARNs that come from other modules' outputs; Terragrunt's mock_outputs fake them
+  [
+    "vpc_id: a Terragrunt mock",
+    { vpc_id: "temporary-dummy-id" },
+    [`vpc_id "temporary-dummy-id": should be a VPC id: "vpc-" followed by hexadecimal digits${MOCK}`],
+  ],
+  [
+    "subnet_ids: one not a subnet id",
+    { subnet_ids: ["subnet-0a1b", "sub-1"] },
+    [`subnet_ids ["subnet-0a1b","sub-1"]: should hold only subnet ids: "subnet-" followed by hexadecimal digits${MOCK}`],
+  ],
+  [
+    "allow_connections_from_security_groups: not hex",
+    { allow_connections_from_security_groups: ["sg-0a1b2c3d", "sg-app"] },
+    [
+      `allow_connections_from_security_groups ["sg-0a1b2c3d","sg-app"]: should hold only security group ids: "sg-" followed by hexadecimal digits${MOCK}`,
+    ],
+  ],
+  [
+    "alarms_sns_topic_arns: short account id",
+    { alarms_sns_topic_arns: ["arn:aws:sns:eu-west-1:1111:alarms"] },
+    [
+      `alarms_sns_topic_arns ["arn:aws:sns:eu-west-1:1111:alarms"]: should hold only SNS topic ARNs (arn:aws:sns:region:account:name)${MOCK}`,
+    ],
+  ],
+  [
+    "sns_topic_for_notifications: a name",
+    { sns_topic_for_notifications: "alarms" },
+    [`sns_topic_for_notifications "alarms": should be "" or an SNS topic ARN (arn:aws:sns:region:account:name)${MOCK}`],
   ],
   [
     "snapshots off, shards without replicas",

@@ -66,9 +66,12 @@ export function terraformValue(value: unknown): string {
 
 const defaultOf = (input: InputSpec) => (input.required ? undefined : terraformValue(input.default));
 
-/** An input's rules as one sentence: "Must be ...; must not ...". */
+/** An input's rules as one sentence: "Must be ...; should be ... (a warning)". */
 export function rulesOf(input: InputSpec): string {
-  const text = (input.rules ?? []).map((rule) => `must ${rule.text}`).join("; ");
+  const text = [
+    ...(input.rules ?? []).map((rule) => `must ${rule.text}`),
+    ...(input.expected ?? []).map((rule) => `should ${rule.text} (a warning)`),
+  ].join("; ");
   return text && `${text[0].toUpperCase()}${text.slice(1)}.`;
 }
 
@@ -188,7 +191,7 @@ function helpInput(input: InputSpec): string[] {
     `${ENTRY}${input.name}  (TypeScript: ${camelCase(input.name)})`,
     ...wrap(facts.join(", "), DETAIL),
     ...wrap(input.description, DETAIL),
-    ...(input.rules ? wrap(rulesOf(input), DETAIL) : []),
+    ...(rulesOf(input) ? wrap(rulesOf(input), DETAIL) : []),
   ];
 }
 

@@ -77,3 +77,12 @@ function quote(text: string): string {
     .replace(/\$\{/g, () => "$${")
     .replace(/%\{/g, () => "%%{");
 }
+
+/**
+ * A condition on a secret must not be sensitive itself, so it goes through nonsensitive(); the
+ * value is marked sensitive first because Terraform before 1.7 rejects nonsensitive() on a value
+ * that is not (a construct's token may come from a variable that is not sensitive).
+ */
+export function revealOnly(condition: IResolvable): IResolvable {
+  return hcl`nonsensitive(sensitive(${condition}))`;
+}

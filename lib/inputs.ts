@@ -1,5 +1,5 @@
 import type { IResolvable } from "cdktf";
-import { hcl } from "./hcl";
+import { hcl, revealOnly } from "./hcl";
 import { AUTH_TOKEN, AUTH_TOKEN_DOCUMENTED, IPV4_CIDR, REDIS_VERSION, SECURITY_GROUP_ID, SNS_TOPIC_ARN, S3_OBJECT_ARN } from "./patterns";
 import {
   atMostItems,
@@ -48,6 +48,12 @@ interface InputBase {
   readonly sensitive?: true;
   /** What a value must meet (aws-constraints.md); checked at synth for literals and at plan in the module. */
   readonly rules?: readonly Rule[];
+  /**
+   * What a value should meet but may not yet: ids and ARNs that come from other modules' outputs,
+   * which Terragrunt's mock_outputs fake so that a unit plans before its dependencies exist
+   * (aws-constraints.md). AWS rejects a wrong one at apply, before the cluster is created.
+   */
+  readonly expected?: readonly Rule[];
 }
 
 interface RequiredInput extends InputBase {
@@ -106,15 +112,15 @@ export const INPUTS = [
     type: "string",
     required: true,
     description: "VPC that the cluster's security group belongs to.",
-    rules: [matches("vpc-[0-9a-f]+", 'be a VPC id: "vpc-" followed by hexadecimal digits')],
+    expected: [matches("vpc-[0-9a-f]+", 'be a VPC id: "vpc-" followed by hexadecimal digits')],
   },
   {
     name: "subnet_ids",
     type: "list(string)",
     required: true,
     description: "Subnets the cache nodes are placed in; usually private subnets spread over several availability zones.",
-    rules: [
-      notEmpty("hold at least one subnet id"),
+    rules: [notEmpty("hold at least one subnet id")],
+    expected: [
       eachItem(matches("subnet-[0-9a-f]+", "be a subnet id"), 'hold only subnet ids: "subnet-" followed by hexadecimal digits'),
     ],
   },
@@ -222,8 +228,8 @@ export const INPUTS = [
       "Empty for cluster mode off; one object (num_node_groups shards, replicas_per_node_group replicas in each) to shard the data.",
     rules: [
       atMostItems(1, "be empty (cluster mode off) or hold exactly one object"),
-      eachAttribute("num_node_groups", "numNodeGroups", wholeNumber(1, 500)),
-      eachAttribute("replicas_per_node_group", "replicasPerNodeGroup", wholeNumber(0, 5)),
+      eachAttribute("num_node_groups", wholeNumber(1, 500)),
+      eachAttribute("replicas_per_node_group", wholeNumber(0, 5)),
     ],
   },
   {
@@ -240,7 +246,7 @@ export const INPUTS = [
     required: false,
     default: [],
     description: "Security group ids allowed to connect to the port.",
-    rules: [eachItem(matches(SECURITY_GROUP_ID, "be a security group id"), 'hold only security group ids: "sg-" followed by hexadecimal digits')],
+    expected: [eachItem(matches(SECURITY_GROUP_ID, "be a security group id"), 'hold only security group ids: "sg-" followed by hexadecimal digits')],
   },
   {
     name: "enable_cloudwatch_alarms",
@@ -255,7 +261,7 @@ export const INPUTS = [
     required: false,
     default: [],
     description: "SNS topics notified when an alarm changes state (alarm, OK and insufficient data).",
-    rules: [eachItem(matches(SNS_TOPIC_ARN, "be an SNS topic ARN"), "hold only SNS topic ARNs (arn:aws:sns:region:account:name)")],
+    expected: [eachItem(matches(SNS_TOPIC_ARN, "be an SNS topic ARN"), "hold only SNS topic ARNs (arn:aws:sns:region:account:name)")],
   },
   {
     name: "sns_topic_for_notifications",
@@ -263,7 +269,7 @@ export const INPUTS = [
     required: false,
     default: "",
     description: 'SNS topic that receives the replication group\'s events; "" for none.',
-    rules: [matches(`|${SNS_TOPIC_ARN}`, 'be "" or an SNS topic ARN (arn:aws:sns:region:account:name)')],
+    expected: [matches(`|${SNS_TOPIC_ARN}`, 'be "" or an SNS topic ARN (arn:aws:sns:region:account:name)')],
   },
   {
     name: "tags",
@@ -277,7 +283,10 @@ export const INPUTS = [
 
 type Input = (typeof INPUTS)[number];
 
-/** Input values by Terraform name: literals (TypeScript tests) or operands (Terraform conditions). */
+/**
+ * Input values by Terraform name, each in the shape Terraform gives it (cluster_mode objects with
+ * their Terraform attribute names): literals (TypeScript tests) or operands (Terraform conditions).
+ */
 export type InputValues = Readonly<Record<InputName, any>>;
 
 /** A rule or warning on a combination of inputs: a precondition or `check` in the module. */
@@ -356,8 +365,21 @@ export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
   },
 ];
 
+/** An input's expected format as a warning: the value is shown, the rule says what it should be. */
+function formatWarning(input: InputSpec, rule: Rule): CombinedRule {
+  const name = input.name as InputName;
+  return {
+    id: `${name}_format`,
+    inputs: [name],
+    text: `should ${rule.text}; AWS rejects any other value at apply (a Terragrunt mock output is fine for a plan)`,
+    test: (v) => rule.test(v[name]),
+    condition: (v) => rule.condition(v[name]),
+  };
+}
+
 /** Advice, not errors (aws-constraints.md, "Warnings"): cdktf annotations, `check` blocks in the module. */
 export const WARNINGS: readonly CombinedRule[] = [
+  ...(INPUTS as readonly InputSpec[]).flatMap((input) => (input.expected ?? []).map((rule) => formatWarning(input, rule))),
   {
     id: "redis_version_support",
     inputs: ["redis_version"],
@@ -400,20 +422,11 @@ export const WARNINGS: readonly CombinedRule[] = [
     text: "automatic snapshots are off in a cluster with replicas: a lost shard cannot be restored",
     test: (v) =>
       v.snapshot_retention_limit > 0 ||
-      (hasClusterMode(v) ? v.cluster_mode[0].replicasPerNodeGroup === 0 : v.replication_group_size < 2),
+      (hasClusterMode(v) ? v.cluster_mode[0].replicas_per_node_group === 0 : v.replication_group_size < 2),
     condition: (v) =>
       hcl`${v.snapshot_retention_limit} > 0 || (length(${v.cluster_mode}) > 0 ? one(${v.cluster_mode}[*].replicas_per_node_group) == 0 : ${v.replication_group_size} < 2)`,
   },
 ];
-
-/**
- * A condition on a secret must not be sensitive itself, so it goes through nonsensitive(); the
- * value is marked sensitive first because Terraform before 1.7 rejects nonsensitive() on a value
- * that is not (a construct's token may come from a variable that is not sensitive).
- */
-function revealOnly(condition: IResolvable): IResolvable {
-  return hcl`nonsensitive(sensitive(${condition}))`;
-}
 
 function isNull(value: unknown): IResolvable {
   return revealOnly(hcl`${value} == null`);

@@ -9,11 +9,12 @@ import {
   INPUTS,
   InputSpec,
   InputValues,
+  TerraformType,
   WARNINGS,
 } from "./inputs";
 import { OUTPUTS } from "./outputs";
 import { ElastiCacheRedis } from "./redis";
-import { combinedConditions, inputConditions } from "./validation";
+import { combinedConditions, inputConditions, isValidatedByItsVariable } from "./validation";
 
 /**
  * The oldest Terraform the module is written for: it uses nothing newer than 1.5 (check blocks,
@@ -26,9 +27,9 @@ const AWS_PROVIDER_VERSION_RANGE = ">= 5.0.0, < 6.0.0";
 
 type TerraformJson = Record<string, any>;
 
-/** A variable's value typed for the construct's prop of the same input. */
-function propValue(variable: TerraformVariable, input: InputSpec): unknown {
-  switch (input.type) {
+/** A variable's value as a token typed for a prop of the variable's Terraform type. */
+export function variableToken(variable: TerraformVariable, type: TerraformType): unknown {
+  switch (type) {
     case "string":
       return variable.stringValue;
     case "number":
@@ -75,9 +76,10 @@ export class RedisModuleStack extends TerraformStack {
       });
       // cdktf cannot render a null default, yet `default = null` is what makes these inputs optional.
       if (!input.required && input.default === null) variable.addOverride("default", null);
-      const value = propValue(variable, input);
-      for (const validation of inputConditions(input.name as keyof InputValues, value)) {
-        variable.addValidation(validation);
+      const value = variableToken(variable, input.type);
+      const name = input.name as keyof InputValues;
+      if (isValidatedByItsVariable(name)) {
+        for (const validation of inputConditions(name, value)) variable.addValidation(validation);
       }
       props[camelCase(input.name)] = value;
       operands[input.name] = value;

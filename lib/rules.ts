@@ -101,11 +101,11 @@ export function eachItem(rule: Rule, text = `have every item ${rule.text.replace
 }
 
 /** Applies a rule to one attribute of every object in a list (cluster_mode). */
-export function eachAttribute(attribute: string, prop: string, rule: Rule): Rule {
+export function eachAttribute(attribute: string, rule: Rule): Rule {
   const item = ref("item");
   return {
     text: `have ${attribute} ${rule.text.replace(/^be /, "")}`,
-    test: (value) => (value ?? []).every((entry: Record<string, unknown>) => rule.test(entry[prop])),
+    test: (value) => (value ?? []).every((entry: Record<string, unknown>) => rule.test(entry[attribute])),
     condition: (value) =>
       hcl`alltrue([for item in ${value} : ${rule.condition(hcl`${item}.${ref(attribute)}`)}])`,
     schema: rule.schema && { items: { properties: { [attribute]: rule.schema } } },

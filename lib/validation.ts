@@ -1,7 +1,7 @@
 import { IResolvable, Token } from "cdktf";
 import { isKnown } from "./derive";
 import { terraformClusterMode } from "./naming";
-import { hcl } from "./hcl";
+import { hcl, revealOnly } from "./hcl";
 import {
   camelCase,
   ClusterModeConfig,
@@ -36,10 +36,10 @@ export function jsonencode(value: unknown): string {
   );
 }
 
-/** A literal value as the message shows it; cluster_mode with its Terraform attribute names. */
+/** A literal value as the message shows it. */
 function shown(name: InputName, value: unknown): string {
   if (SPECS.get(name)?.sensitive) return SENSITIVE;
-  return jsonencode(name === "cluster_mode" ? terraformClusterMode(value as ClusterModeConfig[]) : value);
+  return jsonencode(value);
 }
 
 /** The value inside a Terraform error_message template: written out when known, else jsonencode'd at plan time. */
@@ -74,13 +74,24 @@ export interface Condition {
   readonly errorMessage: string;
 }
 
-/** The variable validation blocks of one input, given the variable's value token. */
+/**
+ * The conditions of one input's rules, given its operand: variable validation blocks, or
+ * preconditions. A sensitive input's conditions are revealed (only the boolean), since a
+ * condition that is sensitive cannot be checked.
+ */
 export function inputConditions(name: InputName, operand: unknown): Condition[] {
+  const sensitive = SPECS.get(name)?.sensitive ?? false;
   return (SPECS.get(name)?.rules ?? []).map((rule) => ({
-    condition: rule.condition(operand),
+    condition: sensitive ? revealOnly(rule.condition(operand)) : rule.condition(operand),
     errorMessage: inputMessage(name, shownExpression(name, operand), rule),
   }));
 }
+
+/**
+ * Terraform prints a variable's value when the variable's own validation fails, even a sensitive
+ * one: a secret's rules are checked by preconditions instead, which report only their message.
+ */
+export const isValidatedByItsVariable = (name: InputName) => !SPECS.get(name)?.sensitive;
 
 /** Preconditions or check assertions for combined rules, given each input's operand. */
 export function combinedConditions(rules: readonly CombinedRule[], operands: InputValues, prefix: string): Condition[] {
@@ -120,7 +131,10 @@ export interface PropChecks {
  */
 export function validateProps(path: string, props: ResolvedInputs, inputsAreValidatedVariables: boolean): PropChecks {
   const byProp = props as unknown as Record<string, unknown>;
-  const values = Object.fromEntries([...SPECS.keys()].map((name) => [name, byProp[camelCase(name)]])) as InputValues;
+  // One shape for tests, conditions and messages alike: Terraform's (see InputValues).
+  const valueOf = (name: InputName) =>
+    name === "cluster_mode" ? terraformClusterMode(byProp.clusterMode as ClusterModeConfig[]) : byProp[camelCase(name)];
+  const values = Object.fromEntries([...SPECS.keys()].map((name) => [name, valueOf(name)])) as InputValues;
   const names = [...SPECS.keys()];
   const known = (rule: CombinedRule) => rule.inputs.every((name) => isKnown(values[name]));
   const unknownNames = names.filter((name) => !isKnown(values[name]));
@@ -135,7 +149,9 @@ export function validateProps(path: string, props: ResolvedInputs, inputsAreVali
   const pendingWarnings = WARNINGS.filter((rule) => !known(rule));
   return {
     preconditions: [
-      ...(inputsAreValidatedVariables ? [] : unknownNames.flatMap((name) => inputConditions(name, values[name]))),
+      ...unknownNames
+        .filter((name) => !inputsAreValidatedVariables || !isValidatedByItsVariable(name))
+        .flatMap((name) => inputConditions(name, values[name])),
       ...combinedConditions(CROSS_INPUT_RULES.filter((rule) => !known(rule)), values, errorPrefix),
     ],
     warnings: combinedViolations(WARNINGS.filter(known), values, ""),

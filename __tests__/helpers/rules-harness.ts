@@ -10,12 +10,12 @@ import { TerraformJson } from "./synth";
  * second, so every bad-input case can run through Terraform itself.
  */
 export function rulesHarness(module: TerraformJson): TerraformJson {
-  const lifecycle = module.resource.aws_elasticache_replication_group.redis.lifecycle;
+  const { precondition } = module.resource.aws_elasticache_replication_group.redis.lifecycle;
   return {
     terraform: { required_version: module.terraform.required_version },
     variable: module.variable,
     check: module.check,
-    resource: { terraform_data: { rules: { lifecycle } } },
+    resource: { terraform_data: { rules: { lifecycle: { precondition } } } },
   };
 }
 

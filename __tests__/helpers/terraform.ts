@@ -166,24 +166,39 @@ export interface RunOptions {
   allowFailure?: boolean;
 }
 
-/** Runs one terraform command in dir; rejects with terraform's own output when it fails, unless allowFailure is set. */
-export async function terraform(dir: string, args: string[], options: RunOptions = {}): Promise<string> {
+export interface TerraformRun {
+  /** Exit code; a run killed by a signal or a timeout rejects instead. */
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one terraform command in dir and returns its exit code and both streams, whatever the code. */
+export async function runTerraform(dir: string, args: string[], options: Pick<RunOptions, "env"> = {}): Promise<TerraformRun> {
   const env = terraformEnv(checkedVars(options.env));
   const [file, argv] = (await canIsolateNetwork())
     ? ["unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec terraform "$@"', "terraform", ...args]]
     : ["terraform", args];
   try {
-    const { stdout } = await limited(() =>
+    const { stdout, stderr } = await limited(() =>
       run(file, argv, { cwd: dir, env, maxBuffer: 256 * 1024 * 1024, timeout: 110_000 }),
     );
-    return stdout;
+    return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number | string; signal?: string; stdout?: string; stderr?: string };
-    if (options.allowFailure && typeof e.code === "number" && e.stdout !== undefined) return e.stdout;
-    // Errors go to stderr; stdout only matters when stderr is empty (validate -json reports there).
-    const output = e.stderr?.trim() || e.stdout?.trim() || String(error);
-    throw new Error(`terraform ${args.join(" ")} failed in ${dir} (${e.signal ?? `exit ${e.code}`}):\n${output}`);
+    if (typeof e.code === "number") return { code: e.code, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
+    throw new Error(`terraform ${args.join(" ")} did not finish in ${dir} (${e.signal ?? e.code}): ${String(error)}`);
   }
+}
+
+/** Runs one terraform command in dir; rejects with terraform's own output when it fails, unless allowFailure is set. */
+export async function terraform(dir: string, args: string[], options: RunOptions = {}): Promise<string> {
+  const { code, stdout, stderr } = await runTerraform(dir, args, options);
+  if (code === 0) return stdout;
+  if (options.allowFailure) return stdout;
+  // Errors go to stderr; stdout only matters when stderr is empty (validate -json reports there).
+  const output = stderr.trim() || stdout.trim();
+  throw new Error(`terraform ${args.join(" ")} failed in ${dir} (exit ${code}):\n${output}`);
 }
 
 export async function init(dir: string, options: RunOptions = {}): Promise<void> {
@@ -231,6 +246,12 @@ export interface Plan {
   output_changes?: Record<string, { actions: string[]; before: unknown; after: unknown; after_unknown: unknown }>;
   planned_values: { outputs?: Record<string, { sensitive: boolean; value?: unknown }> };
   configuration: Record<string, any>;
+  /** Results of check blocks (and other checkable objects) as the plan evaluated them. */
+  checks?: {
+    address: { kind: string; name?: string; to_display: string };
+    status: "pass" | "fail" | "error" | "unknown";
+    instances?: { problems?: { message: string }[] }[];
+  }[];
 }
 
 /** Plans without refreshing or locking and returns the plan as JSON. */

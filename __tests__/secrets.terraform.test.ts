@@ -1,0 +1,242 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { App, Testing, TerraformStack, TerraformVariable } from "cdktf";
+import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ElastiCacheRedis } from "../lib/redis";
+import { InvalidInputsError } from "../lib/validation";
+import { prepareHarness } from "./helpers/rules-harness";
+import { synthModule, synthModuleText, withTempDir } from "./helpers/synth";
+import {
+  init,
+  makeWorkRoot,
+  prepareStackDir,
+  prepareTerragruntDir,
+  removeWorkRoot,
+  requireTerraform,
+  runTerraform,
+  started,
+  terragruntEnvValue,
+  TerraformRun,
+  writeFiles,
+} from "./helpers/terraform";
+import { propsOf, VALID_INPUTS } from "./scenarios";
+
+/**
+ * No secret printed, ever (aws-constraints.md): every auth_token rule, broken alone and together
+ * with other rules, goes through `terraform plan` with the token in a tfvars file and in TF_VAR_,
+ * and through synth; the token must appear in neither stdout nor stderr, in any escaping.
+ *
+ * Every token carries a core of letters and digits that no message could contain by chance, so a
+ * token shown in any quoting or escaping (JSON, HCL, a diff) is still found.
+ */
+
+const CORE = "Zq9KxSecretCore";
+
+const BASE = VALID_INPUTS;
+
+const TOKEN_RULE =
+  'Invalid auth_token (sensitive value): must be null or 16-128 printable ASCII characters other than @, " and /.';
+const NEEDS_TLS =
+  "Invalid auth_token (sensitive value), enable_transit_encryption false: an auth_token needs enable_transit_encryption = true.";
+const UNDOCUMENTED =
+  "auth_token (sensitive value): the auth_token has characters AWS does not document (it names letters, digits and ! & # $ ^ < > -).";
+
+interface TokenCase {
+  label: string;
+  token: string;
+  /** Other inputs, over BASE. */
+  inputs?: Record<string, unknown>;
+  /** Error messages the plan must report ([] = it plans). */
+  errors: string[];
+  /** Warning messages that must be among the plan's. */
+  warnings?: string[];
+}
+
+const TOKEN_CASES: TokenCase[] = [
+  { label: "too short", token: CORE.slice(0, 15), errors: [TOKEN_RULE] },
+  { label: "too long", token: CORE.repeat(9), errors: [TOKEN_RULE] },
+  { label: "with @", token: `${CORE}@example.com`, errors: [TOKEN_RULE] },
+  { label: "with a quote", token: `${CORE}"quoted"`, errors: [TOKEN_RULE] },
+  { label: "with a slash", token: `${CORE}/slash`, errors: [TOKEN_RULE] },
+  { label: "with a newline", token: `${CORE}\nsecond-line`, errors: [TOKEN_RULE] },
+  { label: "with a backslash (allowed, undocumented)", token: `${CORE}\\back`, errors: [], warnings: [UNDOCUMENTED] },
+  { label: "with ${ and %{ (allowed, undocumented)", token: `${CORE}\${x}%{y}`, errors: [], warnings: [UNDOCUMENTED] },
+  { label: "valid, transit encryption off", token: `${CORE}-valid`, inputs: { enable_transit_encryption: false }, errors: [NEEDS_TLS] },
+  {
+    label: "too short, transit encryption off, and a bad port",
+    token: CORE.slice(0, 10),
+    inputs: { enable_transit_encryption: false, port: 0 },
+    errors: [TOKEN_RULE, NEEDS_TLS, "Invalid port 0: must be a whole number from 1 to 65535."],
+  },
+  {
+    label: "with a quote, and a bad name",
+    token: `${CORE}"`,
+    inputs: { name: "Orders" },
+    errors: [
+      TOKEN_RULE,
+      'Invalid name "Orders": must be 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.',
+    ],
+  },
+];
+
+/** Every way the token could be written out: as it is, JSON- or HCL-quoted, and its core alone. */
+function tokenForms(token: string): string[] {
+  const quoted = JSON.stringify(token).slice(1, -1);
+  return [...new Set([token, quoted, quoted.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{"), CORE.slice(0, 10)])];
+}
+
+function expectNoToken(token: string, text: string, where: string): void {
+  for (const form of tokenForms(token)) expect(text.includes(form), `${where} shows the token as ${JSON.stringify(form)}`).toBe(false);
+}
+
+/** Terraform's human output, wrapped to 80 columns, as one line per paragraph. */
+const unwrapped = (text: string) => text.replace(/\n(?=\S)/g, " ").replace(/\s+/g, " ");
+
+type Delivery = "tfvars" | "env";
+
+let workRoot: string | undefined;
+const harnessRuns = new Map<string, Promise<TerraformRun>>();
+let moduleRuns: Record<Delivery, Promise<TerraformRun>>;
+let constructRun: Promise<TerraformRun>;
+
+const PLAN = ["plan", "-no-color", "-input=false", "-refresh=false", "-lock=false"];
+const MODULE_CASE = TOKEN_CASES[3];
+
+beforeAll(async () => {
+  requireTerraform();
+  const root = (workRoot = await makeWorkRoot());
+  const harness = join(root, "harness");
+  await prepareHarness(harness, synthModule());
+  for (const [i, c] of TOKEN_CASES.entries()) {
+    const inputs = { ...BASE, ...c.inputs };
+    // One input a line, as var files are written: Terraform quotes the line of any input that
+    // fails its validation, so a token on the same line as another bad input would be shown.
+    await writeFiles(harness, {
+      [`case-${i}.tfvars.json`]: JSON.stringify(inputs, null, 2),
+      [`case-${i}-token.tfvars.json`]: JSON.stringify({ ...inputs, auth_token: c.token }, null, 2),
+    });
+    harnessRuns.set(`${c.label}/tfvars`, runTerraform(harness, [...PLAN, `-var-file=case-${i}-token.tfvars.json`]));
+    harnessRuns.set(
+      `${c.label}/env`,
+      runTerraform(harness, [...PLAN, `-var-file=case-${i}.tfvars.json`], { env: { TF_VAR_auth_token: c.token } }),
+    );
+  }
+
+  // The whole module with the AWS provider, laid out as Terragrunt does, both ways of passing the token.
+  const moduleText = synthModuleText();
+  const unitRun = async (via: Delivery) => {
+    const unit = await prepareTerragruntDir(join(root, `unit-${via}`), moduleText, {
+      inputs: { ...BASE, auth_token: MODULE_CASE.token },
+      via,
+    });
+    await init(unit.dir, unit);
+    return runTerraform(unit.dir, PLAN, { env: unit.env });
+  };
+  moduleRuns = { tfvars: started(unitRun("tfvars")), env: started(unitRun("env")) };
+
+  // The construct, its token from a sensitive variable as documented.
+  constructRun = started(
+    (async () => {
+      const json = withTempDir((outdir) => {
+        const stack = new TerraformStack(new App({ outdir }), "app");
+        new AwsProvider(stack, "aws", { region: "eu-west-1" });
+        const token = new TerraformVariable(stack, "redis_auth_token", { type: "string", sensitive: true });
+        new ElastiCacheRedis(stack, "cache", { ...propsOf(BASE), authToken: token.stringValue });
+        return Testing.synth(stack, true);
+      });
+      const dir = await prepareStackDir(join(root, "construct"), json);
+      await init(dir);
+      return runTerraform(dir, PLAN, { env: { TF_VAR_redis_auth_token: terragruntEnvValue(MODULE_CASE.token) } });
+    })(),
+  );
+  await Promise.allSettled([...harnessRuns.values(), ...Object.values(moduleRuns), constructRun]);
+});
+
+afterAll(() => removeWorkRoot(workRoot));
+
+describe("terraform plan never prints the auth token", () => {
+  for (const c of TOKEN_CASES)
+    for (const via of ["tfvars", "env"] as const)
+      it(`${c.label} (${via === "env" ? "TF_VAR_auth_token" : "a tfvars file"})`, async () => {
+        const { code, stdout, stderr } = await harnessRuns.get(`${c.label}/${via}`)!;
+        expectNoToken(c.token, stdout, "stdout");
+        expectNoToken(c.token, stderr, "stderr");
+        // The rules did run: the plan fails with each message, or plans with the warnings.
+        expect(code).toBe(c.errors.length > 0 ? 1 : 0);
+        const said = unwrapped(`${stdout}\n${stderr}`);
+        for (const message of [...c.errors, ...(c.warnings ?? [])]) expect(said).toContain(message);
+        expect(said.split("Error: ").length - 1).toBe(c.errors.length);
+      });
+});
+
+describe("nor does a plan of the whole module or of the construct", () => {
+  for (const via of ["tfvars", "env"] as const)
+    it(`the module as a Terragrunt unit, the token ${via === "env" ? "in TF_VAR_auth_token" : "in a tfvars file"}`, async () => {
+      const { code, stdout, stderr } = await moduleRuns[via];
+      expectNoToken(MODULE_CASE.token, `${stdout}\n${stderr}`, "terraform plan");
+      expect(code).toBe(1);
+      expect(unwrapped(stderr)).toContain(TOKEN_RULE);
+    });
+
+  it("the construct, its token from a sensitive variable", async () => {
+    const { code, stdout, stderr } = await constructRun;
+    expectNoToken(MODULE_CASE.token, `${stdout}\n${stderr}`, "terraform plan");
+    expect(code).toBe(1);
+    expect(unwrapped(stderr)).toContain(TOKEN_RULE);
+  });
+});
+
+describe("synth never prints the auth token", () => {
+  /** The construct given the token as a literal, which it refuses: the violations it reports. */
+  function literalTokenErrors(c: TokenCase): string {
+    try {
+      withTempDir((outdir) => {
+        const stack = new TerraformStack(new App({ outdir }), "test");
+        new ElastiCacheRedis(stack, "cache", { ...propsOf({ ...BASE, ...c.inputs }), authToken: c.token });
+      });
+    } catch (error) {
+      if (error instanceof InvalidInputsError) return error.message;
+      throw error;
+    }
+    throw new Error("the construct accepted a literal token");
+  }
+
+  it.each(TOKEN_CASES.map((c) => [c.label, c] as const))("the construct given a literal token: %s", (_label, c) => {
+    const message = literalTokenErrors(c);
+    expectNoToken(c.token, message, "the error");
+    expect(message).toContain("Invalid auth_token (sensitive value): must be a token");
+    for (const error of c.errors.filter((e) => !e.startsWith("Invalid auth_token"))) expect(message).toContain(error);
+  });
+
+  it("npm run synth's script with such an app: the message alone, no token", async () => {
+    await withTempDir(async (dir) => {
+      const app = join(dir, "app.js");
+      const root = join(__dirname, "..");
+      const c = TOKEN_CASES.at(-1)!;
+      writeFileSync(
+        app,
+        `const { App, TerraformStack } = require(${JSON.stringify(require.resolve("cdktf"))});
+         const { ElastiCacheRedis } = require(${JSON.stringify(join(root, "dist", "lib", "redis.js"))});
+         const app = new App();
+         new ElastiCacheRedis(new TerraformStack(app, "bad"), "cache", {
+           name: "Orders", instanceType: "cache.t3.micro", replicationGroupSize: 2, enableAutomaticFailover: true,
+           enableMultiAz: true, vpcId: "vpc-0a1b", subnetIds: ["subnet-0a1b"], authToken: ${JSON.stringify(c.token)},
+         });
+         app.synth();`,
+      );
+      const failure = await promisify(execFile)("node", [join(root, "bin", "synth.js"), app], {
+        cwd: dir,
+        env: { ...process.env, CDKTF_OUTDIR: join(dir, "out") },
+      }).then(
+        () => undefined,
+        (error) => error as { code: number; stdout: string; stderr: string },
+      );
+      expect(failure?.code).toBe(1);
+      expectNoToken(c.token, `${failure?.stdout}\n${failure?.stderr}`, "synth");
+      expect(failure?.stderr).toContain("Invalid auth_token (sensitive value): must be a token");
+    });
+  });
+});

@@ -1,0 +1,184 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { App, Testing, TerraformElement, TerraformStack, TerraformVariable } from "cdktf";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLUSTER_MODE_TYPE, ElastiCacheRedisProps, TerraformType } from "../lib/inputs";
+import { variableToken } from "../lib/module-stack";
+import { ElastiCacheRedis } from "../lib/redis";
+import { resolve } from "./helpers/spec";
+import { withTempDir } from "./helpers/synth";
+import {
+  init,
+  makeWorkRoot,
+  plan,
+  Plan,
+  prepareStackDir,
+  removeWorkRoot,
+  requireTerraform,
+  started,
+} from "./helpers/terraform";
+import { propsOf } from "./scenarios";
+
+/**
+ * Literal/token matrix: the construct with each prop in turn given as a token (a Terraform variable
+ * whose default is the literal), every other prop literal, in a cluster-mode-off and a
+ * cluster-mode-on base. Every mix must plan, and plan exactly what the all-literal construct plans:
+ * the same resources with the same values (the cluster's name aside).
+ */
+
+const BASES: Record<string, Record<string, unknown>> = {
+  off: {
+    instance_type: "cache.r6g.large",
+    redis_version: "7.1",
+    replication_group_size: 2,
+    enable_automatic_failover: true,
+    enable_multi_az: true,
+    vpc_id: "vpc-0a1b2c3d",
+    subnet_ids: ["subnet-0a1b2c3d", "subnet-1b2c3d4e"],
+    snapshot_retention_limit: 0,
+    snapshot_window: "",
+    allow_connections_from_cidr_blocks: ["10.0.0.0/16"],
+    allow_connections_from_security_groups: ["sg-0123456789abcdef0"],
+    alarms_sns_topic_arns: ["arn:aws:sns:eu-west-1:111122223333:alarms"],
+    sns_topic_for_notifications: "arn:aws:sns:eu-west-1:111122223333:events",
+    snapshot_arn: "arn:aws:s3:::exports/dump.rdb",
+    tags: { team: "orders" },
+  },
+  on: {
+    instance_type: "cache.r6g.large",
+    redis_version: "6.2",
+    replication_group_size: 1,
+    enable_automatic_failover: true,
+    enable_multi_az: false,
+    vpc_id: "vpc-0a1b2c3d",
+    subnet_ids: ["subnet-0a1b2c3d"],
+    cluster_mode: [{ num_node_groups: 2, replicas_per_node_group: 1 }],
+    snapshot_window: "23:30-00:30",
+    maintenance_window: "sun:01:00-sun:02:00",
+    snapshot_name: "sessions-2026-11-01",
+    parameter_group_name: "sessions-params",
+    port: 6380,
+  },
+};
+
+/** Every input but auth_token, which the construct only ever takes as a token. */
+const TOKEN_INPUTS = Object.keys(resolve({ name: "x" })).filter((name) => name !== "auth_token");
+
+/** The Terraform type of a variable standing for an input's literal value. */
+function variableType(name: string, value: unknown): TerraformType {
+  if (name === "cluster_mode") return CLUSTER_MODE_TYPE;
+  if (Array.isArray(value)) return "list(string)";
+  if (value !== null && typeof value === "object") return "map(string)";
+  if (typeof value === "boolean") return "bool";
+  return typeof value === "number" ? "number" : "string";
+}
+
+/** A token for the value: a reference to a variable of the value's type defaulting to it. */
+function tokenFor(stack: TerraformStack, id: string, name: string, value: unknown): unknown {
+  const type = variableType(name, value);
+  const variable = new TerraformVariable(stack, id, { type, ...(value === null ? {} : { default: value }) });
+  if (value === null) variable.addOverride("default", null);
+  return variableToken(variable, type);
+}
+
+interface Instance {
+  /** The input given as a token, or "(none)" for the all-literal instance. */
+  token: string;
+  name: string;
+}
+
+interface Matrix {
+  json: string;
+  /** Resource logical id -> the instance it belongs to and its construct id inside the construct. */
+  owners: Map<string, { instance: Instance; id: string }>;
+}
+
+/** One stack: the all-literal construct and one construct per token input, each with its own name. */
+function matrixStack(base: string): Matrix {
+  return withTempDir((outdir) => {
+    const stack = new TerraformStack(new App({ outdir, skipValidation: true }), `tokens-${base}`);
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    const authToken = new TerraformVariable(stack, "auth_token", {
+      type: "string",
+      sensitive: true,
+      default: "a-good-token-1234567890",
+    }).stringValue;
+    const owners: Matrix["owners"] = new Map();
+    const instances: Instance[] = [{ token: "(none)", name: `${base}-literal` }];
+    TOKEN_INPUTS.forEach((input, i) => instances.push({ token: input, name: `${base}-token-${i}` }));
+    for (const [i, instance] of instances.entries()) {
+      const inputs: Record<string, unknown> = { ...resolve({ ...BASES[base], name: instance.name }) };
+      const props: Record<string, unknown> = { ...propsOf(inputs), authToken };
+      if (instance.token !== "(none)") {
+        const [prop] = Object.keys(propsOf({ [instance.token]: inputs[instance.token] }));
+        props[prop] = tokenFor(stack, `${instance.token}_${i}`, instance.token, inputs[instance.token]);
+      }
+      const redis = new ElastiCacheRedis(stack, `cache_${i}`, props as unknown as ElastiCacheRedisProps);
+      for (const element of redis.node.findAll()) {
+        if (element instanceof TerraformElement) {
+          owners.set(stack.getLogicalId(element), { instance, id: element.node.id });
+        }
+      }
+    }
+    return { json: Testing.synth(stack, true), owners };
+  });
+}
+
+let workRoot: string | undefined;
+const plans: Record<string, Promise<{ plan: Plan; owners: Matrix["owners"] }>> = {};
+
+beforeAll(async () => {
+  requireTerraform();
+  const root = (workRoot = await makeWorkRoot());
+  for (const base of Object.keys(BASES)) {
+    plans[base] = started(
+      (async () => {
+        const { json, owners } = matrixStack(base);
+        const dir = await prepareStackDir(join(root, base), json);
+        await init(dir);
+        return { plan: await plan(dir), owners };
+      })(),
+    );
+  }
+});
+
+afterAll(async () => {
+  await Promise.allSettled(Object.values(plans));
+  await removeWorkRoot(workRoot);
+});
+
+/** Each instance's planned resources, by construct id and index, with its name written NAME. */
+function plannedByInstance(p: Plan, owners: Matrix["owners"]): Map<string, Record<string, unknown>> {
+  const byInstance = new Map<string, Record<string, unknown>>();
+  for (const rc of p.resource_changes ?? []) {
+    const owner = owners.get(rc.name);
+    if (!owner) throw new Error(`no construct owns ${rc.address}`);
+    const key = `${rc.type}.${owner.id}${rc.index === undefined ? "" : `[${rc.index}]`}`;
+    const planned = JSON.stringify({ actions: rc.change.actions, after: rc.change.after, unknown: rc.change.after_unknown });
+    const resources = byInstance.get(owner.instance.token) ?? {};
+    resources[key] = JSON.parse(planned.replaceAll(owner.instance.name, "NAME"));
+    byInstance.set(owner.instance.token, resources);
+  }
+  return byInstance;
+}
+
+for (const base of Object.keys(BASES))
+  describe(`each prop as a token, the rest literal: cluster mode ${base}`, () => {
+    const planned = async () => {
+      const { plan: p, owners } = await plans[base];
+      return plannedByInstance(p, owners);
+    };
+
+    it("plans the all-literal construct: every resource created", async () => {
+      const literal = (await planned()).get("(none)")!;
+      const expectedAlarms = base === "on" ? 4 * 4 : 4 * 2;
+      const alarms = Object.keys(literal).filter((k) => k.startsWith("aws_cloudwatch_metric_alarm."));
+      expect(alarms).toHaveLength(expectedAlarms);
+      expect(Object.keys(literal).filter((k) => k.startsWith("aws_security_group_rule."))).toHaveLength(base === "on" ? 0 : 2);
+    });
+
+    it.each(TOKEN_INPUTS)("%s as a token plans exactly what the literal does", async (input) => {
+      const byInstance = await planned();
+      expect(byInstance.get(input)).toEqual(byInstance.get("(none)"));
+    });
+  });
