@@ -161,6 +161,7 @@ describe("cluster mode off, three nodes", () => {
   });
 
   it("alarms on each of the three members, index i on member i", () => {
+    expect(alarms(json)).toHaveLength(4);
     for (const alarm of alarms(json)) {
       expect(alarm.count).toBe(3);
       expect(perInstance(alarm.dimensions.CacheClusterId)).toEqual(["orders-001", "orders-002", "orders-003"]);
@@ -194,6 +195,7 @@ describe("cluster mode on, 2 shards x 1 replica", () => {
 
   it("alarms on the real members (the HCL module would alarm on replication_group_size ids)", () => {
     const ids = ["orders-0001-001", "orders-0001-002", "orders-0002-001", "orders-0002-002"];
+    expect(alarms(json)).toHaveLength(4);
     for (const alarm of alarms(json)) {
       expect(alarm.count).toBe(4);
       expect(perInstance(alarm.dimensions.CacheClusterId)).toEqual(ids);

@@ -93,10 +93,13 @@ async function runStep(dir: string, script: string): Promise<{ code: number; std
 
 const PRODUCTION = scenario("production").inputs;
 
+/** A second token: what a rotation plans. */
+const ROTATED_AUTH_TOKEN = "Rotated-Auth-Token-fedcba9876543210";
+
 interface Case {
   readonly id: string;
-  /** Inputs the state was applied with, and where its resources sit. */
-  readonly applied: Readonly<Record<string, unknown>>;
+  /** Inputs the state was applied with (null: no state, everything is created), and where its resources sit. */
+  readonly applied: Readonly<Record<string, unknown>> | null;
   readonly layout: AddressLayout;
   /** Inputs of the configuration being planned. */
   readonly planned: Readonly<Record<string, unknown>>;
@@ -124,6 +127,8 @@ const CASES: readonly Case[] = [
     planned: { ...PRODUCTION, enable_cloudwatch_alarms: false },
   },
   { id: "migration", applied: PRODUCTION, layout: "hcl-module", planned: PRODUCTION },
+  { id: "create", applied: null, layout: "root", planned: PRODUCTION },
+  { id: "rotate-token", applied: PRODUCTION, layout: "root", planned: { ...PRODUCTION, auth_token: ROTATED_AUTH_TOKEN } },
 ];
 
 /** The module as the root, as Terragrunt runs it: the caller's provider, inputs from tfvars. */
@@ -167,19 +172,19 @@ describe("plan review of real plans", () => {
       CASES.map(async (c) => {
         const dir = join(root, c.id);
         await mkdir(dir);
-        const state = await hclModuleState(c.applied, { addresses: c.layout });
+        const state = c.applied === null ? null : await hclModuleState(c.applied, { addresses: c.layout });
         await Promise.all([
           writeFile(join(dir, "cdk.tf.json"), moduleText),
           writeFile(join(dir, "provider.tf.json"), JSON.stringify(PROVIDER, null, 2)),
           writeFile(join(dir, "terraform.tfvars.json"), JSON.stringify(c.planned, null, 2)),
-          writeState(join(dir, "terraform.tfstate"), state),
+          ...(state === null ? [] : [writeState(join(dir, "terraform.tfstate"), state)]),
         ]);
         const plan = await runStep(dir, steps.plan.run);
         if (plan.code !== 0) throw new Error(`case ${c.id}: the Plan step failed (exit ${plan.code}):\n${plan.stderr}${plan.stdout}`);
         const review = await runStep(dir, steps.review.run);
         const markdown = await readFile(join(dir, "review.md"), "utf8").catch(() => "");
         const parsed = reviewPlanJson(await readFile(join(dir, "plan.json"), "utf8")).review;
-        results.set(c.id, { plan, review, markdown, parsed, stateAddresses: stateAddresses(state) });
+        results.set(c.id, { plan, review, markdown, parsed, stateAddresses: state === null ? [] : stateAddresses(state) });
       }),
     );
   }, 240_000);
@@ -207,7 +212,25 @@ describe("plan review of real plans", () => {
       const r = result(c.id);
       expect(r.markdown.startsWith(`${MARKER}\n`), c.id).toBe(true);
       expect(r.markdown, c.id).not.toContain(SAMPLE_AUTH_TOKEN);
+      expect(r.markdown, c.id).not.toContain(ROTATED_AUTH_TOKEN);
+      expect(r.review.stderr, c.id).not.toContain(SAMPLE_AUTH_TOKEN);
     }
+  });
+
+  it("create: the token is among the new cluster's arguments, masked", () => {
+    const r = result("create");
+    // The cluster, its subnet group, security group and three rules, and four alarms on each of its two nodes.
+    expect(r.parsed.summary).toMatchObject({ add: 14, change: 0, replace: 0, destroy: 0 });
+    expect(r.markdown).toContain("| `auth_token` | (sensitive) |");
+    expect(r.markdown).toContain('| `replication_group_id` | `"orders-prod"` |');
+  });
+
+  it("token rotation: an in-place update whose before and after are both masked", () => {
+    const r = result("rotate-token");
+    expect(r.review.code).toBe(0);
+    expect(r.parsed.summary).toMatchObject({ add: 0, change: 1, replace: 0, destroy: 0 });
+    expect(r.markdown).toContain("| `auth_token` | (sensitive) | (sensitive) |");
+    expect(r.markdown).not.toContain("DANGER");
   });
 
   it("no-op: no changes, no danger, exit 0", () => {

@@ -458,3 +458,77 @@ describe("rendering", () => {
     expect(md).toMatch(/_\d+ more resource\(s\) not shown/);
   });
 });
+
+describe("the DANGER matrix: every resource the cluster stands on, every way of losing it", () => {
+  const ROLES = [
+    { type: "aws_elasticache_replication_group", name: "the Redis cluster", forcing: "port", before: 6379, after: 6380 },
+    { type: "aws_elasticache_subnet_group", name: "the Redis cluster's subnet group", forcing: "name", before: "a-subnet-group", after: "b-subnet-group" },
+    { type: "aws_security_group", name: "the Redis cluster's security group", forcing: "vpc_id", before: "vpc-0a", after: "vpc-0b" },
+  ] as const;
+
+  /** How the plan loses the object: the actions, Terraform's reason code, and the words the review must use. */
+  const WAYS = [
+    { label: "replaced, forced by an argument", actions: ["delete", "create"], reason: "replace_because_cannot_update", forced: true, verb: "replaces", is: "replaced", why: undefined },
+    { label: "replaced by -replace", actions: ["delete", "create"], reason: "replace_by_request", forced: false, verb: "replaces", is: "replaced", why: "Why: requested with `-replace`." },
+    { label: "replaced, tainted", actions: ["create", "delete"], reason: "replace_because_tainted", forced: false, verb: "replaces", is: "replaced", why: "Why: the object is tainted (a failed apply or `terraform taint` marked it)." },
+    { label: "destroyed, its block removed", actions: ["delete"], reason: "delete_because_no_resource_config", forced: false, verb: "destroys", is: "destroyed", why: "Why: its resource block is no longer in the configuration." },
+    { label: "destroyed by a destroy plan", actions: ["delete"], reason: undefined, forced: false, verb: "destroys", is: "destroyed", why: "Why: the plan destroys it (a destroy plan, or its configuration was removed)." },
+  ] as const;
+
+  for (const role of ROLES)
+    for (const way of WAYS)
+      it(`${role.type} ${way.label}`, () => {
+        const address = `${role.type}.redis`;
+        const deleted = way.actions.length === 1;
+        const change: ChangeSpec = {
+          address,
+          actions: [...way.actions],
+          before: { id: "x", [role.forcing]: role.before },
+          after: deleted ? null : { [role.forcing]: way.forced ? role.after : role.before },
+          after_unknown: deleted ? {} : { id: true },
+          ...(way.forced ? { replace_paths: [[role.forcing]] } : {}),
+          ...(way.reason ? { action_reason: way.reason } : {}),
+        };
+        const result = reviewPlanJson(planText([change]));
+        expect(result.dangerous).toBe(true);
+        const lines = result.markdown.split("\n");
+        expect(lines[1]).toBe(`## ⛔ DANGER: this plan ${way.verb} ${role.name}`);
+        expect(result.markdown).toContain(`### \`${address}\` (${role.name}) is ${way.is}`);
+        if (way.forced) {
+          expect(result.markdown).toContain(
+            `- \`${role.forcing}\`: \`${JSON.stringify(role.before)}\` -> \`${JSON.stringify(role.after)}\``,
+          );
+        } else {
+          expect(result.markdown).toContain(way.why);
+          expect(result.markdown).not.toContain("Forced by");
+        }
+      });
+
+  it("masks the values on a Forced by line when they are sensitive", () => {
+    const md = markdown([
+      {
+        address: "aws_elasticache_subnet_group.redis",
+        actions: ["delete", "create"],
+        before: { id: "x", name: "secret-before-name" },
+        after: { name: "secret-after-name" },
+        before_sensitive: { name: true },
+        after_sensitive: { name: true },
+        replace_paths: [["name"]],
+        action_reason: "replace_because_cannot_update",
+      },
+    ]);
+    expect(md).toContain("- `name`: (sensitive) -> (sensitive)");
+    expect(md).not.toContain("secret-before-name");
+    expect(md).not.toContain("secret-after-name");
+  });
+
+  it("is no danger when a subnet or security group is only updated, or the cluster only changes in place", () => {
+    for (const type of ROLES.map((r) => r.type)) {
+      const result = reviewPlanJson(
+        planText([{ address: `${type}.redis`, actions: ["update"], before: { id: "x", tags: {} }, after: { id: "x", tags: { a: "b" } } }]),
+      );
+      expect(result.dangerous, type).toBe(false);
+      expect(result.markdown, type).not.toContain("DANGER");
+    }
+  });
+});

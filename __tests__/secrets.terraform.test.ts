@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../lib/redis";
-import { InvalidInputsError } from "../lib/validation";
+import { expectNoToken, TOKEN_CASES, TOKEN_RULE } from "./helpers/bad-inputs";
 import { prepareHarness } from "./helpers/rules-harness";
 import { synthModule, synthModuleText, withTempDir } from "./helpers/synth";
 import {
@@ -25,72 +25,13 @@ import {
 import { propsOf, VALID_INPUTS } from "./scenarios";
 
 /**
- * No secret printed, ever (aws-constraints.md): every auth_token rule, broken alone and together
- * with other rules, goes through `terraform plan` with the token in a tfvars file and in TF_VAR_,
- * and through synth; the token must appear in neither stdout nor stderr, in any escaping.
- *
- * Every token carries a core of letters and digits that no message could contain by chance, so a
- * token shown in any quoting or escaping (JSON, HCL, a diff) is still found.
+ * No secret printed, ever (aws-constraints.md): every auth_token case of helpers/bad-inputs.ts goes
+ * through `terraform plan` with the token in a tfvars file and in TF_VAR_, and through the synth
+ * script; the token must appear in neither stdout nor stderr, in any escaping. (The construct's
+ * own messages for a literal token: security.test.ts.)
  */
 
-const CORE = "Zq9KxSecretCore";
-
 const BASE = VALID_INPUTS;
-
-const TOKEN_RULE =
-  'Invalid auth_token (sensitive value): must be null or 16-128 printable ASCII characters other than @, " and /.';
-const NEEDS_TLS =
-  "Invalid auth_token (sensitive value), enable_transit_encryption false: an auth_token needs enable_transit_encryption = true.";
-const UNDOCUMENTED =
-  "auth_token (sensitive value): the auth_token has characters AWS does not document (it names letters, digits and ! & # $ ^ < > -).";
-
-interface TokenCase {
-  label: string;
-  token: string;
-  /** Other inputs, over BASE. */
-  inputs?: Record<string, unknown>;
-  /** Error messages the plan must report ([] = it plans). */
-  errors: string[];
-  /** Warning messages that must be among the plan's. */
-  warnings?: string[];
-}
-
-const TOKEN_CASES: TokenCase[] = [
-  { label: "too short", token: CORE.slice(0, 15), errors: [TOKEN_RULE] },
-  { label: "too long", token: CORE.repeat(9), errors: [TOKEN_RULE] },
-  { label: "with @", token: `${CORE}@example.com`, errors: [TOKEN_RULE] },
-  { label: "with a quote", token: `${CORE}"quoted"`, errors: [TOKEN_RULE] },
-  { label: "with a slash", token: `${CORE}/slash`, errors: [TOKEN_RULE] },
-  { label: "with a newline", token: `${CORE}\nsecond-line`, errors: [TOKEN_RULE] },
-  { label: "with a backslash (allowed, undocumented)", token: `${CORE}\\back`, errors: [], warnings: [UNDOCUMENTED] },
-  { label: "with ${ and %{ (allowed, undocumented)", token: `${CORE}\${x}%{y}`, errors: [], warnings: [UNDOCUMENTED] },
-  { label: "valid, transit encryption off", token: `${CORE}-valid`, inputs: { enable_transit_encryption: false }, errors: [NEEDS_TLS] },
-  {
-    label: "too short, transit encryption off, and a bad port",
-    token: CORE.slice(0, 10),
-    inputs: { enable_transit_encryption: false, port: 0 },
-    errors: [TOKEN_RULE, NEEDS_TLS, "Invalid port 0: must be a whole number from 1 to 65535."],
-  },
-  {
-    label: "with a quote, and a bad name",
-    token: `${CORE}"`,
-    inputs: { name: "Orders" },
-    errors: [
-      TOKEN_RULE,
-      'Invalid name "Orders": must be 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.',
-    ],
-  },
-];
-
-/** Every way the token could be written out: as it is, JSON- or HCL-quoted, and its core alone. */
-function tokenForms(token: string): string[] {
-  const quoted = JSON.stringify(token).slice(1, -1);
-  return [...new Set([token, quoted, quoted.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{"), CORE.slice(0, 10)])];
-}
-
-function expectNoToken(token: string, text: string, where: string): void {
-  for (const form of tokenForms(token)) expect(text.includes(form), `${where} shows the token as ${JSON.stringify(form)}`).toBe(false);
-}
 
 /** Terraform's human output, wrapped to 80 columns, as one line per paragraph. */
 const unwrapped = (text: string) => text.replace(/\n(?=\S)/g, " ").replace(/\s+/g, " ");
@@ -190,27 +131,6 @@ describe("nor does a plan of the whole module or of the construct", () => {
 });
 
 describe("synth never prints the auth token", () => {
-  /** The construct given the token as a literal, which it refuses: the violations it reports. */
-  function literalTokenErrors(c: TokenCase): string {
-    try {
-      withTempDir((outdir) => {
-        const stack = new TerraformStack(new App({ outdir }), "test");
-        new ElastiCacheRedis(stack, "cache", { ...propsOf({ ...BASE, ...c.inputs }), authToken: c.token });
-      });
-    } catch (error) {
-      if (error instanceof InvalidInputsError) return error.message;
-      throw error;
-    }
-    throw new Error("the construct accepted a literal token");
-  }
-
-  it.each(TOKEN_CASES.map((c) => [c.label, c] as const))("the construct given a literal token: %s", (_label, c) => {
-    const message = literalTokenErrors(c);
-    expectNoToken(c.token, message, "the error");
-    expect(message).toContain("Invalid auth_token (sensitive value): must be a token");
-    for (const error of c.errors.filter((e) => !e.startsWith("Invalid auth_token"))) expect(message).toContain(error);
-  });
-
   it("npm run synth's script with such an app: the message alone, no token", async () => {
     await withTempDir(async (dir) => {
       const app = join(dir, "app.js");

@@ -214,3 +214,46 @@ export function instanceAddresses(r: Resolved, alarmMembers: string[] = memberId
 export function hclModuleAddress(address: string): string {
   return `module.${HCL_CHILD_MODULE[address.split(".")[0]]}.${address}`;
 }
+
+const CLUSTER_MODE = "list(object({ num_node_groups = number, replicas_per_node_group = number }))";
+
+/** The HCL module's 26 inputs in §1's order: [type, default]; `required` has no default. */
+export const required = Symbol("required");
+export const EXPECTED_VARIABLES: Record<string, [string, unknown]> = {
+  name: ["string", required],
+  instance_type: ["string", required],
+  replication_group_size: ["number", required],
+  enable_automatic_failover: ["bool", required],
+  enable_multi_az: ["bool", required],
+  vpc_id: ["string", required],
+  subnet_ids: ["list(string)", required],
+  redis_version: ["string", "5.0.6"],
+  port: ["number", 6379],
+  auth_token: ["string", null],
+  enable_at_rest_encryption: ["bool", true],
+  enable_transit_encryption: ["bool", true],
+  snapshot_window: ["string", "06:00-07:00"],
+  snapshot_retention_limit: ["number", 15],
+  snapshot_name: ["string", null],
+  snapshot_arn: ["string", null],
+  maintenance_window: ["string", "sat:07:00-sat:08:00"],
+  parameter_group_name: ["string", null],
+  apply_immediately: ["bool", false],
+  cluster_mode: [CLUSTER_MODE, []],
+  allow_connections_from_cidr_blocks: ["list(string)", []],
+  allow_connections_from_security_groups: ["list(string)", []],
+  enable_cloudwatch_alarms: ["bool", true],
+  alarms_sns_topic_arns: ["list(string)", []],
+  sns_topic_for_notifications: ["string", ""],
+  tags: ["map(string)", {}],
+};
+
+/** §2: the 6 outputs, sorted. */
+export const EXPECTED_OUTPUTS = [
+  "cache_cluster_ids",
+  "cache_node_id",
+  "cache_port",
+  "configuration_endpoint",
+  "primary_endpoint",
+  "reader_endpoint",
+];

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import {
+  atMostItems,
+  eachAttribute,
+  eachItem,
+  excludes,
+  matches,
+  maxLength,
+  notEmpty,
+  orNull,
+  tagLimits,
+  wholeNumber,
+} from "../lib/rules";
+import { BASE, CASES, constructErrors } from "./helpers/bad-inputs";
+
+/**
+ * The rules at their boundaries, fast: the whole bad-input matrix through the construct (the same
+ * cases Terraform checks in rules.terraform.test.ts), and each kind of rule on its own, just inside
+ * and just outside. Expected values are the spec's (aws-constraints.md), not lib/'s.
+ */
+
+describe("the construct refuses bad input with the spec's messages", () => {
+  it.each(CASES)("%s", (_label, overrides, messages) => {
+    expect(constructErrors({ ...BASE, ...overrides }).sort()).toEqual([...messages].sort());
+  });
+});
+
+/** Values a rule accepts and values it refuses. */
+function expectRule(rule: { test: (value: any) => boolean }, accepted: unknown[], refused: unknown[]): void {
+  for (const value of accepted) expect(rule.test(value), `accepts ${JSON.stringify(value)}`).toBe(true);
+  for (const value of refused) expect(rule.test(value), `refuses ${JSON.stringify(value)}`).toBe(false);
+}
+
+describe("kinds of rule, just inside and just outside", () => {
+  it("wholeNumber: the bounds are included, fractions and the next integers are not", () => {
+    const rule = wholeNumber(1, 6);
+    expectRule(rule, [1, 2, 6], [0, 7, 1.5, 5.999, -1, "3", null]);
+    expect(rule.text).toBe("be a whole number from 1 to 6");
+  });
+
+  it("matches: the whole value, not a part of it", () => {
+    const rule = matches("ab+", "be ab...");
+    expectRule(rule, ["ab", "abbb"], ["a", "xab", "abx", "", 3, null]);
+    expect(rule.schema).toEqual({ pattern: "^(?:ab+)$" });
+  });
+
+  it("maxLength: counts characters as Terraform does (code points, not UTF-16 units)", () => {
+    const rule = maxLength(3, "be short");
+    expectRule(rule, ["", "abc", "a😀b"], ["abcd", "😀😀😀😀", 3]);
+  });
+
+  it("excludes: the fragment anywhere", () => {
+    expectRule(excludes("--", "no --"), ["a-b", "-a-", ""], ["a--b", "--", "a--"]);
+  });
+
+  it("notEmpty and atMostItems: one item, and one more than allowed", () => {
+    expectRule(notEmpty("some"), [["a"], ["a", "b"]], [[], "a", null]);
+    expectRule(atMostItems(1, "one"), [[], ["a"]], [["a", "b"], "a"]);
+  });
+
+  it("eachItem: every item, and an empty list", () => {
+    const rule = eachItem(matches("x[0-9]", "be x and a digit"));
+    expectRule(rule, [[], ["x1"], ["x1", "x2"]], [["x1", "y"], ["y"]]);
+    expect(rule.text).toBe("have every item x and a digit");
+  });
+
+  it("eachAttribute: the named attribute of every object, by its Terraform name", () => {
+    const rule = eachAttribute("num_node_groups", wholeNumber(1, 500));
+    expectRule(
+      rule,
+      [[], [{ num_node_groups: 1 }], [{ num_node_groups: 500 }]],
+      [[{ num_node_groups: 0 }], [{ num_node_groups: 501 }], [{ num_node_groups: 1 }, { num_node_groups: 0 }], [{ numNodeGroups: 1 }]],
+    );
+    expect(rule.text).toBe("have num_node_groups a whole number from 1 to 500");
+  });
+
+  it("tagLimits: keys and values at and over their limits", () => {
+    const rule = tagLimits(128, 256);
+    expectRule(
+      rule,
+      [{}, { ["k".repeat(128)]: "v".repeat(256) }],
+      [{ ["k".repeat(129)]: "v" }, { k: "v".repeat(257) }],
+    );
+  });
+
+  it("orNull: null and undefined pass, anything else meets the rule", () => {
+    const rule = orNull(matches("a+", "be a's"));
+    expectRule(rule, [null, undefined, "a"], ["b", ""]);
+    expect(rule.text).toBe("be null or a's");
+  });
+});
