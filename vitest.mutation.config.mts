@@ -12,11 +12,14 @@ const FAST = [
   "__tests__/construct.test.ts",
   "__tests__/docs.test.ts",
   "__tests__/expressions.test.ts",
+  "__tests__/module-code.test.ts",
   "__tests__/module.test.ts",
   "__tests__/naming.test.ts",
+  "__tests__/review.golden.test.ts",
   "__tests__/review.test.ts",
   "__tests__/rules.test.ts",
   "__tests__/security.test.ts",
+  "__tests__/warnings.test.ts",
   "__tests__/windows.test.ts",
 ];
 

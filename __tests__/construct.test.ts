@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ElastiCacheRedisProps } from "../lib/inputs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, Testing, TerraformStack, TerraformVariable } from "cdktf";
@@ -43,8 +43,14 @@ const cidrRule = (json: TerraformJson) => rules(json).find((r) => "cidr_blocks" 
 const sourceGroupRule = (json: TerraformJson) => rules(json).find((r) => "source_security_group_id" in r)!;
 
 describe("cluster mode off, one node, module defaults", () => {
-  const json = synthRedis(base);
-  const rg = replicationGroup(json);
+  let json!: TerraformJson;
+  beforeEach(() => {
+    json = synthRedis(base);
+  });
+  let rg!: TerraformJson;
+  beforeEach(() => {
+    rg = replicationGroup(json);
+  });
 
   it("sets the replication group arguments from the inputs and defaults", () => {
     expect(rg).toMatchObject({
@@ -115,7 +121,10 @@ describe("cluster mode off, one node, module defaults", () => {
 
 describe("alarm arguments", () => {
   const topics = ["arn:aws:sns:us-east-1:111122223333:ops", "arn:aws:sns:us-east-1:111122223333:pager"];
-  const json = synthRedis({ ...base, alarmsSnsTopicArns: topics });
+  let json!: TerraformJson;
+  beforeEach(() => {
+    json = synthRedis({ ...base, alarmsSnsTopicArns: topics });
+  });
 
   it.each([
     ["CPUUtilization", "GreaterThanThreshold", 90, "Average", "Percent"],
@@ -142,12 +151,15 @@ describe("alarm arguments", () => {
 });
 
 describe("cluster mode off, three nodes", () => {
-  const json = synthRedis({
+  let json!: TerraformJson;
+  beforeEach(() => {
+    json = synthRedis({
     ...base,
     replicationGroupSize: 3,
     enableAutomaticFailover: true,
     enableMultiAz: true,
     redisVersion: "6.2",
+  });
   });
 
   it("asks for three cache clusters in the redis6.x family", () => {
@@ -176,13 +188,19 @@ describe("cluster mode off, three nodes", () => {
 });
 
 describe("cluster mode on, 2 shards x 1 replica", () => {
-  const json = synthRedis({
+  let json!: TerraformJson;
+  beforeEach(() => {
+    json = synthRedis({
     ...base,
     redisVersion: "7.1",
     enableAutomaticFailover: true,
     clusterMode: [{ numNodeGroups: 2, replicasPerNodeGroup: 1 }],
   });
-  const rg = replicationGroup(json);
+  });
+  let rg!: TerraformJson;
+  beforeEach(() => {
+    rg = replicationGroup(json);
+  });
 
   it("sets shards and replicas instead of a cache cluster count", () => {
     expect(rg).toMatchObject({
@@ -211,11 +229,14 @@ describe("alarms turned off", () => {
 });
 
 describe("ingress from CIDR blocks and security groups", () => {
-  const json = synthRedis({
+  let json!: TerraformJson;
+  beforeEach(() => {
+    json = synthRedis({
     ...base,
     port: 6380,
     allowConnectionsFromCidrBlocks: ["10.0.0.0/16", "10.1.0.0/16"],
     allowConnectionsFromSecurityGroups: ["sg-0aaa", "sg-0bbb"],
+  });
   });
 
   it("holds every CIDR block in one tcp ingress rule on the port", () => {
@@ -238,7 +259,9 @@ describe("ingress from CIDR blocks and security groups", () => {
 });
 
 describe("optional inputs that are set", () => {
-  const json = synthRedis({
+  let json!: TerraformJson;
+  beforeEach(() => {
+    json = synthRedis({
     ...base,
     redisVersion: "7.0",
     parameterGroupName: "custom-params",
@@ -251,7 +274,11 @@ describe("optional inputs that are set", () => {
     applyImmediately: true,
     tags: { team: "orders" },
   });
-  const rg = replicationGroup(json);
+  });
+  let rg!: TerraformJson;
+  beforeEach(() => {
+    rg = replicationGroup(json);
+  });
 
   it("passes them to the replication group", () => {
     expect(rg).toMatchObject({

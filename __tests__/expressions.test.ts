@@ -2,7 +2,7 @@ import { App, ref, Testing, TerraformOutput, TerraformStack, TerraformVariable, 
 import { describe, expect, it } from "vitest";
 import { derive, isKnown } from "../lib/derive";
 import { hcl } from "../lib/hcl";
-import { cidrRuleCount, memberIds } from "../lib/naming";
+import { alarmCount, alarmDescriptions, alarmNames, cidrRuleCount, memberIds, parameterGroupName } from "../lib/naming";
 import { withTempDir } from "./helpers/synth";
 
 /** What an output's value synthesizes to, with variables `name`, `size`, `list` and `env` in scope. */
@@ -67,5 +67,88 @@ describe("derive: TypeScript for literals, Terraform for tokens", () => {
     expect(isKnown([{ a: "b" }, 1, true, null])).toBe(true);
     expect(isKnown([{ a: token }])).toBe(false);
     expect(isKnown({ tags: { team: token } })).toBe(false);
+  });
+});
+
+describe("hcl expression template, edge cases", () => {
+  it("refuses a backslash in the template text, naming the expression", () => {
+    expect(() => hcl`regex("\\.", ${"x"})`).toThrow('hcl: pass string literals with backslashes as operands: regex("\\.", ${…})');
+    expect(() => hcl`length(${"a\\b"})`).not.toThrow();
+  });
+
+  it("renders null and undefined as null, and an empty object and list", () => {
+    expect(rendered(() => hcl`coalesce(${null}, ${undefined}, ${{}}, ${[]})`)).toBe("${coalesce(null, null, {}, [])}");
+  });
+
+  it("renders a token inside an object or a list as its reference", () => {
+    expect(rendered((v) => hcl`merge(${{ k: v.env.stringValue }}, ${[v.size.numberValue]})`)).toBe(
+      '${merge({"k" = var.env}, [var.size])}',
+    );
+  });
+
+  it("is a token string where a string is expected, and leaves a mixed string's text quoted", () => {
+    expect(rendered(() => `prefix-${hcl`upper(${"x"})`}`)).toBe('prefix-${upper("x")}');
+    expect(rendered((v) => hcl`${`a-${v.env.stringValue}-${v.name.stringValue}`} == ""`)).toBe('${"a-${var.env}-${var.name}" == ""}');
+  });
+
+  it("parenthesizes a token of an expression but not a plain reference", () => {
+    const sum = Token.asNumber(hcl`${1} + ${2}`);
+    expect(rendered((v) => hcl`${sum} * ${v.size.numberValue}`)).toBe("${(1 + 2) * var.size}");
+    expect(rendered(() => hcl`${ref("local.ids[0]")} == ${ref("aws_x.y.id")}`)).toBe("${local.ids[0] == aws_x.y.id}");
+  });
+});
+
+describe("derive's typing of the expression it returns", () => {
+  it("types string, number and list expressions for the places they go", () => {
+    const out = rendered((v) => ({
+      string: derive({ kind: "string", literal: () => "x", expression: (s: string) => hcl`upper(${s})` }, v.env.stringValue),
+      number: derive({ kind: "number", literal: () => 1, expression: (n: number) => hcl`${n} + 1` }, v.size.numberValue),
+      list: derive({ kind: "list", literal: () => ["x"], expression: (l: string[]) => hcl`reverse(${l})` }, v.list.listValue),
+      any: derive({ kind: "any", literal: () => 1, expression: (n: number) => hcl`${n} * 2` }, v.size.numberValue),
+    }));
+    expect(out).toEqual({
+      string: "${upper(var.env)}",
+      number: "${var.size + 1}",
+      list: "${reverse(var.list)}",
+      any: "${var.size * 2}",
+    });
+  });
+
+  it("asks a derivation's own known() when it has one", () => {
+    const derivation = { kind: "number" as const, known: () => true, literal: (l: string[]) => l.length, expression: () => hcl`0` };
+    expect(derive(derivation, Token.asList(ref("var.list")))).toBe(1);
+  });
+
+  it("treats a token inside an array as unknown", () => {
+    expect(isKnown([Token.asString(ref("var.x"))])).toBe(false);
+    expect(isKnown(Token.asList(ref("var.x")))).toBe(false);
+  });
+});
+
+describe("derivations with some arguments tokens", () => {
+  it("counts alarms: none when alarms are off, whatever the members; per member otherwise", () => {
+    const ids = Token.asList(ref("local.ids"));
+    expect(derive(alarmCount, false, ids)).toBe(0);
+    expect(derive(alarmCount, true, ["a", "b"])).toBe(2);
+    expect(rendered(() => derive(alarmCount, true, ids))).toBe("${length(local.ids)}");
+    expect(rendered((v) => derive(alarmCount, v.env.booleanValue, ["a", "b"]))).toBe('${var.env ? length(["a", "b"]) : 0}');
+  });
+
+  it("picks the parameter group: the given one when set, else the family's default", () => {
+    expect(rendered((v) => derive(parameterGroupName, undefined, v.name.stringValue, []))).toBe(
+      '${format("default.%s%s", ((tonumber(split(".", var.name)[0])) >= 7 ? "redis7" : (tonumber(split(".", var.name)[0])) == 6 ? "redis6.x" : format("redis%s", join(".", slice(split(".", var.name), 0, 2)))), ((length([]) == 0) ? "" : ".cluster.on"))}',
+    );
+    expect(rendered((v) => derive(parameterGroupName, v.env.stringValue, "7.1", []))).toMatch(
+      /^\$\{var\.env != null \? var\.env : \(format\("default\.%s%s"/,
+    );
+  });
+
+  it("fills in alarm names and descriptions per member", () => {
+    expect(derive(alarmDescriptions, ["a-001", "a-002"], "cluster %s is hot")).toEqual(["cluster a-001 is hot", "cluster a-002 is hot"]);
+    expect(rendered(() => derive(alarmNames, Token.asList(ref("local.ids")), "swap"))).toBe('${formatlist("%s-0001-swap", local.ids)}');
+  });
+
+  it("refuses to compute member ids in TypeScript from a cluster mode token", () => {
+    expect(() => memberIds.literal("a", 1, ref("var.cm"))).toThrow("cluster mode must be a literal here");
   });
 });

@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { EXPECTED_OUTPUTS, EXPECTED_VARIABLES, required } from "./helpers/spec";
-import { synthModule, synthModuleText } from "./helpers/synth";
+import { synthModule, synthModuleText, TerraformJson } from "./helpers/synth";
 
 const root = join(__dirname, "..");
 
@@ -18,7 +18,10 @@ const EXPECTED_RESOURCES: Record<string, "redis" | "redis_alarms"> = {
 };
 
 describe("the drop-in module's interface", () => {
-  const json = synthModule();
+  let json!: TerraformJson;
+  beforeEach(() => {
+    json = synthModule();
+  });
 
   it("declares exactly the 26 variables of the HCL module, with their types and defaults", () => {
     expect(Object.keys(json.variable).sort()).toEqual(Object.keys(EXPECTED_VARIABLES).sort());
@@ -27,6 +30,9 @@ describe("the drop-in module's interface", () => {
       expect(variable.type, name).toBe(type);
       if (defaultValue === required) expect(variable, name).not.toHaveProperty("default");
       else expect(variable.default, name).toEqual(defaultValue);
+      // null means "not set" only where it is the default; elsewhere null is refused (or takes the default).
+      if (defaultValue === null) expect(variable, name).not.toHaveProperty("nullable");
+      else expect(variable.nullable, name).toBe(false);
       // A sentence a reader of the variable learns from: several words, capitalized, ending with a period.
       expect(variable.description, name).toMatch(/^[A-Z][^.]*(\.[^.]+)*\.$/);
       expect(variable.description.split(" ").length, name).toBeGreaterThanOrEqual(5);

@@ -4,6 +4,7 @@ import {
   DANGER_HEADING,
   kindOf,
   MARKER,
+  parseJson,
   parsePlan,
   PlanError,
   renderReview,
@@ -530,5 +531,355 @@ describe("the DANGER matrix: every resource the cluster stands on, every way of 
       expect(result.dangerous, type).toBe(false);
       expect(result.markdown, type).not.toContain("DANGER");
     }
+  });
+});
+
+describe("every malformed plan is refused, naming the place and the problem", () => {
+  const AT = "resource_changes[0] (aws_x.y)";
+  /** A plan with one resource change, the change's fields overridden (undefined removes one). */
+  function withChange(entry: Record<string, unknown>, change: Record<string, unknown> = {}): string {
+    const base: Record<string, unknown> = {
+      address: "aws_x.y",
+      mode: "managed",
+      type: "aws_x",
+      name: "y",
+      change: { actions: ["update"], before: { a: 1 }, after: { a: 2 }, ...change },
+      ...entry,
+    };
+    for (const [key, value] of Object.entries(base)) if (value === undefined) delete base[key];
+    const changeObject = base.change as Record<string, unknown> | undefined;
+    if (changeObject) for (const [key, value] of Object.entries(changeObject)) if (value === undefined) delete changeObject[key];
+    return JSON.stringify({ format_version: "1.2", resource_changes: [base] });
+  }
+
+  const MASK = "must hold only objects, lists and booleans";
+  const CASES: [label: string, text: string, message: string][] = [
+    ["a list, not an object", "[]", "the plan JSON must be an object, as `terraform show -json <planfile>` writes it"],
+    ["null", "null", "the plan JSON must be an object, as `terraform show -json <planfile>` writes it"],
+    ["no format_version", '{"resource_changes": []}', "the JSON has no format_version; expected the output of `terraform show -json <planfile>`"],
+    ["a numeric format_version", '{"format_version": 1, "resource_changes": []}', "the JSON has no format_version; expected the output of `terraform show -json <planfile>`"],
+    ["format 2.0", '{"format_version": "2.0", "resource_changes": []}', "plan format_version 2.0 is not supported (expected 0.x or 1.x)"],
+    ["a state", '{"format_version": "1.0", "values": {}}', "this JSON is a state, not a plan (it has no planned_values or resource_changes); run `terraform show -json <planfile>`"],
+    ["resource_changes an object", '{"format_version": "1.2", "resource_changes": {}}', "resource_changes must be a list"],
+    ["a change that is a number", '{"format_version": "1.2", "resource_changes": [1]}', "resource_changes[0] must be an object"],
+    ["no address", withChange({ address: undefined }), "resource_changes[0].address must be a non-empty string"],
+    ["an empty address", withChange({ address: "" }), "resource_changes[0].address must be a non-empty string"],
+    ["no change", withChange({ change: undefined }), `${AT}.change must be an object`],
+    ["a change that is a list", withChange({ change: [] }), `${AT}.change must be an object`],
+    ["an unknown mode", withChange({ mode: "remote" }), `${AT}.mode must be "managed" or "data"`],
+    ["a numeric previous_address", withChange({ previous_address: 3 }), `${AT}.previous_address must be a non-empty string`],
+    ["an empty module_address", withChange({ module_address: "" }), `${AT}.module_address must be a non-empty string`],
+    ["no type", withChange({ type: undefined }), "resource_changes[0].type must be a non-empty string"],
+    ["no name", withChange({ name: undefined }), "resource_changes[0].name must be a non-empty string"],
+    ["a numeric action_reason", withChange({ action_reason: 5 }), `${AT}.action_reason must be a non-empty string`],
+    ["no actions", withChange({}, { actions: [] }), `${AT}.change.actions must be a non-empty list`],
+    ["actions as a string", withChange({}, { actions: "update" }), `${AT}.change.actions must be a non-empty list`],
+    ["an unknown action", withChange({}, { actions: ["update", "explode"] }), `${AT}.change.actions holds an unknown action "explode" (known: no-op, create, read, update, delete, forget)`],
+    ["a string after_unknown", withChange({}, { after_unknown: "yes" }), `${AT}.change.after_unknown ${MASK}`],
+    ["a nested number in before_sensitive", withChange({}, { before_sensitive: { a: [true, 1] } }), `${AT}.change.before_sensitive.a[1] ${MASK}`],
+    ["a string in after_sensitive", withChange({}, { after_sensitive: { tags: { k: "v" } } }), `${AT}.change.after_sensitive.tags.k ${MASK}`],
+    ["replace_paths a string", withChange({}, { replace_paths: "port" }), `${AT}.change.replace_paths must be a list of attribute paths`],
+    ["a replace path that is a string", withChange({}, { replace_paths: [["port"], "port"] }), `${AT}.change.replace_paths[1] must be a list of attribute names and list indexes`],
+    ["a fractional list index", withChange({}, { replace_paths: [["a", 1.5]] }), `${AT}.change.replace_paths[0] must be a list of attribute names and list indexes`],
+    ["a boolean path step", withChange({}, { replace_paths: [[true]] }), `${AT}.change.replace_paths[0] must be a list of attribute names and list indexes`],
+  ];
+
+  it.each(CASES)("%s", (_label, text, message) => {
+    expect(planError(text)).toBe(message);
+  });
+
+  it("names the error PlanError, so the command prints its message alone", () => {
+    expect(() => parsePlan("[]")).toThrow(expect.objectContaining({ name: "PlanError" }));
+  });
+
+  it("reads what may be absent: mode, before and after, masks, reasons, import and the Terraform version", () => {
+    const plan = parsePlan(
+      withChange(
+        { mode: undefined, previous_address: null, module_address: null, action_reason: null },
+        { before: undefined, after: undefined, importing: null, replace_paths: null },
+      ),
+    );
+    expect(plan.terraformVersion).toBeUndefined();
+    expect(plan.resourceChanges[0]).toEqual({
+      address: "aws_x.y",
+      previousAddress: undefined,
+      moduleAddress: undefined,
+      mode: "managed",
+      type: "aws_x",
+      name: "y",
+      actions: ["update"],
+      actionReason: undefined,
+      before: null,
+      after: null,
+      afterUnknown: undefined,
+      beforeSensitive: undefined,
+      afterSensitive: undefined,
+      replacePaths: [],
+      importing: false,
+    });
+  });
+
+  it("reads data sources, nested masks, list-index paths and imports", () => {
+    const [rc] = parsePlan(
+      withChange(
+        { mode: "data", module_address: "module.cache", previous_address: "aws_x.old" },
+        {
+          after_unknown: { list: [false, true], map: { k: true } },
+          before_sensitive: false,
+          after_sensitive: null,
+          replace_paths: [["list", 0], ["name"]],
+          importing: { id: "x" },
+        },
+      ),
+    ).resourceChanges;
+    expect(rc).toMatchObject({
+      mode: "data",
+      moduleAddress: "module.cache",
+      previousAddress: "aws_x.old",
+      afterUnknown: { list: [false, true], map: { k: true } },
+      beforeSensitive: false,
+      afterSensitive: null,
+      replacePaths: [["list", 0], ["name"]],
+      importing: true,
+    });
+  });
+
+  it("reads format 0.x, and keeps the Terraform version when it is a string", () => {
+    const plan = parsePlan('{"format_version": "0.2", "terraform_version": "0.15.5", "planned_values": {}}');
+    expect(plan).toEqual({ formatVersion: "0.2", terraformVersion: "0.15.5", resourceChanges: [] });
+    expect(parsePlan('{"format_version": "1.2", "terraform_version": 1, "planned_values": {}}').terraformVersion).toBeUndefined();
+  });
+
+  it("says where a truncated document ends: in a string, an object or a list", () => {
+    const truncated = (text: string, inside: string) =>
+      `the plan JSON is truncated (it ends after ${text.length} characters, inside an unfinished ${inside}); regenerate it with \`terraform show -json <planfile>\``;
+    for (const [text, inside] of [
+      ['{"a": "abc', "string"],
+      ['{"a": "ab\\"c', "string"],
+      ['{"a": "ab\\\\"', "object"],
+      ['{"a": [1, 2', "list"],
+      ['{"a": {"b": 1}', "object"],
+      ['[{"a": 1}', "list"],
+      ['{"a": "]}"', "object"],
+    ]) {
+      expect(planError(text), text).toBe(truncated(text, inside));
+    }
+  });
+
+  it("tells invalid JSON from truncated JSON and from a plan -json log", () => {
+    expect(planError('{"a": 1}}')).toMatch(/^the plan is not valid JSON \(.+\)$/);
+    // One line with log keys is no stream; a stream whose first line is no object is no log either.
+    expect(planError('{"@level": "info", "@message": "x"}')).toBe(
+      "the JSON has no format_version; expected the output of `terraform show -json <planfile>`",
+    );
+    expect(planError('"@level" info\n{"@message": "x"}')).toMatch(/^the plan is not valid JSON/);
+    expect(planError('{"a": 1}\n{"b": 2}')).toMatch(/^the plan is not valid JSON/);
+    expect(planError('{"type": "version", "@message": "Terraform"}\n{"@level": "info"}')).toMatch(/^this is the log stream/);
+  });
+
+  it("drops only a leading byte order mark", () => {
+    const parsed = parseJson(`\uFEFF{"format_version": "1.2", "note": "a\uFEFFb"}`) as Record<string, string>;
+    expect(parsed.note).toBe("a\uFEFFb");
+  });
+});
+
+describe("a plan of provider 3.x state made without refresh", () => {
+  const update = (before: Record<string, unknown> | null, after: Record<string, unknown>, extra: Partial<ChangeSpec> = {}): ChangeSpec => ({
+    address: "aws_elasticache_replication_group.redis",
+    actions: ["update"],
+    before,
+    after,
+    ...extra,
+  });
+
+  it.each([
+    ["num_cache_clusters from null", update({ num_cache_clusters: null }, { num_cache_clusters: 2 }), true],
+    ["num_node_groups from null", update({ num_node_groups: null }, { num_node_groups: 3 }), true],
+    ["replicas_per_node_group from absent", update({}, { replicas_per_node_group: 1 }), true],
+    ["a count that changes", update({ num_cache_clusters: 2 }, { num_cache_clusters: 3 }), false],
+    ["a count that stays null", update({ num_cache_clusters: null }, { num_cache_clusters: null }), false],
+    ["another attribute from null", update({ description: null }, { description: "x" }), false],
+    ["a create", { ...update(null, { num_cache_clusters: 2 }), actions: ["create"] }, false],
+    ["a replacement", { ...update({ num_cache_clusters: null }, { num_cache_clusters: 2 }), actions: ["delete", "create"] }, false],
+    ["a data source", update({ num_cache_clusters: null }, { num_cache_clusters: 2 }, { mode: "data" }), false],
+    [
+      "another resource type",
+      update({ num_cache_clusters: null }, { num_cache_clusters: 2 }, { address: "aws_elasticache_cluster.redis" }),
+      false,
+    ],
+  ] as [string, ChangeSpec, boolean][])("%s", (_label, change, expected) => {
+    expect(review([change]).unrefreshed).toEqual(expected ? [change.address] : []);
+  });
+
+  it("lists every such cluster, sorted, and says so above the summary", () => {
+    const at = (address: string) => update({ num_cache_clusters: null }, { num_cache_clusters: 2 }, { address });
+    const changes = [at("module.b.aws_elasticache_replication_group.redis"), at("module.a.aws_elasticache_replication_group.redis")];
+    expect(review(changes).unrefreshed).toEqual([
+      "module.a.aws_elasticache_replication_group.redis",
+      "module.b.aws_elasticache_replication_group.redis",
+    ]);
+    const md = markdown(changes);
+    expect(md.split("\n").slice(0, 3)).toEqual([MARKER, "## ⚠️ Plan again with refresh before applying", ""]);
+    expect(md).toContain(
+      "`module.a.aws_elasticache_replication_group.redis`, `module.b.aws_elasticache_replication_group.redis` have node or shard counts that go from null to a value.",
+    );
+    expect(markdown([changes[0]])).toContain("`module.b.aws_elasticache_replication_group.redis` has node or shard counts");
+    expect(md.indexOf("Plan again with refresh")).toBeLessThan(md.indexOf("**Plan:**"));
+    expect(markdown([update({ num_cache_clusters: 2 }, { num_cache_clusters: 3 })])).not.toContain("Plan again with refresh");
+  });
+});
+
+describe("what the DANGER section says is lost", () => {
+  const lost = (type: string, actions: string[]) =>
+    markdown([{ address: `${type}.redis`, actions, before: { id: "x" }, after: actions.length > 1 ? { id: "x" } : null, action_reason: "replace_by_request" }])
+      .split("\n")
+      .filter((line) => line.startsWith("- **"));
+
+  it("the cluster replaced: its data, its snapshots, its endpoints", () => {
+    expect(lost("aws_elasticache_replication_group", ["delete", "create"])).toEqual([
+      "- **All data in the cache.** The new cluster starts empty unless it is restored from a snapshot (`snapshot_name` or `snapshot_arn`).",
+      "- **Its automatic snapshots**, which AWS deletes with the cluster: take a manual snapshot first if the data matters.",
+      "- **The endpoint addresses.** The primary, reader and configuration endpoints go away with the old cluster and are only known after apply for the new one: clients are cut off until it is up, and must be given the new addresses where they differ.",
+    ]);
+  });
+
+  it("the cluster destroyed: its data, its snapshots, its endpoints", () => {
+    expect(lost("aws_elasticache_replication_group", ["delete"])).toEqual([
+      "- **All data in the cache.** Nothing of it remains after the apply.",
+      "- **Its automatic snapshots**, which AWS deletes with the cluster: take a manual snapshot first if the data matters.",
+      "- **The endpoint addresses.** The primary, reader and configuration endpoints stop resolving.",
+    ]);
+  });
+
+  it("the subnet group: possibly the cluster, and a clean apply", () => {
+    expect(lost("aws_elasticache_subnet_group", ["delete", "create"])).toEqual([
+      "- **Possibly the cluster itself.** A cluster cannot move to another subnet group in place: a new subnet group name replaces the cluster, losing its data and endpoint addresses.",
+      "- **A clean apply.** AWS refuses to delete a subnet group a cluster still uses, so the apply can fail halfway.",
+    ]);
+  });
+
+  it("the security group: client connectivity, and a clean apply", () => {
+    expect(lost("aws_security_group", ["delete"])).toEqual([
+      "- **Client connectivity.** Clients reach the cluster through this group: until the cluster uses the new group and its rules exist, connections are refused.",
+      "- **A clean apply.** AWS refuses to delete a security group the cluster's network interfaces still use, so the apply can fail or hang halfway.",
+    ]);
+  });
+
+  it("flags a security group in the module of any one of several clusters", () => {
+    const md = markdown([
+      { ...noOp("module.a.aws_elasticache_replication_group.redis"), module_address: "module.a" },
+      { ...noOp("module.b.aws_elasticache_replication_group.redis"), module_address: "module.b" },
+      { address: "module.b.aws_security_group.redis", module_address: "module.b", actions: ["delete"], before: { id: "sg" } },
+    ]);
+    expect(md).toContain("## ⛔ DANGER: this plan destroys the Redis cluster's security group");
+  });
+});
+
+describe("values, case by case", () => {
+  const plain = { sensitive: undefined, unknown: undefined };
+
+  it("writes every kind of value in Terraform notation", () => {
+    const text = (value: unknown) => showValue(value, plain);
+    expect(text(null)).toEqual({ kind: "value", text: "null" });
+    expect(text(undefined)).toEqual({ kind: "value", text: "null" });
+    expect(text({})).toEqual({ kind: "value", text: "{}" });
+    expect(text([])).toEqual({ kind: "value", text: "[]" });
+    expect(text({ b: 1, a: [true, null], "x.y": "z" })).toEqual({ kind: "value", text: '{ a = [true, null], b = 1, "x.y" = "z" }' });
+    expect(text("x".repeat(MAX_VALUE_CHARS))).toEqual({ kind: "value", text: JSON.stringify("x".repeat(MAX_VALUE_CHARS)).slice(0, MAX_VALUE_CHARS) + "… (2 more characters)" });
+    expect(text("x".repeat(MAX_VALUE_CHARS - 2))).toEqual({ kind: "value", text: JSON.stringify("x".repeat(MAX_VALUE_CHARS - 2)) });
+  });
+
+  it("writes path steps that are numbers as indexes, even first", () => {
+    expect(formatPath([0, "a"])).toBe("[0].a");
+    expect(formatPath(["a", "b-c", "1x"])).toBe('a.b-c["1x"]');
+  });
+
+  it("follows masks into lists by index only, and into objects by key", () => {
+    const value = { list: ["a", "b"], map: { k: "v", "0": "w" } };
+    const masks = { sensitive: { list: [false, true], map: { "0": true } }, unknown: undefined };
+    expect(showAt(value, masks, ["list", 1])).toEqual({ kind: "sensitive" });
+    expect(showAt(value, masks, ["list", 0])).toEqual({ kind: "value", text: '"a"' });
+    expect(showAt(value, masks, ["map", "0"])).toEqual({ kind: "sensitive" });
+    expect(showAt(value, masks, ["map", "k"])).toEqual({ kind: "value", text: '"v"' });
+    // A mask over the whole list covers every element; a string step into a list mask marks nothing.
+    expect(showAt(value, { sensitive: { list: true }, unknown: undefined }, ["list", 0])).toEqual({ kind: "sensitive" });
+    expect(showAt({ list: { x: "y" } }, { sensitive: { list: [true] }, unknown: undefined }, ["list", "x"])).toEqual({
+      kind: "value",
+      text: '"y"',
+    });
+    expect(showAt(value, { sensitive: undefined, unknown: { map: true } }, ["map", "k"])).toEqual({ kind: "unknown" });
+    expect(showAt("scalar", plain, ["a", "b"])).toEqual({ kind: "value", text: "null" });
+  });
+
+  it("compares lists by length and every element, objects by every set key", () => {
+    expect(deepEqual([1, 2], [1, 2])).toBe(true);
+    expect(deepEqual([1, 2], [1])).toBe(false);
+    expect(deepEqual([1], [1, 2])).toBe(false);
+    expect(deepEqual([1, 2], [1, 3])).toBe(false);
+    expect(deepEqual({ a: 1, b: 2 }, { a: 1, b: 3 })).toBe(false);
+    expect(deepEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(deepEqual({ a: 1, b: undefined }, { a: 1, c: null })).toBe(true);
+    expect(deepEqual({ a: 1 }, [1])).toBe(false);
+    expect(deepEqual([1], { 0: 1 })).toBe(false);
+    expect(deepEqual(null, undefined)).toBe(true);
+    expect(deepEqual(0, null)).toBe(false);
+    expect(deepEqual("", null)).toBe(false);
+    expect(deepEqual(false, undefined)).toBe(false);
+  });
+
+  it("does not descend into a masked object, and lists a change that is only unknown", () => {
+    const masked = diffArguments({
+      before: { conf: { a: 1 } },
+      after: { conf: { a: 2 } },
+      beforeSensitive: { conf: true },
+      afterSensitive: {},
+      afterUnknown: {},
+    });
+    expect(masked.changed).toEqual([{ path: ["conf"], before: { kind: "sensitive" }, after: { kind: "value", text: "{ a = 2 }" } }]);
+    const afterMasked = diffArguments({
+      before: { conf: { a: 1, b: 1 } },
+      after: { conf: { a: 2, b: 1 } },
+      beforeSensitive: {},
+      afterSensitive: { conf: true },
+      afterUnknown: {},
+    });
+    expect(afterMasked.changed).toEqual([
+      { path: ["conf"], before: { kind: "value", text: "{ a = 1, b = 1 }" }, after: { kind: "sensitive" } },
+    ]);
+    const partlyUnknown = diffArguments({
+      before: { ids: ["a", null] },
+      after: { ids: ["a", null] },
+      beforeSensitive: {},
+      afterSensitive: {},
+      afterUnknown: { ids: [false, true] },
+    });
+    expect(partlyUnknown.changed).toEqual([
+      { path: ["ids"], before: { kind: "value", text: '["a", null]' }, after: { kind: "value", text: '["a", (known after apply)]' } },
+    ]);
+    const listToObject = diffArguments({ before: { x: [1] }, after: { x: { a: 1 } }, beforeSensitive: {}, afterSensitive: {}, afterUnknown: {} });
+    expect(listToObject.changed.map((c) => formatPath(c.path))).toEqual(["x"]);
+    const unknownKeyOnly = diffArguments({ before: {}, after: {}, beforeSensitive: {}, afterSensitive: {}, afterUnknown: { endpoint: true } });
+    expect(unknownKeyOnly).toEqual({ changed: [], unknown: [["endpoint"]] });
+  });
+
+  it("skips only empty arguments of a created object; a scalar after has none", () => {
+    const created = setArguments({
+      before: null,
+      after: { zero: 0, no: false, blank: "", absent: undefined, list: [0], map: { k: "v" } },
+      beforeSensitive: false,
+      afterSensitive: {},
+      afterUnknown: {},
+    });
+    expect(created.values.map((v) => formatPath(v.path))).toEqual(["blank", "list", "map", "no", "zero"]);
+    expect(setArguments({ before: null, after: "x", beforeSensitive: false, afterSensitive: false, afterUnknown: false })).toEqual({
+      values: [],
+      unknown: [],
+    });
+  });
+
+  it("matches paths only where every shared step is equal", () => {
+    expect(pathsOverlap(["a", 0], ["a", 1])).toBe(false);
+    expect(pathsOverlap([], ["a"])).toBe(true);
+    expect(pathsOverlap(["a", "b"], ["a", "b", "c"])).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 import { App, TerraformStack } from "cdktf";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../lib/redis";
 import { InvalidInputsError } from "../lib/validation";
-import { resourcesOf, synthModule, synthRedis, withTempDir } from "./helpers/synth";
+import { resourcesOf, synthModule, synthRedis, TerraformJson, withTempDir } from "./helpers/synth";
 import { expectNoToken, TOKEN_CASES, TokenCase } from "./helpers/bad-inputs";
 import { propsOf, SAMPLE_AUTH_TOKEN, scenario, VALID_INPUTS } from "./scenarios";
 
@@ -52,8 +52,14 @@ describe("a literal token, refused by the construct, is never shown by its messa
 });
 
 describe("security posture of the module with default inputs", () => {
-  const module = synthModule();
-  const replicationGroup = module.resource.aws_elasticache_replication_group.redis;
+  let module!: TerraformJson;
+  beforeEach(() => {
+    module = synthModule();
+  });
+  let replicationGroup!: TerraformJson;
+  beforeEach(() => {
+    replicationGroup = module.resource.aws_elasticache_replication_group.redis;
+  });
 
   it("encrypts at rest and in transit by default", () => {
     expect(module.variable.enable_at_rest_encryption.default).toBe(true);

@@ -27,3 +27,26 @@ describe("maintenance and snapshot windows", () => {
     expect(at("12:00-13:00", "mon:14:00-tue:14:00")).toBe(true);
   });
 });
+
+describe("window boundaries", () => {
+  const at = (daily: string, weekly: string) => dailyMeetsWeekly(dailyWindow(daily)!, weeklyWindow(weekly)!);
+
+  it("reads the start from the window's first half, the end from its second", () => {
+    expect(dailyWindow("01:15-03:45")).toEqual({ start: 75, length: 150 });
+    expect(dailyWindow("03:45-01:15")).toEqual({ start: 225, length: 1290 });
+    expect(weeklyWindow("wed:01:15-wed:03:45")).toEqual({ start: 3 * 1440 + 75, length: 150 });
+  });
+
+  it("a weekly window of a day or more meets every daily window", () => {
+    expect(at("12:00-13:00", "mon:14:00-tue:14:00")).toBe(true);
+    expect(at("14:00-15:00", "mon:14:00-tue:14:00")).toBe(true);
+    expect(at("03:00-04:00", "mon:05:00-wed:05:00")).toBe(true);
+  });
+
+  it("windows that touch do not meet, one minute of overlap does", () => {
+    expect(at("06:00-07:00", "sun:07:00-sun:08:00")).toBe(false);
+    expect(at("06:01-07:01", "sun:07:00-sun:08:00")).toBe(true);
+    expect(at("07:59-08:59", "sun:07:00-sun:08:00")).toBe(true);
+    expect(at("08:00-09:00", "sun:07:00-sun:08:00")).toBe(false);
+  });
+});

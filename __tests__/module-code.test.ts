@@ -1,0 +1,155 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { synthModule, TerraformJson } from "./helpers/synth";
+
+/**
+ * The drop-in module's code as a reviewer reads it: every rule's condition and every derived
+ * argument, written out here as the HCL that was read and approved. Whether the HCL means what
+ * the spec says is Terraform's to show (rules.terraform.test.ts, behaviour.terraform.test.ts,
+ * windows.terraform.test.ts); this pins what users vendor, so that any change to it is a diff
+ * someone reads. The three window expressions are too long to approve by eye: Terraform checks
+ * them over a grid of windows (windows.terraform.test.ts).
+ */
+
+const VALIDATIONS: Record<string, string[]> = {
+  allow_connections_from_cidr_blocks: [
+    "${alltrue([for item in var.allow_connections_from_cidr_blocks : (can(regex(\"^(?:((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/([0-9]|[12][0-9]|3[0-2]))$\", item)))])}",
+  ],
+  cluster_mode: [
+    "${length(var.cluster_mode) <= 1}",
+    "${alltrue([for item in var.cluster_mode : (floor(item.num_node_groups) == item.num_node_groups && item.num_node_groups >= 1 && item.num_node_groups <= 500)])}",
+    "${alltrue([for item in var.cluster_mode : (floor(item.replicas_per_node_group) == item.replicas_per_node_group && item.replicas_per_node_group >= 0 && item.replicas_per_node_group <= 5)])}",
+  ],
+  instance_type: [
+    "${can(regex(\"^(?:cache\\\\.[a-z0-9]+\\\\.[a-z0-9]+)$\", var.instance_type))}",
+  ],
+  name: [
+    "${can(regex(\"^(?:[a-z]([a-z0-9-]{0,38}[a-z0-9])?)$\", var.name))}",
+    "${!strcontains(var.name, \"--\")}",
+    "${length(var.name) <= 242}",
+  ],
+  port: [
+    "${floor(var.port) == var.port && var.port >= 1 && var.port <= 65535}",
+  ],
+  redis_version: [
+    "${can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version))}",
+  ],
+  snapshot_arn: [
+    "${var.snapshot_arn == null ? true : (can(regex(\"^(?:arn:aws[a-z-]*:s3:::[^,/]+/[^,]+)$\", var.snapshot_arn)))}",
+  ],
+  snapshot_retention_limit: [
+    "${floor(var.snapshot_retention_limit) == var.snapshot_retention_limit && var.snapshot_retention_limit >= 0 && var.snapshot_retention_limit <= 35}",
+  ],
+  subnet_ids: [
+    "${length(var.subnet_ids) > 0}",
+  ],
+  tags: [
+    "${alltrue([for key, val in var.tags : length(key) <= 128 && length(val) <= 256])}",
+  ],
+};
+const PRECONDITIONS: string[] = [
+  "${nonsensitive(sensitive((var.auth_token == null ? true : (can(regex(\"^(?:[ !#-.0-?A-~]{16,128})$\", var.auth_token))))))}",
+  "${length(var.cluster_mode) > 0 || (floor(var.replication_group_size) == var.replication_group_size && var.replication_group_size >= 1 && var.replication_group_size <= 6)}",
+  "${!var.enable_automatic_failover || var.replication_group_size >= 2 || length(var.cluster_mode) > 0}",
+  "${!var.enable_multi_az || var.enable_automatic_failover}",
+  "${length(var.cluster_mode) == 0 || var.enable_automatic_failover}",
+  "${(nonsensitive(sensitive((var.auth_token == null)))) || var.enable_transit_encryption}",
+  "${var.snapshot_name == null || var.snapshot_arn == null}",
+];
+const CHECKS: Record<string, string> = {
+  alarms_sns_topic_arns_format: "${alltrue([for item in var.alarms_sns_topic_arns : (can(regex(\"^(?:arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\\\.fifo)?)$\", item)))])}",
+  allow_connections_from_security_groups_format: "${alltrue([for item in var.allow_connections_from_security_groups : (can(regex(\"^(?:sg-[0-9a-f]+)$\", item)))])}",
+  at_rest_encryption: "${var.enable_at_rest_encryption}",
+  auth_token_characters: "${(nonsensitive(sensitive((var.auth_token == null)))) || (nonsensitive(sensitive((can(regex(\"^[A-Za-z0-9!&#$^<>-]*$\", var.auth_token))))))}",
+  auth_token_missing: "${!(nonsensitive(sensitive((var.auth_token == null)))) || !var.enable_transit_encryption}",
+  redis_version_support: "${!can(regex(\"^[2-5]\\\\.\", var.redis_version))}",
+  snapshots_off_with_replicas: "${var.snapshot_retention_limit > 0 || (length(var.cluster_mode) > 0 ? one(var.cluster_mode[*].replicas_per_node_group) == 0 : var.replication_group_size < 2)}",
+  sns_topic_for_notifications_format: "${can(regex(\"^(?:|arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\\\.fifo)?)$\", var.sns_topic_for_notifications))}",
+  subnet_ids_format: "${alltrue([for item in var.subnet_ids : (can(regex(\"^(?:subnet-[0-9a-f]+)$\", item)))])}",
+  transit_encryption: "${var.enable_transit_encryption}",
+  vpc_id_format: "${can(regex(\"^(?:vpc-[0-9a-f]+)$\", var.vpc_id))}",
+};
+const DERIVED: Record<string, string> = {
+  num_cache_clusters: "${(length(var.cluster_mode) == 0) ? var.replication_group_size : null}",
+  num_node_groups: "${one(var.cluster_mode[*].num_node_groups)}",
+  replicas_per_node_group: "${one(var.cluster_mode[*].replicas_per_node_group)}",
+  parameter_group_name: "${var.parameter_group_name != null ? var.parameter_group_name : (format(\"default.%s%s\", ((tonumber(split(\".\", var.redis_version)[0])) >= 7 ? \"redis7\" : (tonumber(split(\".\", var.redis_version)[0])) == 6 ? \"redis6.x\" : format(\"redis%s\", join(\".\", slice(split(\".\", var.redis_version), 0, 2)))), ((length(var.cluster_mode) == 0) ? \"\" : \".cluster.on\")))}",
+  snapshot_window: "${var.snapshot_retention_limit == 0 || var.snapshot_window == \"\" ? null : var.snapshot_window}",
+  snapshot_arns: "${var.snapshot_arn == null ? null : [var.snapshot_arn]}",
+  notification_topic_arn: "${var.sns_topic_for_notifications == \"\" ? null : var.sns_topic_for_notifications}",
+};
+const MEMBER_IDS = "${concat((formatlist(\"%s-%03d\", var.name, range(1, ((length(var.cluster_mode) == 0) ? var.replication_group_size : 0) + 1))), (flatten([for shard in var.cluster_mode : [for ids in setproduct(range(1, shard.num_node_groups + 1), range(1, shard.replicas_per_node_group + 2)) : format(\"%s-%04d-%03d\", var.name, ids[0], ids[1])]])))}";
+
+let module!: TerraformJson;
+beforeEach(() => {
+  module = synthModule();
+});
+
+const shortConditions = (conditions: { condition: string }[]) =>
+  conditions.map((c) => c.condition).filter((condition) => condition.length < 300);
+
+describe("the module's rules, as approved", () => {
+  it("validates each input with these conditions", () => {
+    const actual = Object.fromEntries(
+      Object.entries<TerraformJson>(module.variable)
+        .map(([name, variable]) => [name, shortConditions(variable.validation ?? [])])
+        .filter(([, conditions]) => conditions.length > 0),
+    );
+    expect(actual).toEqual(VALIDATIONS);
+  });
+
+  it("checks rules between inputs, and the token's rules, with these preconditions", () => {
+    expect(shortConditions(module.resource.aws_elasticache_replication_group.redis.lifecycle.precondition)).toEqual(PRECONDITIONS);
+  });
+
+  it("warns with these check blocks", () => {
+    const actual = Object.fromEntries(
+      Object.entries<TerraformJson>(module.check).map(([name, check]) => [name, check.assert[0].condition]),
+    );
+    expect(actual).toEqual(CHECKS);
+  });
+});
+
+describe("the module's derived arguments, as approved", () => {
+  it("derives the replication group's arguments with these expressions", () => {
+    const rg = module.resource.aws_elasticache_replication_group.redis;
+    expect(Object.fromEntries(Object.keys(DERIVED).map((k) => [k, rg[k]]))).toEqual(DERIVED);
+    expect(module.locals).toEqual({ cache_cluster_ids: MEMBER_IDS });
+  });
+
+  it("names and counts the alarms from the member ids", () => {
+    const alarm = (name: string) => module.resource.aws_cloudwatch_metric_alarm[name];
+    const texts = {
+      elasticache_high_cpu_utilization: ["high-cpu-utilization", "An alarm that goes off if the CPU usage is too high in ElastiCache cluster %s"],
+      elasticache_high_engine_cpu_utilization: ["high-engine-cpu-utilization", "An alarm that goes off if the Engine CPU usage is too high in ElastiCache cluster %s"],
+      elasticache_low_memory_available: ["low-memory-available", "An alarm that goes off if the ElastiCache cluster %s is running low on free memory."],
+      elasticache_swap_usage: ["swap-usage", "An alarm that goes off if the ElastiCache cluster %s swap usage is too high."],
+    };
+    expect(Object.keys(module.resource.aws_cloudwatch_metric_alarm).sort()).toEqual(Object.keys(texts).sort());
+    for (const [name, [suffix, description]] of Object.entries(texts)) {
+      expect(alarm(name), name).toMatchObject({
+        count: "${var.enable_cloudwatch_alarms ? length(local.cache_cluster_ids) : 0}",
+        alarm_name: `\${(formatlist("%s-0001-${suffix}", local.cache_cluster_ids))[count.index]}`,
+        alarm_description: `\${(formatlist("${description}", local.cache_cluster_ids))[count.index]}`,
+        dimensions: { CacheClusterId: "${local.cache_cluster_ids[count.index]}", CacheNodeId: "0001" },
+        alarm_actions: "${var.alarms_sns_topic_arns}",
+        ok_actions: "${var.alarms_sns_topic_arns}",
+        insufficient_data_actions: "${var.alarms_sns_topic_arns}",
+      });
+    }
+  });
+
+  it("counts the ingress rules and names the groups from the inputs", () => {
+    const rules = module.resource.aws_security_group_rule;
+    expect(rules.allow_connections_from_cidr_blocks).toMatchObject({
+      count: "${length(var.allow_connections_from_cidr_blocks) > 0 ? 1 : 0}",
+      cidr_blocks: "${var.allow_connections_from_cidr_blocks}",
+      from_port: "${var.port}",
+      to_port: "${var.port}",
+    });
+    expect(rules.allow_connections_from_security_group).toMatchObject({
+      count: "${length(var.allow_connections_from_security_groups)}",
+      source_security_group_id: "${var.allow_connections_from_security_groups[count.index]}",
+    });
+    expect(module.resource.aws_elasticache_subnet_group.redis.name).toBe("${var.name}-subnet-group");
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { reviewPlanJson } from "../lib/review";
+import { alarm, encryptionReplacement, noOp, planText } from "./review.fixtures";
+
+/**
+ * One review read whole: every section and every kind of change in one plan, compared with the
+ * comment a reviewer approved line by line. Any change to what the review says shows up here as a
+ * diff to read and approve again.
+ */
+
+const PLAN = planText([
+  {
+    ...encryptionReplacement(),
+    replace_paths: [["at_rest_encryption_enabled"], ["port"]],
+    after: { ...(encryptionReplacement().after as object), port: 6380 },
+  },
+  {
+    address: "aws_elasticache_subnet_group.redis",
+    actions: ["delete"],
+    before: { id: "orders-prod-subnet-group", name: "orders-prod-subnet-group" },
+    action_reason: "delete_because_no_resource_config",
+  },
+  {
+    address: "aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]",
+    previous_address: "module.redis_alarms.aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]",
+    actions: ["update"],
+    before: alarm(0, "orders-prod-001"),
+    after: { ...alarm(0, "orders-prod-001"), threshold: 80 },
+  },
+  {
+    address: "aws_security_group_rule.allow_connections_from_security_group[0]",
+    actions: ["create"],
+    after: {
+      type: "ingress",
+      from_port: 6379,
+      to_port: 6379,
+      protocol: "tcp",
+      source_security_group_id: "sg-0bbbbbbbbbbbbbbbb",
+      self: false,
+      cidr_blocks: null,
+    },
+    after_unknown: { id: true, security_group_id: true, security_group_rule_id: true },
+  },
+  {
+    address: "aws_security_group.redis",
+    actions: ["no-op"],
+    importing: { id: "sg-0aaaaaaaaaaaaaaaa" },
+    before: { id: "sg-0aaaaaaaaaaaaaaaa" },
+    after: { id: "sg-0aaaaaaaaaaaaaaaa" },
+  },
+  noOp("aws_security_group_rule.allow_connections_from_cidr_blocks[0]"),
+  { address: "aws_elasticache_replication_group.other", actions: ["forget"], before: { id: "other" } },
+]);
+
+const APPROVED = `<!-- redis-plan-review -->
+## ⛔ DANGER: this plan replaces the Redis cluster and destroys the Redis cluster's subnet group
+
+> [!CAUTION]
+> Applying this plan loses data or breaks the cache's clients. Do not apply it unless that is intended and a snapshot has been taken.
+
+### \`aws_elasticache_replication_group.redis\` (the Redis cluster) is replaced
+
+Forced by these arguments, which cannot change in place:
+
+- \`at_rest_encryption_enabled\`: \`"false"\` -> \`"true"\`
+- \`port\`: \`6379\` -> \`6380\`
+
+Lost when this plan is applied:
+
+- **All data in the cache.** The new cluster starts empty unless it is restored from a snapshot (\`snapshot_name\` or \`snapshot_arn\`).
+- **Its automatic snapshots**, which AWS deletes with the cluster: take a manual snapshot first if the data matters.
+- **The endpoint addresses.** The primary, reader and configuration endpoints go away with the old cluster and are only known after apply for the new one: clients are cut off until it is up, and must be given the new addresses where they differ.
+
+### \`aws_elasticache_subnet_group.redis\` (the Redis cluster's subnet group) is destroyed
+
+Why: its resource block is no longer in the configuration.
+
+At risk when this plan is applied:
+
+- **Possibly the cluster itself.** A cluster cannot move to another subnet group in place: a new subnet group name replaces the cluster, losing its data and endpoint addresses.
+- **A clean apply.** AWS refuses to delete a subnet group a cluster still uses, so the apply can fail halfway.
+
+## Terraform plan review
+
+**Plan:** 1 to add, 1 to change, 1 to replace, 1 to destroy, 1 to move, 1 to import, 1 to forget.
+
+| Resource | Action | Why |
+| --- | --- | --- |
+| \`module.redis_alarms.aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]\` -> \`aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]\` | move, update in place |  |
+| \`aws_elasticache_replication_group.other\` | forget (leave the object, drop it from state) |  |
+| \`aws_elasticache_replication_group.redis\` | **replace** (destroy, then create) | forced by \`at_rest_encryption_enabled\`, \`port\` |
+| \`aws_elasticache_subnet_group.redis\` | **destroy** | its resource block is no longer in the configuration |
+| \`aws_security_group.redis\` | import |  |
+| \`aws_security_group_rule.allow_connections_from_security_group[0]\` | create |  |
+
+### Changed arguments
+
+#### \`aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]\`: move, update in place
+
+| Argument | Before | After |
+| --- | --- | --- |
+| \`threshold\` | \`90\` | \`80\` |
+
+#### \`aws_elasticache_replication_group.redis\`: replace (destroy, then create)
+
+| Argument | Before | After |
+| --- | --- | --- |
+| \`at_rest_encryption_enabled\` **(forces replacement)** | \`"false"\` | \`"true"\` |
+| \`port\` **(forces replacement)** | \`6379\` | \`6380\` |
+
+Known after apply: \`arn\`, \`id\`, \`primary_endpoint_address\`, \`reader_endpoint_address\`.
+
+#### \`aws_security_group_rule.allow_connections_from_security_group[0]\`: create
+
+<details><summary>Arguments</summary>
+
+| Argument | Value |
+| --- | --- |
+| \`from_port\` | \`6379\` |
+| \`protocol\` | \`"tcp"\` |
+| \`self\` | \`false\` |
+| \`source_security_group_id\` | \`"sg-0bbbbbbbbbbbbbbbb"\` |
+| \`to_port\` | \`6379\` |
+| \`type\` | \`"ingress"\` |
+
+Known after apply: \`id\`, \`security_group_id\`, \`security_group_rule_id\`.
+
+</details>
+`;
+
+describe("the review of a plan with every kind of change", () => {
+  it("is the approved comment, to the character", () => {
+    expect(reviewPlanJson(PLAN).markdown).toBe(APPROVED);
+  });
+});
