@@ -133,3 +133,88 @@ describe("the review of a plan with every kind of change", () => {
     expect(reviewPlanJson(PLAN).markdown).toBe(APPROVED);
   });
 });
+
+describe("the review's wording in the cases the full plan does not have", () => {
+  const md = (changes: Parameters<typeof planText>[0], maxChars?: number) =>
+    reviewPlanJson(planText(changes), maxChars === undefined ? undefined : { maxChars }).markdown;
+
+  it("says 'this argument' for one forcing argument, and names the whole object for an empty path", () => {
+    const one = md([{ ...encryptionReplacement(), replace_paths: [["at_rest_encryption_enabled"]] }]);
+    expect(one).toContain("\nForced by this argument, which cannot change in place:\n\n- `at_rest_encryption_enabled`: `\"false\"` -> `\"true\"`\n");
+    const whole = md([{ ...encryptionReplacement(), replace_paths: [[]] }]);
+    expect(whole).toContain("\n- (the whole object): ");
+    expect(whole).toContain("| **replace** (destroy, then create) | forced by (the whole object) |");
+  });
+
+  it("lists three kinds of loss in the heading with commas and a final 'and'", () => {
+    const heading = md([
+      encryptionReplacement(),
+      { address: "aws_elasticache_subnet_group.redis", actions: ["delete"], before: { id: "s" } },
+      { address: "aws_security_group.redis", actions: ["create", "delete"], before: { id: "g" }, after: { id: "g" }, action_reason: "replace_by_request" },
+    ]).split("\n")[1];
+    expect(heading).toBe(
+      "## ⛔ DANGER: this plan replaces the Redis cluster, destroys the Redis cluster's subnet group and replaces the Redis cluster's security group",
+    );
+  });
+
+  it("orders a replacement that creates first, and folds a long list of unknown attributes", () => {
+    const text = md([
+      {
+        address: "aws_security_group.redis",
+        actions: ["create", "delete"],
+        before: { id: "g" },
+        after: {},
+        after_unknown: { a: true, b: true, c: true, d: true, e: true, f: true, g: true },
+        action_reason: "replace_by_request",
+      },
+    ]);
+    expect(text).toContain("| `aws_security_group.redis` | **replace** (create, then destroy) | requested with `-replace` |");
+    expect(text).toContain(
+      "\n<details><summary>Known after apply: 7 attributes</summary>\n\n`a`, `b`, `c`, `d`, `e`, `f`, `g`.\n\n</details>",
+    );
+    const six = md([{ address: "aws_x.y", actions: ["update"], before: {}, after: {}, after_unknown: { a: true, b: true, c: true, d: true, e: true, f: true } }]);
+    expect(six).toContain("\nKnown after apply: `a`, `b`, `c`, `d`, `e`, `f`.\n");
+  });
+
+  it("shows an update whose only change is unknown, and no details for a plain move", () => {
+    const text = md([
+      { address: "aws_x.y", actions: ["update"], before: { a: 1 }, after: { a: 1 }, after_unknown: { b: true } },
+      { address: "aws_x.z", previous_address: "aws_x.old", actions: ["no-op"], before: { a: 1 }, after: { a: 1 } },
+    ]);
+    expect(text).toContain("#### `aws_x.y`: update in place\n\nKnown after apply: `b`.\n");
+    expect(text).toContain("| `aws_x.old` -> `aws_x.z` | move |  |");
+    expect(text).not.toContain("#### `aws_x.z`");
+  });
+
+  it("says there is nothing to do, and counts nothing it does not see", () => {
+    expect(md([noOp("aws_x.y")])).toBe(
+      "<!-- redis-plan-review -->\n## Terraform plan review\n\n**Plan:** 0 to add, 0 to change, 0 to replace, 0 to destroy, 0 to move.\n\nNo changes: the infrastructure matches the configuration.\n",
+    );
+    const onlyMove = md([{ address: "aws_x.z", previous_address: "aws_x.old", actions: ["no-op"], before: { a: 1 }, after: { a: 1 } }]);
+    expect(onlyMove.endsWith("| `aws_x.old` -> `aws_x.z` | move |  |\n")).toBe(true);
+  });
+
+  it("escapes pipes in table cells, even inside code, and fences values that hold backticks", () => {
+    const text = md([
+      { address: 'aws_x.y["a|b"]', actions: ["update"], before: { v: "x`y" }, after: { v: " padded " } },
+    ]);
+    expect(text).toContain('| `aws_x.y["a\\|b"]` | update in place |  |');
+    expect(text).toContain('| `v` | `` "x`y" `` | `" padded "` |');
+  });
+
+  it("cuts the details at the limit, saying how many it left out", () => {
+    const changes = Array.from({ length: 5 }, (_, i) => ({
+      address: `aws_x.r${i}`,
+      actions: ["update"],
+      before: { v: "a".repeat(100) },
+      after: { v: "b".repeat(100) },
+    }));
+    const full = md(changes);
+    const cut = md(changes, full.length - 1);
+    expect(cut.length).toBeLessThan(full.length);
+    expect(cut).toContain("#### `aws_x.r3`");
+    expect(cut).not.toContain("#### `aws_x.r4`");
+    expect(cut.endsWith("_1 more resource(s) not shown: the comment would be too long. Run `terraform show` on the plan for the rest._\n")).toBe(true);
+    expect(md(changes, full.length)).toBe(full);
+  });
+});

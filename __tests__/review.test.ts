@@ -3,6 +3,7 @@ import {
   classify,
   DANGER_HEADING,
   kindOf,
+  reasonText,
   MARKER,
   parseJson,
   parsePlan,
@@ -881,5 +882,105 @@ describe("values, case by case", () => {
     expect(pathsOverlap(["a", 0], ["a", 1])).toBe(false);
     expect(pathsOverlap([], ["a"])).toBe(true);
     expect(pathsOverlap(["a", "b"], ["a", "b", "c"])).toBe(true);
+  });
+});
+
+describe("classifying, case by case", () => {
+  it("refuses action lists Terraform does not write", () => {
+    expect(kindOf(["create", "delete"])).toBe("replace");
+    expect(() => kindOf(["update", "delete"])).toThrow('unsupported combination of actions: ["update","delete"]');
+    expect(() => kindOf(["create", "create"])).toThrow("unsupported combination of actions");
+  });
+
+  it("words Terraform's reasons, and keeps an unknown one as it is", () => {
+    expect(reasonText(undefined)).toBeUndefined();
+    expect(reasonText("replace_by_triggers")).toBe("a `replace_triggered_by` reference changed");
+    expect(reasonText("some_new_reason")).toBe("some_new_reason");
+  });
+
+  it("sorts changes by address in code-point order, and dangers by what they lose, then address", () => {
+    const r = review([
+      { address: "aws_x.b", actions: ["create"], after: {} },
+      { address: "aws_x.B", actions: ["create"], after: {} },
+      { address: "aws_x.a", actions: ["create"], after: {} },
+      { address: "aws_security_group.a", actions: ["delete"], before: { id: "1" } },
+      { address: "aws_elasticache_subnet_group.z", actions: ["delete"], before: { id: "2" } },
+      { address: "aws_elasticache_replication_group.y", actions: ["delete"], before: { id: "3" } },
+      { address: "aws_elasticache_replication_group.x", actions: ["delete"], before: { id: "4" } },
+    ]);
+    expect(r.changes.filter((c) => c.type === "aws_x").map((c) => c.address)).toEqual(["aws_x.B", "aws_x.a", "aws_x.b"]);
+    expect(r.dangers.map((d) => d.address)).toEqual([
+      "aws_elasticache_replication_group.x",
+      "aws_elasticache_replication_group.y",
+      "aws_elasticache_subnet_group.z",
+      "aws_security_group.a",
+    ]);
+  });
+
+  it("is no move when the previous address is the address itself; a replacement records its order", () => {
+    const [same] = review([{ address: "aws_x.y", previous_address: "aws_x.y", actions: ["update"], before: { a: 1 }, after: { a: 2 } }]).changes;
+    expect(same.previousAddress).toBeUndefined();
+    const [createFirst] = review([{ address: "aws_x.y", actions: ["create", "delete"], before: { a: 1 }, after: { a: 2 } }]).changes;
+    expect(createFirst.deleteFirst).toBe(false);
+    expect(createFirst.created).toBeUndefined();
+  });
+
+  it("sees a danger in managed resources only, and a cluster only in a managed one", () => {
+    const dataCluster = { address: "data.aws_elasticache_replication_group.redis", mode: "data" as const, actions: ["read"], after: { id: "x" } };
+    expect(review([{ ...dataCluster, actions: ["delete"], before: { id: "x" }, after: null }]).dangers).toEqual([]);
+    // A security group in a module of its own, next to a cluster read as data: no managed cluster depends on it.
+    const sg = { address: "module.net.aws_security_group.redis", module_address: "module.net", actions: ["delete"], before: { id: "sg" } };
+    expect(review([sg]).dangers.map((d) => d.address)).toEqual(["module.net.aws_security_group.redis"]);
+    expect(review([sg, { ...noOp("aws_elasticache_replication_group.redis") }]).dangers).toEqual([]);
+    expect(review([sg, dataCluster]).dangers.map((d) => d.address)).toEqual(["module.net.aws_security_group.redis"]);
+    // At the root, next to a root cluster, it counts.
+    const rootSg = { address: "aws_security_group.redis", actions: ["delete"], before: { id: "sg" } };
+    expect(review([rootSg, noOp("aws_elasticache_replication_group.redis")]).dangers.map((d) => d.address)).toEqual([
+      "aws_security_group.redis",
+    ]);
+  });
+
+  it("reads the forcing values only for a replacement, masking the sensitive ones", () => {
+    const [danger] = review([
+      {
+        address: "aws_elasticache_replication_group.redis",
+        actions: ["delete", "create"],
+        before: { auth_token: "a", port: 1 },
+        after: { auth_token: "b", port: 2 },
+        before_sensitive: { auth_token: true },
+        after_sensitive: { auth_token: true },
+        replace_paths: [["port"], ["auth_token"]],
+      },
+    ]).dangers;
+    expect(danger.forcedBy).toEqual([
+      { path: ["port"], before: { kind: "value", text: "1" }, after: { kind: "value", text: "2" } },
+      { path: ["auth_token"], before: { kind: "sensitive" }, after: { kind: "sensitive" } },
+    ]);
+    const [deleted] = review([
+      { address: "aws_elasticache_replication_group.redis", actions: ["delete"], before: { port: 1 }, replace_paths: [["port"]] },
+    ]).dangers;
+    expect(deleted.forcedBy).toEqual([]);
+    expect(deleted.reason).toBe("the plan destroys it (a destroy plan, or its configuration was removed)");
+    const [replaced] = review([{ address: "aws_elasticache_replication_group.redis", actions: ["delete", "create"], before: {}, after: {} }]).dangers;
+    expect(replaced.reason).toBe("the provider requires it");
+  });
+});
+
+describe("the refresh notice, word for word", () => {
+  it("explains the cause and what to do", () => {
+    const md = markdown([
+      { address: "aws_elasticache_replication_group.redis", actions: ["update"], before: { num_cache_clusters: null }, after: { num_cache_clusters: 2 } },
+    ]);
+    expect(md).toContain(
+      [
+        "## ⚠️ Plan again with refresh before applying",
+        "",
+        "`aws_elasticache_replication_group.redis` has node or shard counts that go from null to a value. That is the mark of state written by AWS provider 3.x (the HCL module's) and planned with `-refresh=false`: the provider upgrade dropped the 3.x attribute names, and only a refresh reads the counts back from AWS.",
+        "",
+        "Do not apply this plan: it would send modify calls for values that did not change. Run `terraform plan` again with refresh (the default) and review that plan; it should show moves only.",
+        "",
+        "## Terraform plan review",
+      ].join("\n"),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { App, ref, Testing, TerraformOutput, TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
   atMostItems,
@@ -12,6 +13,7 @@ import {
   wholeNumber,
 } from "../lib/rules";
 import { BASE, CASES, constructErrors } from "./helpers/bad-inputs";
+import { withTempDir } from "./helpers/synth";
 
 /**
  * The rules at their boundaries, fast: the whole bad-input matrix through the construct (the same
@@ -87,5 +89,62 @@ describe("kinds of rule, just inside and just outside", () => {
     const rule = orNull(matches("a+", "be a's"));
     expectRule(rule, [null, undefined, "a"], ["b", ""]);
     expect(rule.text).toBe("be null or a's");
+  });
+});
+
+/** A rule's condition on `var.x` as the module writes it. */
+function conditionOn(rule: { condition: (value: unknown) => unknown }): string {
+  return withTempDir((outdir) => {
+    const stack = new TerraformStack(new App({ outdir }), "test");
+    new TerraformOutput(stack, "out", { value: rule.condition(ref("var.x")) });
+    return JSON.parse(Testing.synth(stack)).output.out.value;
+  });
+}
+
+describe("each kind of rule as a Terraform condition and as JSON Schema", () => {
+  it.each([
+    ["wholeNumber", wholeNumber(1, 6), "${floor(var.x) == var.x && var.x >= 1 && var.x <= 6}", { type: "integer", minimum: 1, maximum: 6 }],
+    ["matches", matches("a|b", "be a or b"), '${can(regex("^(?:a|b)$", var.x))}', { pattern: "^(?:a|b)$" }],
+    ["maxLength", maxLength(3, "be short"), "${length(var.x) <= 3}", { maxLength: 3 }],
+    ["excludes", excludes("--", "no --"), '${!strcontains(var.x, "--")}', undefined],
+    ["notEmpty", notEmpty("some"), "${length(var.x) > 0}", { minItems: 1 }],
+    ["atMostItems", atMostItems(1, "one"), "${length(var.x) <= 1}", { maxItems: 1 }],
+    [
+      "eachItem",
+      eachItem(matches("x", "be x")),
+      '${alltrue([for item in var.x : (can(regex("^(?:x)$", item)))])}',
+      { items: { pattern: "^(?:x)$" } },
+    ],
+    ["eachItem of a rule without schema", eachItem(excludes("-", "no -")), '${alltrue([for item in var.x : (!strcontains(item, "-"))])}', undefined],
+    [
+      "eachAttribute",
+      eachAttribute("n", wholeNumber(0, 5)),
+      "${alltrue([for item in var.x : (floor(item.n) == item.n && item.n >= 0 && item.n <= 5)])}",
+      { items: { properties: { n: { type: "integer", minimum: 0, maximum: 5 } } } },
+    ],
+    ["eachAttribute of a rule without schema", eachAttribute("n", excludes("-", "no -")), '${alltrue([for item in var.x : (!strcontains(item.n, "-"))])}', undefined],
+    [
+      "tagLimits",
+      tagLimits(128, 256),
+      "${alltrue([for key, val in var.x : length(key) <= 128 && length(val) <= 256])}",
+      { propertyNames: { maxLength: 128 }, additionalProperties: { maxLength: 256 } },
+    ],
+    ["orNull", orNull(maxLength(3, "be short")), "${var.x == null ? true : (length(var.x) <= 3)}", { maxLength: 3 }],
+  ] as const)("%s", (_kind, rule, condition, schema) => {
+    expect(conditionOn(rule)).toBe(condition);
+    expect(rule.schema).toEqual(schema);
+  });
+
+  it("tests the type of the value, not only its text", () => {
+    expect(matches("[0-9]+", "be digits").test(12)).toBe(false);
+    expect(excludes("--", "no --").test(["a", "--"])).toBe(false);
+    expect(eachAttribute("n", wholeNumber(0, 5)).test(null)).toBe(true);
+  });
+
+  it("words the derived rules from the rule's text, dropping only a leading \"be \"", () => {
+    expect(orNull(matches("x", "have a cube x")).text).toBe("be null or have a cube x");
+    expect(eachItem(matches("x", "have a cube x")).text).toBe("have every item have a cube x");
+    expect(eachAttribute("n", matches("x", "have a cube x")).text).toBe("have n have a cube x");
+    expect(tagLimits(1, 2).text).toBe("have keys of at most 1 and values of at most 2 characters");
   });
 });

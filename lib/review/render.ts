@@ -187,7 +187,8 @@ function renderDetails(c: ReviewedChange): string[] {
       const forces = c.forcedBy.some((p) => pathsOverlap(p, arg.path));
       return [`${argument(arg.path, true)}${forces ? " **(forces replacement)**" : ""}`, shown(arg.before, true), shown(arg.after, true)];
     });
-    return [title, "", ...(rows.length > 0 ? table(["Argument", "Before", "After"], rows) : []), ...knownAfterApply(c.diff.unknown), ""];
+    const changed = rows.length > 0 ? ["", ...table(["Argument", "Before", "After"], rows)] : [];
+    return [title, ...changed, ...knownAfterApply(c.diff.unknown), ""];
   }
   if (c.created !== undefined) {
     const rows = c.created.values.map((arg) => [argument(arg.path, true), shown(arg.value, true)]);
