@@ -153,3 +153,14 @@ describe("the module's derived arguments, as approved", () => {
     expect(module.resource.aws_elasticache_subnet_group.redis.name).toBe("${var.name}-subnet-group");
   });
 });
+
+describe("the module's messages", () => {
+  it("name the input and show its value as Terraform's jsonencode writes it", () => {
+    expect(module.variable.port.validation[0].error_message).toBe(
+      "Invalid port ${jsonencode(var.port)}: must be a whole number from 1 to 65535.",
+    );
+    expect(module.check.transit_encryption.assert[0].error_message).toBe(
+      "enable_transit_encryption ${jsonencode(var.enable_transit_encryption)}: traffic between clients and nodes is not encrypted.",
+    );
+  });
+});

@@ -1,5 +1,6 @@
-import { App, ref, Testing, TerraformOutput, TerraformStack } from "cdktf";
+import { App, ref, Testing, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { ElastiCacheRedis } from "../lib/redis";
 import {
   atMostItems,
   eachAttribute,
@@ -12,8 +13,10 @@ import {
   tagLimits,
   wholeNumber,
 } from "../lib/rules";
+import { InvalidInputsError } from "../lib/validation";
 import { BASE, CASES, constructErrors } from "./helpers/bad-inputs";
 import { withTempDir } from "./helpers/synth";
+import { propsOf } from "./scenarios";
 
 /**
  * The rules at their boundaries, fast: the whole bad-input matrix through the construct (the same
@@ -103,34 +106,36 @@ function conditionOn(rule: { condition: (value: unknown) => unknown }): string {
 
 describe("each kind of rule as a Terraform condition and as JSON Schema", () => {
   it.each([
-    ["wholeNumber", wholeNumber(1, 6), "${floor(var.x) == var.x && var.x >= 1 && var.x <= 6}", { type: "integer", minimum: 1, maximum: 6 }],
-    ["matches", matches("a|b", "be a or b"), '${can(regex("^(?:a|b)$", var.x))}', { pattern: "^(?:a|b)$" }],
-    ["maxLength", maxLength(3, "be short"), "${length(var.x) <= 3}", { maxLength: 3 }],
-    ["excludes", excludes("--", "no --"), '${!strcontains(var.x, "--")}', undefined],
-    ["notEmpty", notEmpty("some"), "${length(var.x) > 0}", { minItems: 1 }],
-    ["atMostItems", atMostItems(1, "one"), "${length(var.x) <= 1}", { maxItems: 1 }],
+    ["wholeNumber", () => wholeNumber(1, 6), "${floor(var.x) == var.x && var.x >= 1 && var.x <= 6}", { type: "integer", minimum: 1, maximum: 6 }],
+    ["matches", () => matches("a|b", "be a or b"), '${can(regex("^(?:a|b)$", var.x))}', { pattern: "^(?:a|b)$" }],
+    ["maxLength", () => maxLength(3, "be short"), "${length(var.x) <= 3}", { maxLength: 3 }],
+    ["excludes", () => excludes("--", "no --"), '${!strcontains(var.x, "--")}', undefined],
+    ["notEmpty", () => notEmpty("some"), "${length(var.x) > 0}", { minItems: 1 }],
+    ["atMostItems", () => atMostItems(1, "one"), "${length(var.x) <= 1}", { maxItems: 1 }],
     [
       "eachItem",
-      eachItem(matches("x", "be x")),
+      () => eachItem(matches("x", "be x")),
       '${alltrue([for item in var.x : (can(regex("^(?:x)$", item)))])}',
       { items: { pattern: "^(?:x)$" } },
     ],
-    ["eachItem of a rule without schema", eachItem(excludes("-", "no -")), '${alltrue([for item in var.x : (!strcontains(item, "-"))])}', undefined],
+    ["eachItem of a rule without schema", () => eachItem(excludes("-", "no -")), '${alltrue([for item in var.x : (!strcontains(item, "-"))])}', undefined],
     [
       "eachAttribute",
-      eachAttribute("n", wholeNumber(0, 5)),
+      () => eachAttribute("n", wholeNumber(0, 5)),
       "${alltrue([for item in var.x : (floor(item.n) == item.n && item.n >= 0 && item.n <= 5)])}",
       { items: { properties: { n: { type: "integer", minimum: 0, maximum: 5 } } } },
     ],
-    ["eachAttribute of a rule without schema", eachAttribute("n", excludes("-", "no -")), '${alltrue([for item in var.x : (!strcontains(item.n, "-"))])}', undefined],
+    ["eachAttribute of a rule without schema", () => eachAttribute("n", excludes("-", "no -")), '${alltrue([for item in var.x : (!strcontains(item.n, "-"))])}', undefined],
     [
       "tagLimits",
-      tagLimits(128, 256),
+      () => tagLimits(128, 256),
       "${alltrue([for key, val in var.x : length(key) <= 128 && length(val) <= 256])}",
       { propertyNames: { maxLength: 128 }, additionalProperties: { maxLength: 256 } },
     ],
-    ["orNull", orNull(maxLength(3, "be short")), "${var.x == null ? true : (length(var.x) <= 3)}", { maxLength: 3 }],
-  ] as const)("%s", (_kind, rule, condition, schema) => {
+    ["orNull", () => orNull(maxLength(3, "be short")), "${var.x == null ? true : (length(var.x) <= 3)}", { maxLength: 3 }],
+  ] as const)("%s", (_kind, make, condition, schema) => {
+    // Built here, not when the table is: a rule made at load time could not show a planted bug.
+    const rule = make();
     expect(conditionOn(rule)).toBe(condition);
     expect(rule.schema).toEqual(schema);
   });
@@ -138,6 +143,7 @@ describe("each kind of rule as a Terraform condition and as JSON Schema", () => 
   it("tests the type of the value, not only its text", () => {
     expect(matches("[0-9]+", "be digits").test(12)).toBe(false);
     expect(excludes("--", "no --").test(["a", "--"])).toBe(false);
+    expect(excludes("--", "no --").test(5)).toBe(false);
     expect(eachAttribute("n", wholeNumber(0, 5)).test(null)).toBe(true);
   });
 
@@ -146,5 +152,43 @@ describe("each kind of rule as a Terraform condition and as JSON Schema", () => 
     expect(eachItem(matches("x", "have a cube x")).text).toBe("have every item have a cube x");
     expect(eachAttribute("n", matches("x", "have a cube x")).text).toBe("have n have a cube x");
     expect(tagLimits(1, 2).text).toBe("have keys of at most 1 and values of at most 2 characters");
+  });
+});
+
+describe("the construct's error", () => {
+  it("lists every violation under the construct's path, and is an InvalidInputsError", () => {
+    try {
+      withTempDir((outdir) => {
+        const stack = new TerraformStack(new App({ outdir }), "app");
+        new ElastiCacheRedis(stack, "cache", propsOf({ ...BASE, port: 0, name: "a<b&c>" }));
+      });
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidInputsError);
+      expect((error as Error).name).toBe("InvalidInputsError");
+      // Values are shown as Terraform's jsonencode shows them (<, > and & escaped), so both front doors say the same.
+      expect((error as Error).message).toBe(
+        [
+          "app/cache: 2 invalid input(s):",
+          '  - Invalid name "a\\u003cb\\u0026c\\u003e": must be 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.',
+          "  - Invalid port 0: must be a whole number from 1 to 65535.",
+        ].join("\n"),
+      );
+      return;
+    }
+    throw new Error("the construct accepted bad input");
+  });
+
+  it("writes a literal into a Terraform message so that it cannot read as a template", () => {
+    const json = withTempDir((outdir) => {
+      const stack = new TerraformStack(new App({ outdir }), "app");
+      const arn = new TerraformVariable(stack, "arn", { type: "string" });
+      new ElastiCacheRedis(stack, "cache", { ...propsOf(BASE), snapshotName: "a${b}%{c}", snapshotArn: arn.stringValue });
+      return JSON.parse(Testing.synth(stack));
+    });
+    const [rg] = Object.values<Record<string, any>>(json.resource.aws_elasticache_replication_group);
+    const messages = rg.lifecycle.precondition.map((p: { error_message: string }) => p.error_message);
+    expect(messages).toContain(
+      'Invalid snapshot_name "a$${b}%%{c}", snapshot_arn ${jsonencode(var.arn)}: give at most one of snapshot_name and snapshot_arn.',
+    );
   });
 });
