@@ -50,7 +50,8 @@ let workRoot: string | undefined;
 const migrations: Record<string, Promise<Migration>> = {};
 /** The same migrations from state written by provider 3.75 and Terraform 1.1 (what real users hold). */
 const migrations3x: Record<string, Promise<Migration>> = {};
-const STATE_3X_SCENARIOS = ["production", "cluster", "dev", "restore-snapshot-arn"];
+// Cluster mode off (with a token, ingress rules, alarms and events) and on: the two shapes 3.x wrote.
+const STATE_3X_SCENARIOS = ["production", "cluster"];
 const rootStatePlans: Record<string, Promise<Plan>> = {};
 /** Scenarios whose root-layout state (the module's own, after apply) must plan "No changes". */
 const ROOT_STATE_SCENARIOS = ["production", "cluster"];

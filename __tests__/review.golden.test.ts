@@ -218,3 +218,37 @@ describe("the review's wording in the cases the full plan does not have", () => 
     expect(md(changes, full.length)).toBe(full);
   });
 });
+
+describe("pipes in names and values", () => {
+  it("are escaped in table cells and left as they are in the danger section's list", () => {
+    const text = reviewPlanJson(
+      planText([
+        {
+          address: 'aws_elasticache_replication_group.redis["a|b"]',
+          actions: ["delete", "create"],
+          before: { tags: { "k|1": "x|y" } },
+          after: { tags: { "k|1": "x|z" } },
+          replace_paths: [["tags", "k|1"]],
+        },
+        { address: 'aws_x.new["c|d"]', previous_address: 'aws_x.old["c|d"]', actions: ["no-op"], before: {}, after: {} },
+        { address: "aws_x.made", actions: ["create"], after: { "p|q": "r|s" }, after_unknown: {} },
+      ]),
+    ).markdown;
+    expect(text).toContain('- `tags["k|1"]`: `"x|y"` -> `"x|z"`');
+    expect(text).toContain('| `aws_elasticache_replication_group.redis["a\\|b"]` | **replace** (destroy, then create) | forced by `tags["k\\|1"]` |');
+    expect(text).toContain('| `aws_x.old["c\\|d"]` -> `aws_x.new["c\\|d"]` | move |  |');
+    expect(text).toContain('| `tags["k\\|1"]` **(forces replacement)** | `"x\\|y"` | `"x\\|z"` |');
+    expect(text).toContain('| `["p\\|q"]` | `"r\\|s"` |');
+  });
+
+  it("shows a value known only after apply as such in a table", () => {
+    const text = reviewPlanJson(
+      planText([{ address: "aws_x.y", actions: ["update"], before: { ip: "1.2.3.4" }, after: {}, after_unknown: { ip: true } }]),
+    ).markdown;
+    expect(text).toContain("Known after apply: `ip`.");
+    const listed = reviewPlanJson(
+      planText([{ address: "aws_x.y", actions: ["update"], before: { ids: ["a"] }, after: { ids: ["b", null] }, after_unknown: { ids: [false, true] } }]),
+    ).markdown;
+    expect(listed).toContain('| `ids` | `["a"]` | `["b", (known after apply)]` |');
+  });
+});

@@ -106,7 +106,6 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { id: "no-op", applied: PRODUCTION, layout: "root", planned: PRODUCTION },
   {
     id: "in-place",
     applied: PRODUCTION,
@@ -230,15 +229,6 @@ describe("plan review of real plans", () => {
     expect(r.review.code).toBe(0);
     expect(r.parsed.summary).toMatchObject({ add: 0, change: 1, replace: 0, destroy: 0 });
     expect(r.markdown).toContain("| `auth_token` | (sensitive) | (sensitive) |");
-    expect(r.markdown).not.toContain("DANGER");
-  });
-
-  it("no-op: no changes, no danger, exit 0", () => {
-    const r = result("no-op");
-    expect(r.review).toMatchObject({ code: 0, stderr: "" });
-    expect(r.parsed.summary).toEqual({ add: 0, change: 0, replace: 0, destroy: 0, move: 0, import: 0, forget: 0 });
-    expect(r.markdown).toContain("**Plan:** 0 to add, 0 to change, 0 to replace, 0 to destroy, 0 to move.");
-    expect(r.markdown).toContain("No changes: the infrastructure matches the configuration.");
     expect(r.markdown).not.toContain("DANGER");
   });
 

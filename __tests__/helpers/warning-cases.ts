@@ -85,6 +85,13 @@ export const CASES: [label: string, overrides: Record<string, unknown>, warnings
     [`sns_topic_for_notifications "alarms": should be "" or an SNS topic ARN (arn:aws:sns:region:account:name)${MOCK}`],
   ],
   [
+    "snapshots off, shards with replicas",
+    { snapshot_retention_limit: 0, cluster_mode: [{ num_node_groups: 2, replicas_per_node_group: 1 }] },
+    [
+      'snapshot_retention_limit 0, replication_group_size 2, cluster_mode [{"num_node_groups":2,"replicas_per_node_group":1}]: automatic snapshots are off in a cluster with replicas: a lost shard cannot be restored.',
+    ],
+  ],
+  [
     "snapshots off, shards without replicas",
     { snapshot_retention_limit: 0, cluster_mode: [{ num_node_groups: 2, replicas_per_node_group: 0 }] },
     [],
