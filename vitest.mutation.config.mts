@@ -15,6 +15,7 @@ const FAST = [
   "__tests__/module-code.test.ts",
   "__tests__/module.test.ts",
   "__tests__/naming.test.ts",
+  "__tests__/props.test.ts",
   "__tests__/review.golden.test.ts",
   "__tests__/review.test.ts",
   "__tests__/rules.test.ts",

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { ElastiCacheRedisProps } from "../lib/inputs";
+import type { ElastiCacheRedisProps } from "../lib/props";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, Testing, TerraformStack, TerraformVariable } from "cdktf";
 import { ElastiCacheRedis } from "../lib/redis";

@@ -3,7 +3,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { derive, Derivation } from "../lib/derive";
-import { CLUSTER_MODE_TYPE, ClusterModeConfig } from "../lib/inputs";
+import { CLUSTER_MODE_TYPE } from "../lib/inputs";
+import type { ClusterModeConfig } from "../lib/props";
 import * as naming from "../lib/naming";
 import {
   init,

@@ -3,7 +3,7 @@ import { App, TerraformResource, TerraformStack, TerraformVariable, Testing } fr
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADDRESSES } from "../lib/addresses";
-import { ElastiCacheRedisProps } from "../lib/inputs";
+import type { ElastiCacheRedisProps } from "../lib/props";
 import { ElastiCacheRedis } from "../lib/redis";
 import {
   ALARM_KINDS,

@@ -1,4 +1,5 @@
-import { camelCase, ElastiCacheRedisProps } from "../lib/inputs";
+import { camelCase } from "../lib/inputs";
+import type { ElastiCacheRedisProps } from "../lib/props";
 
 /**
  * Realistic inputs of the module, as a Terragrunt `inputs` block or a module call gives them

@@ -1,7 +1,8 @@
 /**
  * `npm run docs`: rewrites the generated parts of README.md (inputs, outputs and alarms tables)
- * and of `help` (a plain-text reference) from the tables in lib/. Everything between a BEGIN and
- * its END marker is replaced; the rest of each file is left as written.
+ * and of `help` (a plain-text reference) from the tables in lib/, and writes the JSON Schema of the
+ * inputs and lib/props.ts (the construct's props interface) whole. In README.md and help,
+ * everything between a BEGIN and its END marker is replaced; the rest is left as written.
  *
  * The render functions are pure, so __tests__/docs.test.ts can check that the committed files are
  * up to date. Only light modules are imported here (no provider bindings beyond the alarm class).
@@ -9,7 +10,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ALARMS } from "../lib/alarms";
-import { camelCase, CombinedRule, CROSS_INPUT_RULES, INPUTS, type InputSpec, WARNINGS } from "../lib/inputs";
+import { camelCase, CLUSTER_MODE_TYPE, CombinedRule, CROSS_INPUT_RULES, INPUTS, type InputSpec, type TerraformType, WARNINGS } from "../lib/inputs";
 import { alarmName } from "../lib/naming";
 import { OUTPUTS } from "../lib/outputs";
 import { inputsSchema } from "../lib/schema";
@@ -235,6 +236,64 @@ export function renderHelp(current: string): string {
   return replaceSection(current, beginMarker("help", "reference"), endMarker("help", "reference"), helpReference());
 }
 
+// ---- the props interface (lib/props.ts) ----------------------------------------------------------
+
+/** What a prop of each Terraform type accepts: a literal, or a token where the value may come from Terraform. */
+const PROP_TYPES: Readonly<Record<TerraformType, string>> = {
+  string: "string",
+  number: "number",
+  bool: "boolean | IResolvable",
+  "list(string)": "string[]",
+  "map(string)": "Record<string, string>",
+  [CLUSTER_MODE_TYPE]: "ClusterModeConfig[] | IResolvable",
+};
+
+/** A default as a TypeScript reader writes it: `"5.0.6"`, `6379`, `true`, `[]`, `{}`. */
+const typescriptValue = (value: unknown) => (Array.isArray(value) ? "[]" : JSON.stringify(value));
+
+function propDoc(input: InputSpec): string[] {
+  const lines = [
+    input.sensitive ? `Sensitive. ${input.description}` : input.description,
+    ...(rulesOf(input) ? ["", rulesOf(input)] : []),
+    "",
+    `Terraform variable: \`${input.name}\`.`,
+  ];
+  if (!input.required) {
+    lines.push("", input.default === null ? "@default - not set" : `@default ${typescriptValue(input.default)}`);
+  }
+  return ["  /**", ...lines.flatMap((line) => (line === "" ? ["   *"] : wrap(line, "   * ", 100))), "   */"];
+}
+
+/** lib/props.ts: the construct's props, one documented property per input of the table. */
+export function renderProps(): string {
+  const body = inputs.flatMap((input, i) => [
+    ...(i > 0 ? [""] : []),
+    ...propDoc(input),
+    `  readonly ${camelCase(input.name)}${input.required ? "" : "?"}: ${PROP_TYPES[input.type]};`,
+  ]);
+  return [
+    "// Generated from the input table (lib/inputs.ts) by `npm run docs`; do not edit.",
+    'import type { IResolvable } from "cdktf";',
+    "",
+    "/** One shard layout of cluster mode, as a TypeScript literal. */",
+    "export interface ClusterModeConfig {",
+    "  /** Number of shards (node groups): `num_node_groups`. */",
+    "  readonly numNodeGroups: number;",
+    "  /** Replicas in each shard, besides its primary: `replicas_per_node_group`. */",
+    "  readonly replicasPerNodeGroup: number;",
+    "}",
+    "",
+    "/**",
+    " * Props of the ElastiCacheRedis construct: one per input of the Gruntwork module, named in",
+    " * camelCase. Each takes a literal or, where the value may come from Terraform, a token.",
+    " */",
+    "export interface ElastiCacheRedisProps {",
+    ...body,
+    "}",
+    "",
+  ].join("\n");
+}
+
 // ---- command line --------------------------------------------------------------------------------
 
 function rewrite(file: string, render: (current: string) => string): void {
@@ -253,6 +312,7 @@ function main(): void {
   rewrite("README.md", renderReadme);
   rewrite("help", renderHelp);
   rewrite("docs/inputs.schema.json", renderSchema);
+  rewrite("lib/props.ts", renderProps);
 }
 
 if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) main();

@@ -1,5 +1,7 @@
 export { ElastiCacheRedis } from "./redis";
-export type { ElastiCacheRedisProps, ClusterModeConfig } from "./inputs";
+export type { ElastiCacheRedisOptions } from "./redis";
+export type { ClusterModeConfig, ElastiCacheRedisProps } from "./props";
+export { InvalidInputsError } from "./validation";
 export { INPUTS } from "./inputs";
 export { OUTPUTS } from "./outputs";
 export { ALARMS } from "./alarms";

@@ -1,4 +1,5 @@
 import type { IResolvable } from "cdktf";
+import type { ElastiCacheRedisProps } from "./props";
 import { hcl, revealOnly } from "./hcl";
 import { AUTH_TOKEN, AUTH_TOKEN_DOCUMENTED, IPV4_CIDR, REDIS_VERSION, SECURITY_GROUP_ID, SNS_TOPIC_ARN, S3_OBJECT_ARN } from "./patterns";
 import {
@@ -437,37 +438,6 @@ export type InputName = Input["name"];
 type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
   ? `${Head}${Capitalize<CamelCase<Tail>>}`
   : S;
-
-/** One shard layout of cluster mode, as a TypeScript literal. */
-export interface ClusterModeConfig {
-  /** Number of shards (node groups). */
-  readonly numNodeGroups: number;
-  /** Replicas in each shard, besides its primary. */
-  readonly replicasPerNodeGroup: number;
-}
-
-/** What a prop of each Terraform type accepts: a literal, or a token (a variable, a reference). */
-interface TypeScriptTypes {
-  string: string;
-  number: number;
-  bool: boolean | IResolvable;
-  "list(string)": string[];
-  "map(string)": Record<string, string>;
-  [CLUSTER_MODE_TYPE]: ClusterModeConfig[] | IResolvable;
-}
-
-type PropOf<I extends Input> = TypeScriptTypes[I["type"]];
-
-/**
- * Props of the ElastiCacheRedis construct: one per input of {@link INPUTS}, named in camelCase
- * (`replication_group_size` -> `replicationGroupSize`). Required inputs are required props;
- * optional ones take the module's defaults. See INPUTS or the README for each one's meaning.
- */
-export type ElastiCacheRedisProps = {
-  readonly [I in Extract<Input, { required: true }> as CamelCase<I["name"]>]: PropOf<I>;
-} & {
-  readonly [I in Extract<Input, { required: false }> as CamelCase<I["name"]>]?: PropOf<I>;
-};
 
 type NullableProp = CamelCase<Extract<Input, { default: null }>["name"]>;
 

@@ -5,7 +5,6 @@ import { address, ADDRESSES, hclModuleAddress } from "./addresses";
 import {
   camelCase,
   CLUSTER_MODE_TYPE,
-  ElastiCacheRedisProps,
   INPUTS,
   InputSpec,
   InputValues,
@@ -13,6 +12,7 @@ import {
   WARNINGS,
 } from "./inputs";
 import { OUTPUTS } from "./outputs";
+import type { ElastiCacheRedisProps } from "./props";
 import { ElastiCacheRedis } from "./redis";
 import { combinedConditions, inputConditions, isValidatedByItsVariable } from "./validation";
 

@@ -1,7 +1,7 @@
 import type { IResolvable } from "cdktf";
 import { hasKnownLength, isKnown, type Derivation } from "./derive";
 import { hcl } from "./hcl";
-import type { ClusterModeConfig } from "./inputs";
+import type { ClusterModeConfig } from "./props";
 
 /**
  * Names, ids and counts the construct derives from its inputs. Each is a pure TypeScript function

@@ -7,7 +7,8 @@ import { Construct } from "constructs";
 import { RedisAlarms } from "./alarms";
 import { derive, isKnown } from "./derive";
 import { hcl } from "./hcl";
-import { ElastiCacheRedisProps, withDefaults } from "./inputs";
+import { withDefaults } from "./inputs";
+import type { ElastiCacheRedisProps } from "./props";
 import * as naming from "./naming";
 import { validateProps } from "./validation";
 

@@ -4,7 +4,6 @@ import { terraformClusterMode } from "./naming";
 import { hcl, revealOnly } from "./hcl";
 import {
   camelCase,
-  ClusterModeConfig,
   CombinedRule,
   CROSS_INPUT_RULES,
   INPUTS,
@@ -14,6 +13,7 @@ import {
   ResolvedInputs,
   WARNINGS,
 } from "./inputs";
+import type { ClusterModeConfig } from "./props";
 import type { Rule } from "./rules";
 
 /**

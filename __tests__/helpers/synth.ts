@@ -3,7 +3,7 @@ import { App, Testing, TerraformStack } from "cdktf";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ElastiCacheRedisProps } from "../../lib/inputs";
+import type { ElastiCacheRedisProps } from "../../lib/props";
 import { RedisModuleStack } from "../../lib/module-stack";
 import { ElastiCacheRedis } from "../../lib/redis";
 
