@@ -308,14 +308,19 @@ describe("rules between inputs when one of them is a token", () => {
   it("leaves them to Terraform as preconditions on the replication group", () => {
     const json = withTokenAuth({ ...base, enableTransitEncryption: false });
     const rg = replicationGroup(json);
+    // The conditions read the token through a local that marks it sensitive, never the variable itself.
+    const [local] = Object.keys(json.locals);
+    expect(json.locals).toEqual({ [local]: "${sensitive(var.redis_auth_token)}" });
+    expect(JSON.stringify(rg.lifecycle)).not.toContain("var.redis_auth_token");
+    expect(rg.auth_token).toBe("${var.redis_auth_token}");
     expect(rg.lifecycle.precondition).toEqual([
       {
-        condition: '${nonsensitive(sensitive((var.redis_auth_token == null ? true : (can(regex("^(?:[ !#-.0-?A-~]{16,128})$", var.redis_auth_token))))))}',
+        condition: `\${nonsensitive(sensitive((local.${local} == null ? true : (can(regex("^(?:[ !#-.0-?A-~]{16,128})$", local.${local}))))))}`,
         error_message:
           'Invalid auth_token (sensitive value): must be null or 16-128 printable ASCII characters other than @, " and /.',
       },
       {
-        condition: "${(nonsensitive(sensitive((var.redis_auth_token == null)))) || false}",
+        condition: `\${(nonsensitive(sensitive((local.${local} == null)))) || false}`,
         error_message:
           "Invalid auth_token (sensitive value), enable_transit_encryption false: an auth_token needs enable_transit_encryption = true.",
       },
@@ -356,5 +361,31 @@ describe("rules on tokens", () => {
     expect(json.check[names[0]].assert[0].error_message).toBe(
       "redis_version ${jsonencode(var.redis_version)}: Redis 5 and older are past AWS standard support (extended support is billed since 2026-02-01); plan an upgrade to Redis 7.",
     );
+  });
+});
+
+describe("cluster mode given as a literal list holding tokens", () => {
+  it("reaches every condition with Terraform's attribute names", () => {
+    const json = withTempDir((outdir) => {
+      const stack = new TerraformStack(new App({ outdir }), "test");
+      new AwsProvider(stack, "aws", { region: "us-east-1" });
+      const shards = new TerraformVariable(stack, "shards", { type: "number" });
+      const retention = new TerraformVariable(stack, "retention", { type: "number" });
+      new ElastiCacheRedis(stack, "cache", {
+        ...base,
+        enableAutomaticFailover: true,
+        clusterMode: [{ numNodeGroups: shards.numberValue, replicasPerNodeGroup: 1 }],
+        snapshotRetentionLimit: retention.numberValue,
+      });
+      return JSON.parse(Testing.synth(stack, true));
+    });
+    const conditions = [
+      ...replicationGroup(json).lifecycle.precondition.map((p: { condition: string }) => p.condition),
+      ...Object.values<{ assert: { condition: string }[] }>(json.check).map((c) => c.assert[0].condition),
+    ].join("\n");
+    expect(conditions).toContain('[{"num_node_groups" = var.shards, "replicas_per_node_group" = 1}]');
+    expect(conditions).toContain("one([{");
+    expect(conditions).not.toMatch(/numNodeGroups|replicasPerNodeGroup/);
+    expect(Object.keys(json.check)).toEqual([expect.stringMatching(/_snapshots_off_with_replicas$/)]);
   });
 });

@@ -152,3 +152,13 @@ describe("derivations with some arguments tokens", () => {
     expect(() => memberIds.literal("a", 1, ref("var.cm"))).toThrow("cluster mode must be a literal here");
   });
 });
+
+describe("hcl templates of references", () => {
+  it("writes two adjacent references as a template, not as one reference", () => {
+    expect(rendered((v) => hcl`upper(${`${v.env.stringValue}${v.name.stringValue}`})`)).toBe('${upper("${var.env}${var.name}")}');
+  });
+
+  it("writes a reference after a template without braces of its own", () => {
+    expect(rendered((v) => hcl`${`a-${v.env.stringValue}`} == ${v.name.stringValue}`)).toBe('${"a-${var.env}" == var.name}');
+  });
+});

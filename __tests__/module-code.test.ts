@@ -84,21 +84,26 @@ beforeEach(() => {
   module = synthModule();
 });
 
-const shortConditions = (conditions: { condition: string }[]) =>
-  conditions.map((c) => c.condition).filter((condition) => condition.length < 300);
+/** The window rules (arithmetic checked by Terraform over a grid of windows instead, see above). */
+const WINDOW_VARIABLES = ["snapshot_window", "maintenance_window"];
+const isWindowOverlap = (p: { error_message: string }) => p.error_message.includes("must not overlap");
 
 describe("the module's rules, as approved", () => {
   it("validates each input with these conditions", () => {
     const actual = Object.fromEntries(
       Object.entries<TerraformJson>(module.variable)
-        .map(([name, variable]) => [name, shortConditions(variable.validation ?? [])])
+        .filter(([name]) => !WINDOW_VARIABLES.includes(name))
+        .map(([name, variable]) => [name, (variable.validation ?? []).map((v: { condition: string }) => v.condition)])
         .filter(([, conditions]) => conditions.length > 0),
     );
     expect(actual).toEqual(VALIDATIONS);
   });
 
   it("checks rules between inputs, and the token's rules, with these preconditions", () => {
-    expect(shortConditions(module.resource.aws_elasticache_replication_group.redis.lifecycle.precondition)).toEqual(PRECONDITIONS);
+    const preconditions = module.resource.aws_elasticache_replication_group.redis.lifecycle.precondition;
+    const approved = preconditions.filter((p: { error_message: string }) => !isWindowOverlap(p));
+    expect(preconditions.length - approved.length).toBe(1);
+    expect(approved.map((p: { condition: string }) => p.condition)).toEqual(PRECONDITIONS);
   });
 
   it("warns with these check blocks", () => {

@@ -170,10 +170,27 @@ describe("the review's wording in the cases the full plan does not have", () => 
     ]);
     expect(text).toContain("| `aws_security_group.redis` | **replace** (create, then destroy) | requested with `-replace` |");
     expect(text).toContain(
-      "\n<details><summary>Known after apply: 7 attributes</summary>\n\n`a`, `b`, `c`, `d`, `e`, `f`, `g`.\n\n</details>",
+      "\n\n<details><summary>Known after apply: 7 attributes</summary>\n\n`a`, `b`, `c`, `d`, `e`, `f`, `g`.\n\n</details>",
     );
     const six = md([{ address: "aws_x.y", actions: ["update"], before: {}, after: {}, after_unknown: { a: true, b: true, c: true, d: true, e: true, f: true } }]);
     expect(six).toContain("\nKnown after apply: `a`, `b`, `c`, `d`, `e`, `f`.\n");
+  });
+
+  it("says a forcing value is known only after apply, and shows no details for an update with nothing to show", () => {
+    const text = md([
+      {
+        address: "aws_elasticache_replication_group.redis",
+        actions: ["delete", "create"],
+        before: { subnet_group_name: "a" },
+        after: {},
+        after_unknown: { subnet_group_name: true },
+        replace_paths: [["subnet_group_name"]],
+      },
+      { address: "aws_x.same", actions: ["update"], before: { a: 1 }, after: { a: 1 }, before_sensitive: {}, after_sensitive: { a: true } },
+    ]);
+    expect(text).toContain('- `subnet_group_name`: `"a"` -> (known after apply)');
+    expect(text).toContain("| `aws_x.same` | update in place |  |");
+    expect(text).not.toContain("#### `aws_x.same`");
   });
 
   it("shows an update whose only change is unknown, and no details for a plain move", () => {
@@ -235,6 +252,7 @@ describe("pipes in names and values", () => {
       ]),
     ).markdown;
     expect(text).toContain('- `tags["k|1"]`: `"x|y"` -> `"x|z"`');
+    expect(text).toContain('### `aws_elasticache_replication_group.redis["a|b"]` (the Redis cluster) is replaced');
     expect(text).toContain('| `aws_elasticache_replication_group.redis["a\\|b"]` | **replace** (destroy, then create) | forced by `tags["k\\|1"]` |');
     expect(text).toContain('| `aws_x.old["c\\|d"]` -> `aws_x.new["c\\|d"]` | move |  |');
     expect(text).toContain('| `tags["k\\|1"]` **(forces replacement)** | `"x\\|y"` | `"x\\|z"` |');

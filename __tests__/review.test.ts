@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   classify,
-  DANGER_HEADING,
   kindOf,
   reasonText,
   MARKER,
@@ -295,7 +294,7 @@ describe("classifying changes", () => {
     ]);
     expect(r.dangers[1].forcedBy.map((f) => f.path)).toEqual([["name"]]);
     const md = renderReview(r);
-    expect(md).toContain(`${DANGER_HEADING}: this plan destroys the Redis cluster's subnet group and replaces the Redis cluster's security group`);
+    expect(md).toContain(`## ⛔ DANGER: this plan destroys the Redis cluster's subnet group and replaces the Redis cluster's security group`);
     expect(md).toContain("- `name`: `\"orders-prod\"` -> `\"orders-prod-2\"`");
     expect(md).toContain("At risk when this plan is applied:");
     expect(md).not.toContain("Lost when this plan is applied:");
@@ -332,8 +331,8 @@ describe("rendering", () => {
     const md = replaced();
     const lines = md.split("\n");
     expect(lines[0]).toBe(MARKER);
-    expect(lines[1]).toBe(`${DANGER_HEADING}: this plan replaces the Redis cluster`);
-    expect(md.indexOf(DANGER_HEADING)).toBeLessThan(md.indexOf("**Plan:**"));
+    expect(lines[1]).toBe(`## ⛔ DANGER: this plan replaces the Redis cluster`);
+    expect(md.indexOf("## ⛔ DANGER")).toBeLessThan(md.indexOf("**Plan:**"));
     expect(md).toContain("### `aws_elasticache_replication_group.redis` (the Redis cluster) is replaced");
     expect(md).toContain('- `at_rest_encryption_enabled`: `"false"` -> `"true"`');
     expect(md).toMatch(/All data in the cache/);
@@ -442,7 +441,7 @@ describe("rendering", () => {
     const md = markdown(changes);
     // The cluster's danger comes before its security group's.
     expect(md.indexOf("### `aws_elasticache_replication_group.redis`")).toBeLessThan(md.indexOf("### `aws_security_group.redis`"));
-    expect(md).toContain(`${DANGER_HEADING}: this plan replaces the Redis cluster and destroys the Redis cluster's security group`);
+    expect(md).toContain(`## ⛔ DANGER: this plan replaces the Redis cluster and destroys the Redis cluster's security group`);
   });
 
   it("stays within a pull-request comment, keeping the danger section and the table", () => {
@@ -455,7 +454,7 @@ describe("rendering", () => {
     const r = review([encryptionReplacement(), ...many]);
     const md = renderReview(r, { maxChars: 6000 });
     expect(md.length).toBeLessThan(8000);
-    expect(md).toContain(DANGER_HEADING);
+    expect(md).toContain("## ⛔ DANGER: this plan");
     expect(md).toContain("`aws_cloudwatch_metric_alarm.a[39]`");
     expect(md).toMatch(/_\d+ more resource\(s\) not shown/);
   });

@@ -3,7 +3,7 @@ import { App, Testing, TerraformStack, TerraformVariable } from "cdktf";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../lib/redis";
-import { BASE, Case, CASES, constructErrors, invalidName, wholeNumber } from "./helpers/bad-inputs";
+import { BASE, Case, CASES, constructErrors, invalidName, TOKEN_RULE, wholeNumber } from "./helpers/bad-inputs";
 import { Diagnostics, planDiagnostics, prepareHarness } from "./helpers/rules-harness";
 import { synthModule, withTempDir } from "./helpers/synth";
 import { init, makeWorkRoot, prepareCallerDir, prepareStackDir, removeWorkRoot, requireTerraform } from "./helpers/terraform";
@@ -19,9 +19,7 @@ import { propsOf } from "./scenarios";
  * auth_token cases (rules 11 and 12). Terraform checks them in the module; the construct never
  * sees a literal token (it refuses one, tested in security.test.ts), so only Terraform runs these.
  */
-const TOKEN_RULE =
-  'Invalid auth_token (sensitive value): must be null or 16-128 printable ASCII characters other than @, " and /.';
-const TOKEN_CASES: Case[] = [
+const AUTH_TOKEN_CASES: Case[] = [
   ["auth_token: 16 characters", { auth_token: "a".repeat(16) }, []],
   ["auth_token: 128 characters", { auth_token: "a".repeat(128) }, []],
   ["auth_token: 15 characters", { auth_token: "a".repeat(15) }, [TOKEN_RULE]],
@@ -94,7 +92,7 @@ beforeAll(async () => {
     planned.set(label, result);
   }
   // A few plans at a time: each starts a terraform process, and the machine has 2 cores.
-  const queue = [...CASES, ...TOKEN_CASES].map(([label, overrides], i) => [label, i, overrides] as const);
+  const queue = [...CASES, ...AUTH_TOKEN_CASES].map(([label, overrides], i) => [label, i, overrides] as const);
   const workers = Array.from({ length: 4 }, async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [label, i, overrides] = next;
@@ -144,7 +142,7 @@ describe("a token given to the construct, checked by terraform plan", () => {
 });
 
 describe("auth_token rules, checked by terraform plan", () => {
-  it.each(TOKEN_CASES)("%s", async (label, _overrides, messages) => {
+  it.each(AUTH_TOKEN_CASES)("%s", async (label, _overrides, messages) => {
     expect((await planned.get(label)!).errors.sort()).toEqual([...messages].sort());
   });
 });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../lib/redis";
-import { expectNoToken, TOKEN_CASES, TOKEN_RULE } from "./helpers/bad-inputs";
+import { expectNoToken, NEEDS_TLS, TOKEN_CASES, TOKEN_RULE, UNDOCUMENTED } from "./helpers/bad-inputs";
 import { prepareHarness } from "./helpers/rules-harness";
 import { synthModule, synthModuleText, withTempDir } from "./helpers/synth";
 import {
@@ -78,7 +78,9 @@ beforeAll(async () => {
     })(),
   );
 
-  // The construct, its token from a sensitive variable as documented.
+  // The construct, its token from a sensitive variable as documented, and from one that is not
+  // (a module output or a file a user forgot to mark): Terraform lists the values a failed
+  // condition refers to, so the construct must not let a condition refer to the token itself.
   constructRun = started(
     (async () => {
       const json = withTempDir((outdir) => {
@@ -86,11 +88,18 @@ beforeAll(async () => {
         new AwsProvider(stack, "aws", { region: "eu-west-1" });
         const token = new TerraformVariable(stack, "redis_auth_token", { type: "string", sensitive: true });
         new ElastiCacheRedis(stack, "cache", { ...propsOf(BASE), authToken: token.stringValue });
+        const plain = new TerraformVariable(stack, "plain_auth_token", { type: "string" });
+        new ElastiCacheRedis(stack, "plain", {
+          ...propsOf({ ...BASE, name: "plain" }),
+          authToken: plain.stringValue,
+          enableTransitEncryption: false,
+        });
         return Testing.synth(stack, true);
       });
       const dir = await prepareStackDir(join(root, "construct"), json);
       await init(dir);
-      return runTerraform(dir, PLAN, { env: { TF_VAR_redis_auth_token: terragruntEnvValue(MODULE_CASE.token) } });
+      const token = terragruntEnvValue(MODULE_CASE.token);
+      return runTerraform(dir, PLAN, { env: { TF_VAR_redis_auth_token: token, TF_VAR_plain_auth_token: token } });
     })(),
   );
   await Promise.allSettled([...harnessRuns.values(), moduleRun, constructRun]);
@@ -121,11 +130,14 @@ describe("nor does a plan of the whole module or of the construct", () => {
     expect(unwrapped(stderr)).toContain(TOKEN_RULE);
   });
 
-  it("the construct, its token from a sensitive variable", async () => {
+  it("the construct, its token from a sensitive variable or from one that is not", async () => {
     const { code, stdout, stderr } = await constructRun;
     expectNoToken(MODULE_CASE.token, `${stdout}\n${stderr}`, "terraform plan");
     expect(code).toBe(1);
-    expect(unwrapped(stderr)).toContain(TOKEN_RULE);
+    const said = unwrapped(`${stdout}\n${stderr}`);
+    expect(said.split(TOKEN_RULE).length - 1).toBe(2);
+    expect(said).toContain(NEEDS_TLS);
+    expect(said).toContain(UNDOCUMENTED);
   });
 });
 

@@ -249,7 +249,7 @@ const PROP_TYPES: Readonly<Record<TerraformType, string>> = {
 };
 
 /** A default as a TypeScript reader writes it: `"5.0.6"`, `6379`, `true`, `[]`, `{}`. */
-const typescriptValue = (value: unknown) => (Array.isArray(value) ? "[]" : JSON.stringify(value));
+const typescriptValue = (value: unknown) => JSON.stringify(value);
 
 function propDoc(input: InputSpec): string[] {
   const lines = [

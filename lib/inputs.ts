@@ -406,6 +406,8 @@ export const WARNINGS: readonly CombinedRule[] = [
     id: "auth_token_missing",
     inputs: ["auth_token", "enable_transit_encryption"],
     text: "without an auth_token any client that reaches the port can use the cache",
+    // A literal token is refused before warnings are read, so these tests only see a null token;
+    // a token's warnings are check blocks.
     test: (v) => v.auth_token != null || v.enable_transit_encryption === false,
     condition: (v) => hcl`!${isNull(v.auth_token)} || !${v.enable_transit_encryption}`,
   },

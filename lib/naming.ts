@@ -173,7 +173,7 @@ export const alarmNames: Derivation<[memberIds: string[], suffix: string], strin
 /** alarm_description of one alarm kind per member cluster: its `%s` template filled with the member id. */
 export const alarmDescriptions: Derivation<[memberIds: string[], template: string], string[]> = {
   kind: "list",
-  literal: (ids, template) => ids.map((id) => template.replace("%s", id)),
+  literal: (ids, template) => ids.map((id) => template.replace("%s", () => id)),
   expression: (ids, template) => hcl`formatlist(${template}, ${ids})`,
 };
 

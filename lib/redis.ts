@@ -53,7 +53,15 @@ export class ElastiCacheRedis extends Construct {
   constructor(scope: Construct, id: string, props: ElastiCacheRedisProps, options: ElastiCacheRedisOptions = {}) {
     super(scope, id);
     const p = withDefaults(props);
-    const checks = validateProps(this.node.path, p, options.inputsAreValidatedVariables ?? false);
+    const validatedVariables = options.inputsAreValidatedVariables ?? false;
+    // A failed condition lists the values of what it refers to, and a token given here may come
+    // from a source that is not sensitive (a module output, a file): the conditions read it
+    // through a local that marks it sensitive, so that only its message is ever printed.
+    const checked =
+      validatedVariables || isKnown(p.authToken)
+        ? p
+        : { ...p, authToken: new TerraformLocal(this, "auth_token", hcl`sensitive(${p.authToken})`).asString };
+    const checks = validateProps(this.node.path, checked, validatedVariables);
     for (const warning of checks.warnings) Annotations.of(this).addWarning(warning);
 
     this.subnetGroup = new ElasticacheSubnetGroup(this, "subnet_group", {

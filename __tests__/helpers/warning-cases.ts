@@ -13,7 +13,7 @@ export const NO_TOKEN =
 
 export const MOCK = "; AWS rejects any other value at apply (a Terragrunt mock output is fine for a plan).";
 
-/** Overrides of QUIET, the warnings expected, and whether the construct can take the inputs (no literal token). */
+/** Overrides of QUIET, and the warnings they must raise. */
 export const CASES: [label: string, overrides: Record<string, unknown>, warnings: string[]][] = [
   ["Redis 7.1, encrypted, a token, snapshots: no warning", {}, []],
   [
