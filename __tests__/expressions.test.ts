@@ -1,19 +1,13 @@
-import { App, ref, Testing, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
+import { ref, TerraformVariable, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { derive, isKnown } from "../lib/derive";
 import { hcl } from "../lib/hcl";
 import { alarmCount, alarmDescriptions, alarmNames, cidrRuleCount, memberIds, parameterGroupName } from "../lib/naming";
-import { withTempDir } from "./helpers/synth";
+import { renderedValue } from "./helpers/synth";
 
 /** What an output's value synthesizes to, with variables `name`, `size`, `list` and `env` in scope. */
-function rendered(build: (vars: Record<string, TerraformVariable>) => unknown): unknown {
-  return withTempDir((outdir) => {
-    const stack = new TerraformStack(new App({ outdir }), "test");
-    const vars = Object.fromEntries(["name", "size", "list", "env"].map((n) => [n, new TerraformVariable(stack, n, {})]));
-    new TerraformOutput(stack, "out", { value: build(vars) });
-    return JSON.parse(Testing.synth(stack)).output.out.value;
-  });
-}
+const rendered = (build: (vars: Record<string, TerraformVariable>) => unknown) =>
+  renderedValue(build, ["name", "size", "list", "env"]);
 
 describe("hcl expression template", () => {
   it("keeps 0 and empty-string operands (cdktf's own operators drop them)", () => {

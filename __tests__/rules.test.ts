@@ -1,4 +1,4 @@
-import { App, ref, Testing, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { App, ref, Testing, TerraformStack, TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../lib/redis";
 import {
@@ -15,7 +15,7 @@ import {
 } from "../lib/rules";
 import { InvalidInputsError } from "../lib/validation";
 import { BASE, CASES, constructErrors } from "./helpers/bad-inputs";
-import { withTempDir } from "./helpers/synth";
+import { renderedValue, withTempDir } from "./helpers/synth";
 import { propsOf } from "./scenarios";
 
 /**
@@ -96,13 +96,7 @@ describe("kinds of rule, just inside and just outside", () => {
 });
 
 /** A rule's condition on `var.x` as the module writes it. */
-function conditionOn(rule: { condition: (value: unknown) => unknown }): string {
-  return withTempDir((outdir) => {
-    const stack = new TerraformStack(new App({ outdir }), "test");
-    new TerraformOutput(stack, "out", { value: rule.condition(ref("var.x")) });
-    return JSON.parse(Testing.synth(stack)).output.out.value;
-  });
-}
+const conditionOn = (rule: { condition: (value: unknown) => unknown }) => renderedValue(() => rule.condition(ref("var.x")));
 
 describe("each kind of rule as a Terraform condition and as JSON Schema", () => {
   it.each([

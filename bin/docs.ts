@@ -248,9 +248,6 @@ const PROP_TYPES: Readonly<Record<TerraformType, string>> = {
   [CLUSTER_MODE_TYPE]: "ClusterModeConfig[] | IResolvable",
 };
 
-/** A default as a TypeScript reader writes it: `"5.0.6"`, `6379`, `true`, `[]`, `{}`. */
-const typescriptValue = (value: unknown) => JSON.stringify(value);
-
 function propDoc(input: InputSpec): string[] {
   const lines = [
     input.sensitive ? `Sensitive. ${input.description}` : input.description,
@@ -259,7 +256,7 @@ function propDoc(input: InputSpec): string[] {
     `Terraform variable: \`${input.name}\`.`,
   ];
   if (!input.required) {
-    lines.push("", input.default === null ? "@default - not set" : `@default ${typescriptValue(input.default)}`);
+    lines.push("", input.default === null ? "@default - not set" : `@default ${JSON.stringify(input.default)}`);
   }
   return ["  /**", ...lines.flatMap((line) => (line === "" ? ["   *"] : wrap(line, "   * ", 100))), "   */"];
 }

@@ -1,5 +1,5 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { App, Testing, TerraformStack } from "cdktf";
+import { App, Testing, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,6 +37,22 @@ export function synthModuleText(): string {
 
 export function synthModule(): TerraformJson {
   return JSON.parse(synthModuleText());
+}
+
+/**
+ * What a value synthesizes to as a Terraform output, with variables of the given names in scope
+ * (`var.<name>`): how a test reads the HCL an expression or a rule writes.
+ */
+export function renderedValue(
+  build: (vars: Record<string, TerraformVariable>) => unknown,
+  variables: readonly string[] = [],
+): unknown {
+  return withTempDir((outdir) => {
+    const stack = new TerraformStack(new App({ outdir }), "test");
+    const vars = Object.fromEntries(variables.map((n) => [n, new TerraformVariable(stack, n, {})]));
+    new TerraformOutput(stack, "out", { value: build(vars) });
+    return JSON.parse(Testing.synth(stack)).output.out.value;
+  });
 }
 
 /** One stack holding the construct with the given literal props, synthesized to JSON. */
