@@ -4,14 +4,14 @@ import {
   init,
   knownOutputs,
   makeWorkRoot,
-  moduleForTerraform,
   plan,
   Plan,
   prepareCallerDir,
   removeWorkRoot,
   ResourceChange,
-} from "./helpers/terraform";
-import { VALID_INPUTS } from "./scenarios";
+} from "../tools/terraform";
+import { moduleForTerraform } from "./helpers/synth";
+import { VALID_INPUTS } from "../tools/scenarios";
 
 /**
  * Each derivation of the drop-in module, by what Terraform plans: one root module calls the module

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ElastiCacheRedisProps } from "../lib/props";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { App, Testing, TerraformStack, TerraformVariable } from "cdktf";
+import { App, TerraformLocal, Testing, TerraformStack, TerraformVariable } from "cdktf";
 import { ElastiCacheRedis } from "../lib/redis";
 import { onlyResource, resourcesOf, synthRedis, TerraformJson, withTempDir } from "./helpers/synth";
 
@@ -308,23 +308,41 @@ describe("rules between inputs when one of them is a token", () => {
   it("leaves them to Terraform as preconditions on the replication group", () => {
     const json = withTokenAuth({ ...base, enableTransitEncryption: false });
     const rg = replicationGroup(json);
-    // The conditions read the token through a local that marks it sensitive, never the variable itself.
-    const [local] = Object.keys(json.locals);
-    expect(json.locals).toEqual({ [local]: "${sensitive(var.redis_auth_token)}" });
-    expect(JSON.stringify(rg.lifecycle)).not.toContain("var.redis_auth_token");
+    // A sensitive variable is read directly: Terraform never prints its value.
+    expect(json.locals).toBeUndefined();
     expect(rg.auth_token).toBe("${var.redis_auth_token}");
     expect(rg.lifecycle.precondition).toEqual([
       {
-        condition: `\${nonsensitive(sensitive((local.${local} == null ? true : (can(regex("^(?:[ !#-.0-?A-~]{16,128})$", local.${local}))))))}`,
+        condition: '${nonsensitive(sensitive((var.redis_auth_token == null ? true : can(regex("^(?:[ !#-.0-?A-~]{16,128})$", var.redis_auth_token)))))}',
         error_message:
           'Invalid auth_token (sensitive value): must be null or 16-128 printable ASCII characters other than @, " and /.',
       },
       {
-        condition: `\${(nonsensitive(sensitive((local.${local} == null)))) || false}`,
+        condition: "${nonsensitive(sensitive((var.redis_auth_token == null))) || false}",
         error_message:
           "Invalid auth_token (sensitive value), enable_transit_encryption false: an auth_token needs enable_transit_encryption = true.",
       },
     ]);
+  });
+
+  it("reads a secret from a source that is not sensitive through a local that marks it sensitive", () => {
+    const json = withTempDir((outdir) => {
+      const stack = new TerraformStack(new App({ outdir }), "test");
+      new AwsProvider(stack, "aws", { region: "us-east-1" });
+      const token = new TerraformVariable(stack, "plain_token", { type: "string" });
+      new ElastiCacheRedis(stack, "cache", { ...base, authToken: token.stringValue });
+      return JSON.parse(Testing.synth(stack, true));
+    });
+    const rg = replicationGroup(json);
+    const [local] = Object.keys(json.locals);
+    expect(json.locals).toEqual({ [local]: "${sensitive(var.plain_token)}" });
+    expect(rg.auth_token).toBe("${var.plain_token}");
+    expect(JSON.stringify(rg.lifecycle)).not.toContain("var.plain_token");
+    expect(JSON.stringify(json.check)).not.toContain("var.plain_token");
+    expect(json.variable.plain_token).not.toHaveProperty("validation");
+    expect(rg.lifecycle.precondition[0].condition).toBe(
+      `\${nonsensitive(sensitive((local.${local} == null ? true : can(regex("^(?:[ !#-.0-?A-~]{16,128})$", local.${local})))))}`,
+    );
   });
 
   it("adds no precondition when every input is a literal, and keeps whatever description the state holds", () => {
@@ -344,9 +362,10 @@ describe("rules on tokens", () => {
   }
   const variable = (stack: TerraformStack, name: string) => new TerraformVariable(stack, name, { type: "string" });
 
-  it("leaves an input's own rules on a token to a precondition with the same message", () => {
+  it("gives a variable that holds an input the input's rules as validation blocks, with the same messages", () => {
     const json = withVariables((stack) => ({ name: variable(stack, "cache_name").stringValue }));
-    const messages = replicationGroup(json).lifecycle.precondition.map((p: { error_message: string }) => p.error_message);
+    expect(replicationGroup(json).lifecycle).not.toHaveProperty("precondition");
+    const messages = json.variable.cache_name.validation.map((v: { error_message: string }) => v.error_message);
     expect(messages).toEqual([
       "Invalid name ${jsonencode(var.cache_name)}: must be 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen.",
       'Invalid name ${jsonencode(var.cache_name)}: must not contain "--".',
@@ -354,10 +373,36 @@ describe("rules on tokens", () => {
     ]);
   });
 
+  it("validates a variable given to two constructs once", () => {
+    const json = withTempDir((outdir) => {
+      const stack = new TerraformStack(new App({ outdir }), "test");
+      new AwsProvider(stack, "aws", { region: "us-east-1" });
+      const port = new TerraformVariable(stack, "port", { type: "number" });
+      new ElastiCacheRedis(stack, "a", { ...base, name: "a", port: port.numberValue });
+      new ElastiCacheRedis(stack, "b", { ...base, name: "b", port: port.numberValue });
+      return JSON.parse(Testing.synth(stack, true));
+    });
+    expect(json.variable.port.validation).toEqual([
+      {
+        condition: "${floor(var.port) == var.port && var.port >= 1 && var.port <= 65535}",
+        error_message: "Invalid port ${jsonencode(var.port)}: must be a whole number from 1 to 65535.",
+      },
+    ]);
+  });
+
+  it("gives an expression that is not a variable (here a local) the input's rules as preconditions", () => {
+    const json = withVariables((stack) => ({ name: new TerraformLocal(stack, "cache_name", "orders").asString }));
+    expect(replicationGroup(json).lifecycle.precondition).toHaveLength(3);
+    expect(replicationGroup(json).lifecycle.precondition[1]).toEqual({
+      condition: '${!strcontains(local.cache_name, "--")}',
+      error_message: 'Invalid name ${jsonencode(local.cache_name)}: must not contain "--".',
+    });
+  });
+
   it("turns warnings on a token into check blocks named after the construct", () => {
     const json = withVariables((stack) => ({ redisVersion: variable(stack, "redis_version").stringValue }));
     const names = Object.keys(json.check ?? {});
-    expect(names).toEqual([expect.stringMatching(/^cache_replication_group_\w+_redis_version_support$/)]);
+    expect(names).toEqual([expect.stringMatching(/^cache_redis_version_support_[0-9A-F]{8}$/)]);
     expect(json.check[names[0]].assert[0].error_message).toBe(
       "redis_version ${jsonencode(var.redis_version)}: Redis 5 and older are past AWS standard support (extended support is billed since 2026-02-01); plan an upgrade to Redis 7.",
     );
@@ -386,6 +431,6 @@ describe("cluster mode given as a literal list holding tokens", () => {
     expect(conditions).toContain('[{"num_node_groups" = var.shards, "replicas_per_node_group" = 1}]');
     expect(conditions).toContain("one([{");
     expect(conditions).not.toMatch(/numNodeGroups|replicasPerNodeGroup/);
-    expect(Object.keys(json.check)).toEqual([expect.stringMatching(/_snapshots_off_with_replicas$/)]);
+    expect(Object.keys(json.check)).toEqual([expect.stringMatching(/^cache_snapshots_off_with_replicas_[0-9A-F]{8}$/)]);
   });
 });

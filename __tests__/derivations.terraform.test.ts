@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { derive, Derivation } from "../lib/derive";
 import { CLUSTER_MODE_TYPE } from "../lib/inputs";
-import type { ClusterModeConfig } from "../lib/props";
-import * as naming from "../lib/naming";
+import type { TerraformClusterMode } from "../lib/input-values";
+import * as derivations from "../lib/derivations";
 import {
   init,
   knownOutputs,
@@ -13,7 +13,7 @@ import {
   plan,
   removeWorkRoot,
   requireTerraform,
-} from "./helpers/terraform";
+} from "../tools/terraform";
 import { withTempDir } from "./helpers/synth";
 
 /**
@@ -25,7 +25,7 @@ import { withTempDir } from "./helpers/synth";
 interface Scenario {
   name: string;
   size: number;
-  clusterMode: ClusterModeConfig[];
+  clusterMode: TerraformClusterMode[];
   redisVersion: string;
   parameterGroup: string | null;
   window: string;
@@ -69,7 +69,7 @@ const SCENARIOS: Record<string, Scenario> = {
   clusterMode: {
     name: "sessions",
     size: 1,
-    clusterMode: [{ numNodeGroups: 3, replicasPerNodeGroup: 2 }],
+    clusterMode: [{ num_node_groups: 3, replicas_per_node_group: 2 }],
     redisVersion: "7.1",
     parameterGroup: null,
     window: "03:00-04:00",
@@ -83,7 +83,7 @@ const SCENARIOS: Record<string, Scenario> = {
   customGroup: {
     name: "c",
     size: 2,
-    clusterMode: [{ numNodeGroups: 1, replicasPerNodeGroup: 0 }],
+    clusterMode: [{ num_node_groups: 1, replicas_per_node_group: 0 }],
     redisVersion: "6.x",
     parameterGroup: "custom-params",
     window: "06:00-07:00",
@@ -123,26 +123,27 @@ const value = (v: Scenario | Vars, key: keyof Scenario): any => {
 
 /** Each derivation with how its arguments come from a scenario (literal) or from variables (tokens). */
 const CHECKS: Record<string, [Derivation<any[], unknown>, Args]> = {
-  memberIds: [naming.memberIds, (v) => [value(v, "name"), value(v, "size"), value(v, "clusterMode")]],
-  numCacheClusters: [naming.numCacheClusters, (v) => [value(v, "size"), value(v, "clusterMode")]],
-  numNodeGroups: [naming.numNodeGroups, (v) => [value(v, "clusterMode")]],
-  replicasPerNodeGroup: [naming.replicasPerNodeGroup, (v) => [value(v, "clusterMode")]],
+  memberIds: [derivations.memberIds, (v) => [value(v, "name"), value(v, "size"), value(v, "clusterMode")]],
+  numCacheClusters: [derivations.numCacheClusters, (v) => [value(v, "size"), value(v, "clusterMode")]],
+  numNodeGroups: [derivations.numNodeGroups, (v) => [value(v, "clusterMode")]],
+  replicasPerNodeGroup: [derivations.replicasPerNodeGroup, (v) => [value(v, "clusterMode")]],
+  parameterGroupFamily: [derivations.parameterGroupFamily, (v) => [value(v, "redisVersion")]],
   parameterGroupName: [
-    naming.parameterGroupName,
-    (v) => [value(v, "parameterGroup"), value(v, "redisVersion"), value(v, "clusterMode")],
+    derivations.parameterGroupName,
+    (v) => [value(v, "parameterGroup"), derive(derivations.parameterGroupFamily, value(v, "redisVersion")), value(v, "clusterMode")],
   ],
-  snapshotWindow: [naming.snapshotWindow, (v) => [value(v, "window"), value(v, "retention")]],
-  snapshotArns: [naming.snapshotArns, (v) => [value(v, "snapshotArn")]],
-  notificationTopicArn: [naming.notificationTopicArn, (v) => [value(v, "topic")]],
-  cidrRuleCount: [naming.cidrRuleCount, (v) => [value(v, "cidrs")]],
-  sourceRuleCount: [naming.listLength, (v) => [value(v, "groups")]],
+  snapshotWindow: [derivations.snapshotWindow, (v) => [value(v, "window"), value(v, "retention")]],
+  snapshotArns: [derivations.snapshotArns, (v) => [value(v, "snapshotArn")]],
+  notificationTopicArn: [derivations.notificationTopicArn, (v) => [value(v, "topic")]],
+  cidrRuleCount: [derivations.cidrRuleCount, (v) => [value(v, "cidrs")]],
+  sourceRuleCount: [derivations.listLength, (v) => [value(v, "groups")]],
   alarmNames: [
-    naming.alarmNames,
-    (v) => [derive(naming.memberIds, value(v, "name"), value(v, "size"), value(v, "clusterMode")), "swap-usage"],
+    derivations.alarmNames,
+    (v) => [derive(derivations.memberIds, value(v, "name"), value(v, "size"), value(v, "clusterMode")), "swap-usage"],
   ],
   alarmCount: [
-    naming.alarmCount,
-    (v) => [value(v, "alarms"), derive(naming.memberIds, value(v, "name"), value(v, "size"), value(v, "clusterMode"))],
+    derivations.alarmCount,
+    (v) => [value(v, "alarms"), derive(derivations.memberIds, value(v, "name"), value(v, "size"), value(v, "clusterMode"))],
   ],
 };
 
@@ -175,16 +176,6 @@ function expressionsModule(): string {
   });
 }
 
-function tfvars(s: Scenario): Record<string, unknown> {
-  return {
-    ...s,
-    clusterMode: s.clusterMode.map((c) => ({
-      num_node_groups: c.numNodeGroups,
-      replicas_per_node_group: c.replicasPerNodeGroup,
-    })),
-  };
-}
-
 let workRoot: string | undefined;
 const outputs = new Map<string, Promise<Record<string, unknown>>>();
 
@@ -197,7 +188,7 @@ beforeAll(async () => {
     const planned = (async () => {
       await mkdir(dir);
       await writeFile(join(dir, "main.tf.json"), moduleText);
-      await writeFile(join(dir, "terraform.tfvars.json"), JSON.stringify(tfvars(scenario)));
+      await writeFile(join(dir, "terraform.tfvars.json"), JSON.stringify(scenario));
       await init(dir);
       return knownOutputs(await plan(dir));
     })();

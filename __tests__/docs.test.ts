@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   beginMarker,
-  cell,
   endMarker,
   HELP_WIDTH,
   renderHelp,
@@ -11,11 +10,12 @@ import {
   renderSchema,
   replaceSection,
   sectionOf,
-  terraformValue,
 } from "../bin/docs";
+import { code, textCell } from "../lib/markdown";
+import { terraformValue } from "../lib/notation";
 import Ajv from "ajv/dist/2020";
 import { ALARM_KINDS, EXPECTED_OUTPUTS, EXPECTED_VARIABLES } from "./helpers/spec";
-import { SCENARIOS } from "./scenarios";
+import { SCENARIOS } from "../tools/scenarios";
 
 /** The spec's inputs in its order, and its outputs in the order the README lists them. */
 const INPUT_NAMES = Object.keys(EXPECTED_VARIABLES);
@@ -94,10 +94,14 @@ describe("docs rendering", () => {
     ]);
     expect(terraformValue(["a", "b"])).toBe('["a", "b"]');
     expect(terraformValue({ team: "x" })).toBe('{ team = "x" }');
+    expect(terraformValue({ team: "x", "kubernetes.io/role": "y" })).toBe('{ "kubernetes.io/role" = "y", team = "x" }');
   });
 
   it("escapes pipes and newlines in table cells", () => {
-    expect(cell("a | b\nc")).toBe("a \\| b c");
+    expect(textCell("a | b\nc")).toBe("a \\| b c");
+    // Markdown reads a backslash in text as an escape, but shows one in a code span as it is.
+    expect(textCell("a\\b")).toBe("a\\\\b");
+    expect(code("a\\b|c", true)).toBe("`a\\b\\|c`");
   });
 
   it("replaces only what lies between the markers, and fails without them", () => {

@@ -19,7 +19,7 @@ import {
   subnetGroupDescription,
   subnetGroupName,
 } from "./helpers/spec";
-import { withTempDir } from "./helpers/synth";
+import { moduleForTerraform, withTempDir } from "./helpers/synth";
 import {
   init,
   knownOutputs,
@@ -30,12 +30,11 @@ import {
   prepareStackDir,
   prepareTerragruntDir,
   removeWorkRoot,
-  moduleForTerraform,
   started,
   ResourceChange,
   TerraformVars,
-} from "./helpers/terraform";
-import { propsOf, Scenario, SCENARIOS } from "./scenarios";
+} from "../tools/terraform";
+import { propsOf, Scenario, SCENARIOS } from "../tools/scenarios";
 
 /**
  * The synthesized module used the ways the HCL module was used, planned by Terraform (offline):
@@ -68,7 +67,7 @@ const MOCKED_INPUTS = {
   allow_connections_from_security_groups: [MOCK_ID],
 };
 
-// Every terraform directory starts here and runs concurrently (helpers/terraform.ts caps how many
+// Every terraform directory starts here and runs concurrently (tools/terraform.ts caps how many
 // at once); each test awaits its own.
 beforeAll(async () => {
   const root = (workRoot = await makeWorkRoot());

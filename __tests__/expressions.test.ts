@@ -1,8 +1,8 @@
 import { ref, TerraformVariable, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { derive, isKnown } from "../lib/derive";
-import { hcl } from "../lib/hcl";
-import { alarmCount, alarmDescriptions, alarmNames, cidrRuleCount, memberIds, parameterGroupName } from "../lib/naming";
+import { hcl, isSelfDelimiting } from "../lib/hcl";
+import { alarmCount, alarmDescriptions, alarmNames, cidrRuleCount, memberIds, parameterGroupFamily, parameterGroupName } from "../lib/derivations";
 import { renderedValue } from "./helpers/synth";
 
 /** What an output's value synthesizes to, with variables `name`, `size`, `list` and `env` in scope. */
@@ -61,6 +61,36 @@ describe("derive: TypeScript for literals, Terraform for tokens", () => {
     expect(isKnown([{ a: "b" }, 1, true, null])).toBe(true);
     expect(isKnown([{ a: token }])).toBe(false);
     expect(isKnown({ tags: { team: token } })).toBe(false);
+  });
+});
+
+describe("which operands need parentheses", () => {
+  it.each([
+    ["var.x", true],
+    ["aws_security_group.redis-2.id", true],
+    ["local.ids[0]", true],
+    ["f(a, b)", true],
+    ["formatlist(\"%s\", local.ids)[count.index]", true],
+    ["[for x in y : x][0]", true],
+    ["{ a = 1 }", true],
+    ['"a b"', true],
+    ['"a \\" b"', true],
+    ['f(")", x)', true],
+    ["f(a) + g(b)", false],
+    ["!x", false],
+    ["a ? b : c", false],
+    ['"a" == x', false],
+    ["-1", false],
+    ["", false],
+  ])("%s: self-delimiting %s", (text, expected) => {
+    expect(isSelfDelimiting(text)).toBe(expected);
+  });
+
+  it("parenthesizes an operator expression spliced into another, and nothing else", () => {
+    const inner = hcl`${ref("var.a")} + 1`;
+    expect(rendered(() => hcl`${inner} * 2 == length(${hcl`concat(${ref("var.l")}, [])`})`)).toBe(
+      "${(var.a + 1) * 2 == length(concat(var.l, []))}",
+    );
   });
 });
 
@@ -130,20 +160,19 @@ describe("derivations with some arguments tokens", () => {
 
   it("picks the parameter group: the given one when set, else the family's default", () => {
     expect(rendered((v) => derive(parameterGroupName, undefined, v.name.stringValue, []))).toBe(
-      '${format("default.%s%s", ((tonumber(split(".", var.name)[0])) >= 7 ? "redis7" : (tonumber(split(".", var.name)[0])) == 6 ? "redis6.x" : format("redis%s", join(".", slice(split(".", var.name), 0, 2)))), ((length([]) == 0) ? "" : ".cluster.on"))}',
+      '${format("default.%s%s", var.name, (length([]) == 0) ? "" : ".cluster.on")}',
     );
-    expect(rendered((v) => derive(parameterGroupName, v.env.stringValue, "7.1", []))).toMatch(
-      /^\$\{var\.env != null \? var\.env : \(format\("default\.%s%s"/,
+    expect(rendered((v) => derive(parameterGroupFamily, v.name.stringValue))).toBe(
+      '${tonumber(split(".", var.name)[0]) >= 7 ? "redis7" : tonumber(split(".", var.name)[0]) == 6 ? "redis6.x" : format("redis%s", join(".", slice(split(".", var.name), 0, 2)))}',
+    );
+    expect(rendered((v) => derive(parameterGroupName, v.env.stringValue, "redis7", []))).toBe(
+      '${var.env != null ? var.env : format("default.%s%s", "redis7", (length([]) == 0) ? "" : ".cluster.on")}',
     );
   });
 
   it("fills in alarm names and descriptions per member", () => {
     expect(derive(alarmDescriptions, ["a-001", "a-002"], "cluster %s is hot")).toEqual(["cluster a-001 is hot", "cluster a-002 is hot"]);
     expect(rendered(() => derive(alarmNames, Token.asList(ref("local.ids")), "swap"))).toBe('${formatlist("%s-0001-swap", local.ids)}');
-  });
-
-  it("refuses to compute member ids in TypeScript from a cluster mode token", () => {
-    expect(() => memberIds.literal("a", 1, ref("var.cm"))).toThrow("cluster mode must be a literal here");
   });
 });
 

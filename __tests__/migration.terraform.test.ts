@@ -11,6 +11,7 @@ import {
   resolve,
 } from "./helpers/spec";
 import { hclModuleState, stateAddresses, TerraformState } from "./helpers/state";
+import { moduleForTerraform } from "./helpers/synth";
 import {
   init,
   makeWorkRoot,
@@ -18,12 +19,11 @@ import {
   Plan,
   prepareTerragruntDir,
   removeWorkRoot,
-  moduleForTerraform,
   started,
   ResourceChange,
-} from "./helpers/terraform";
+} from "../tools/terraform";
 import { reviewPlanJson } from "../lib/review";
-import { scenario, SCENARIOS } from "./scenarios";
+import { scenario, SCENARIOS } from "../tools/scenarios";
 
 /**
  * Migration: each scenario's Terragrunt unit switched from the HCL module to the synthesized one,

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DANGER_HEADING, MARKER, reviewPlanJson, type Review } from "../lib/review";
 import { hclModuleState, writeState, type AddressLayout, stateAddresses } from "./helpers/state";
 import { synthModuleText } from "./helpers/synth";
-import { canIsolateNetwork, requireTerraform, terraformEnv } from "./helpers/terraform";
-import { SAMPLE_AUTH_TOKEN, scenario } from "./scenarios";
+import { canIsolateNetwork, requireTerraform, terraformEnv } from "../tools/terraform";
+import { SAMPLE_AUTH_TOKEN, scenario } from "../tools/scenarios";
 
 /**
  * The review over real plans: Terraform plans the synthesized module against a crafted state

@@ -11,7 +11,7 @@ import {
   reviewPlanJson,
   type Review,
 } from "../lib/review";
-import { code, escapeCell } from "../lib/review/render";
+import { code, escapeCell } from "../lib/markdown";
 import {
   deepEqual,
   diffArguments,

@@ -6,8 +6,8 @@ import { ElastiCacheRedis } from "../lib/redis";
 import { BASE, Case, CASES, constructErrors, invalidName, TOKEN_RULE, wholeNumber } from "./helpers/bad-inputs";
 import { Diagnostics, planDiagnostics, prepareHarness } from "./helpers/rules-harness";
 import { synthModule, withTempDir } from "./helpers/synth";
-import { init, makeWorkRoot, prepareCallerDir, prepareStackDir, removeWorkRoot, requireTerraform } from "./helpers/terraform";
-import { propsOf } from "./scenarios";
+import { init, makeWorkRoot, prepareCallerDir, prepareStackDir, removeWorkRoot, requireTerraform } from "../tools/terraform";
+import { propsOf } from "../tools/scenarios";
 
 /**
  * The bad-input matrix (helpers/bad-inputs.ts) through `terraform plan` of the module's rules

@@ -12,11 +12,11 @@ import {
   orNull,
   tagLimits,
   wholeNumber,
-} from "../lib/rules";
-import { InvalidInputsError } from "../lib/validation";
+} from "../lib/rule-builders";
+import { InvalidInputsError } from "../lib/literal-checks";
 import { BASE, CASES, constructErrors } from "./helpers/bad-inputs";
 import { renderedValue, withTempDir } from "./helpers/synth";
-import { propsOf } from "./scenarios";
+import { propsOf } from "../tools/scenarios";
 
 /**
  * The rules at their boundaries, fast: the whole bad-input matrix through the construct (the same
@@ -109,7 +109,7 @@ describe("each kind of rule as a Terraform condition and as JSON Schema", () => 
     [
       "eachItem",
       () => eachItem(matches("x", "be x")),
-      '${alltrue([for item in var.x : (can(regex("^(?:x)$", item)))])}',
+      '${alltrue([for item in var.x : can(regex("^(?:x)$", item))])}',
       { items: { pattern: "^(?:x)$" } },
     ],
     ["eachItem of a rule without schema", () => eachItem(excludes("-", "no -")), '${alltrue([for item in var.x : (!strcontains(item, "-"))])}', undefined],

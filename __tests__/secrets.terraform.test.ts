@@ -21,8 +21,8 @@ import {
   terragruntEnvValue,
   TerraformRun,
   writeFiles,
-} from "./helpers/terraform";
-import { propsOf, VALID_INPUTS } from "./scenarios";
+} from "../tools/terraform";
+import { propsOf, VALID_INPUTS } from "../tools/scenarios";
 
 /**
  * No secret printed, ever (aws-constraints.md): every auth_token case of helpers/bad-inputs.ts goes

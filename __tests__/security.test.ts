@@ -1,10 +1,10 @@
 import { App, TerraformStack } from "cdktf";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../lib/redis";
-import { InvalidInputsError } from "../lib/validation";
+import { InvalidInputsError } from "../lib/literal-checks";
 import { resourcesOf, synthModule, synthRedis, TerraformJson, withTempDir } from "./helpers/synth";
 import { expectNoToken, TOKEN_CASES, TokenCase } from "./helpers/bad-inputs";
-import { propsOf, SAMPLE_AUTH_TOKEN, scenario, VALID_INPUTS } from "./scenarios";
+import { propsOf, SAMPLE_AUTH_TOKEN, scenario, VALID_INPUTS } from "../tools/scenarios";
 
 const LITERAL_TOKEN =
   "Invalid auth_token (sensitive value): must be a token, such as a sensitive TerraformVariable or a Secrets " +

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../lib/redis";
 import { resourcesOf, synthModuleText, withTempDir } from "./helpers/synth";
-import { propsOf, SAMPLE_AUTH_TOKEN, SCENARIOS } from "./scenarios";
+import { propsOf, SAMPLE_AUTH_TOKEN, SCENARIOS } from "../tools/scenarios";
 
 /**
  * The synth commands as users run them, in child processes: `npm run synth` (bin/synth.js) and

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALARM_KINDS, alarmArguments } from "./helpers/spec";
+import { moduleForTerraform } from "./helpers/synth";
 import {
   Caller,
   init,
@@ -10,12 +11,11 @@ import {
   prepareCallerDir,
   prepareModuleDir,
   removeWorkRoot,
-  moduleForTerraform,
   started,
   ResourceChange,
   validate,
   ValidateResult,
-} from "./helpers/terraform";
+} from "../tools/terraform";
 
 /**
  * Terraform-backed tests: the synthesized module goes through the real CLI and AWS provider

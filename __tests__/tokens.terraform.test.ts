@@ -17,8 +17,8 @@ import {
   removeWorkRoot,
   requireTerraform,
   started,
-} from "./helpers/terraform";
-import { propsOf } from "./scenarios";
+} from "../tools/terraform";
+import { propsOf } from "../tools/scenarios";
 
 /**
  * Literal/token matrix: the construct with each prop in turn given as a token (a Terraform variable

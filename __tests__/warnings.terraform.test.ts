@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Diagnostics, planDiagnostics, prepareHarness } from "./helpers/rules-harness";
 import { synthModule } from "./helpers/synth";
-import { makeWorkRoot, removeWorkRoot, requireTerraform } from "./helpers/terraform";
+import { makeWorkRoot, removeWorkRoot, requireTerraform } from "../tools/terraform";
 import { CASES, QUIET } from "./helpers/warning-cases";
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../lib/redis";
 import { withTempDir } from "./helpers/synth";
 import { CASES, QUIET } from "./helpers/warning-cases";
-import { propsOf } from "./scenarios";
+import { propsOf } from "../tools/scenarios";
 
 /** The construct's warning annotations; a token is given as a sensitive variable, as users must. */
 function constructWarnings(inputs: Record<string, unknown>): string[] {

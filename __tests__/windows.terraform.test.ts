@@ -1,15 +1,24 @@
-import { App, ref, Testing, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { App, IResolvable, ref, Testing, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hcl } from "../lib/hcl";
-import { dailyMeetsWeekly, dailyMeetsWeeklyExpression, dailyWindow, dailyWindowRule, weeklyWindow, weeklyWindowRule } from "../lib/windows";
+import {
+  dailyMeetsWeekly,
+  dailyWindow,
+  dailyWindowRule,
+  maintenanceWindowMinutes,
+  snapshotWindowMinutes,
+  weeklyWindow,
+  weeklyWindowRule,
+  windowsOverlap,
+} from "../lib/windows";
 import { withTempDir } from "./helpers/synth";
-import { init, knownOutputs, makeWorkRoot, plan, removeWorkRoot, requireTerraform } from "./helpers/terraform";
+import { init, knownOutputs, makeWorkRoot, plan, removeWorkRoot, requireTerraform } from "../tools/terraform";
 
 /**
  * The window arithmetic exists twice, in TypeScript and as Terraform expressions (the module's
- * validation blocks and the overlap precondition). Terraform evaluates its version over a grid
+ * validation blocks, its window locals and the overlap they feed). Terraform evaluates its version over a grid
  * of windows here, and every answer must equal TypeScript's.
  */
 
@@ -48,12 +57,21 @@ function windowsModule(): string {
     const daily = new TerraformVariable(stack, "daily", { type: "list(string)" }).listValue;
     const weekly = new TerraformVariable(stack, "weekly", { type: "list(string)" }).listValue;
     const pairs = new TerraformVariable(stack, "pairs", { type: "list(list(string))" }).value;
-    const w = ref("w");
-    new TerraformOutput(stack, "daily_rule", { value: hcl`[for w in ${daily} : ${dailyWindowRule.condition(w)}]` });
-    new TerraformOutput(stack, "weekly_rule", { value: hcl`[for w in ${weekly} : ${weeklyWindowRule.condition(w)}]` });
-    new TerraformOutput(stack, "meets", {
-      value: hcl`[for p in ${pairs} : ${dailyMeetsWeeklyExpression(ref("p[0]"), ref("p[1]"))}]`,
-    });
+    const window = Token.asString(ref("window"));
+    const each = (list: string[], expression: IResolvable) => hcl`[for window in ${list} : ${expression}]`;
+    new TerraformOutput(stack, "daily_rule", { value: each(daily, dailyWindowRule.condition(window)) });
+    new TerraformOutput(stack, "weekly_rule", { value: each(weekly, weeklyWindowRule.condition(window)) });
+    new TerraformOutput(stack, "daily_minutes", { value: each(daily, snapshotWindowMinutes.expression(window)) });
+    new TerraformOutput(stack, "weekly_minutes", { value: each(weekly, maintenanceWindowMinutes.expression(window)) });
+    // The overlap reads the minutes as the module's locals hold them.
+    const minutes = (expression: IResolvable) => Token.asAny(expression) as never;
+    const overlap = windowsOverlap.expression(
+      minutes(snapshotWindowMinutes.expression(Token.asString(ref("p[0]")))),
+      minutes(maintenanceWindowMinutes.expression(Token.asString(ref("p[1]")))),
+    );
+    new TerraformOutput(stack, "meets", { value: hcl`[for p in ${pairs} : ${overlap}]` });
+    const allPairs = new TerraformVariable(stack, "all_pairs", { type: "list(list(string))" }).value;
+    new TerraformOutput(stack, "meets_all", { value: hcl`[for p in ${allPairs} : ${overlap}]` });
     return Testing.synth(stack);
   });
 }
@@ -69,7 +87,12 @@ beforeAll(async () => {
   await writeFile(join(dir, "main.tf.json"), windowsModule());
   await writeFile(
     join(dir, "terraform.tfvars.json"),
-    JSON.stringify({ daily: DAILY, weekly: WEEKLY, pairs: wellFormedPairs }),
+    JSON.stringify({
+      daily: DAILY,
+      weekly: WEEKLY,
+      pairs: wellFormedPairs,
+      all_pairs: DAILY.flatMap((d) => WEEKLY.map((w) => [d, w])),
+    }),
   );
   outputs = init(dir).then(() => plan(dir)).then(knownOutputs);
   await outputs.catch(() => undefined);
@@ -84,6 +107,22 @@ describe("windows: Terraform's expressions equal the TypeScript functions", () =
 
   it("maintenance_window rule", async () => {
     expect((await outputs).weekly_rule).toEqual(WEEKLY.map(weeklyWindowRule.test));
+  });
+
+  it("snapshot window minutes (null when malformed)", async () => {
+    expect((await outputs).daily_minutes).toEqual(DAILY.map((d) => dailyWindow(d) ?? null));
+    expect(DAILY.map(dailyWindow)).toContainEqual({ start: 1380, length: 120 });
+  });
+
+  it("maintenance window minutes (null when malformed)", async () => {
+    expect((await outputs).weekly_minutes).toEqual(WEEKLY.map((w) => weeklyWindow(w) ?? null));
+    expect(WEEKLY.map(weeklyWindow)).toContainEqual({ start: 6 * 1440 + 23 * 60 + 30, length: 60 });
+  });
+
+  it("overlap of every pair, malformed ones included (never overlapping)", async () => {
+    const allPairs = DAILY.flatMap((d) => WEEKLY.map((w) => [d, w] as const));
+    const expected = allPairs.map(([d, w]) => windowsOverlap.literal(dailyWindow(d), weeklyWindow(w)));
+    expect((await outputs).meets_all).toEqual(expected);
   });
 
   it(`overlap of every well-formed pair (${wellFormedPairs.length})`, async () => {

@@ -83,7 +83,7 @@ function baseEnv(extra = {}) {
     CHECKPOINT_DISABLE: "1",
     // The machine's default TF_CLI_CONFIG_FILE may point at a missing file, and cdktf may run
     // `terraform version` during synth (stacks that use its resource-move API).
-    TF_CLI_CONFIG_FILE: path.join(root, "__tests__", "helpers", "mirror.tfrc"),
+    TF_CLI_CONFIG_FILE: path.join(root, "tools", "mirror.tfrc"),
     ...extra,
   };
 }
@@ -381,13 +381,14 @@ async function benchTsc(work, runs) {
 }
 
 function loadTypeScriptHelpers() {
-  // The tests' own terraform runner (offline env, fake credentials, unshare -n, mirror.tfrc) and
-  // scenarios, loaded through tsx so the benchmark plans exactly as the tests do.
+  // The terraform runner the tests use too (offline env, fake credentials, unshare -n,
+  // mirror.tfrc) and their scenarios, loaded through tsx so the benchmark plans exactly as the
+  // tests do.
   const { register } = require("tsx/cjs/api");
   register();
   return {
-    tf: require(path.join(root, "__tests__", "helpers", "terraform.ts")),
-    scenarios: require(path.join(root, "__tests__", "scenarios.ts")),
+    tf: require(path.join(root, "tools", "terraform.ts")),
+    scenarios: require(path.join(root, "tools", "scenarios.ts")),
   };
 }
 

@@ -10,10 +10,15 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ALARMS } from "../lib/alarms";
-import { camelCase, CLUSTER_MODE_TYPE, CombinedRule, CROSS_INPUT_RULES, INPUTS, type InputSpec, type TerraformType, WARNINGS } from "../lib/inputs";
-import { alarmName } from "../lib/naming";
+import { CombinedRule, CROSS_INPUT_RULES } from "../lib/cross-input-rules";
+import { alarmName } from "../lib/derivations";
+import { propName } from "../lib/input-values";
+import { CLUSTER_MODE_TYPE, INPUTS, type InputSpec, type TerraformType } from "../lib/inputs";
+import { code, table, textCell } from "../lib/markdown";
+import { terraformValue } from "../lib/notation";
 import { OUTPUTS } from "../lib/outputs";
 import { inputsSchema } from "../lib/schema";
+import { WARNINGS } from "../lib/warnings";
 
 /** The help file must read well in a terminal. */
 export const HELP_WIDTH = 100;
@@ -53,18 +58,6 @@ export function sectionOf(text: string, begin: string, end: string): string {
 
 // ---- values as Terraform shows them -------------------------------------------------------------
 
-/** A value in HCL syntax: `"5.0.6"`, `6379`, `true`, `null`, `[]`, `{}`, `["a", "b"]`, `{ k = "v" }`. */
-export function terraformValue(value: unknown): string {
-  if (value === null || value === undefined) return "null";
-  if (Array.isArray(value)) return `[${value.map(terraformValue).join(", ")}]`;
-  if (typeof value === "object") {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return "{}";
-    return `{ ${entries.map(([k, v]) => `${k} = ${terraformValue(v)}`).join(", ")} }`;
-  }
-  return JSON.stringify(value);
-}
-
 const defaultOf = (input: InputSpec) => (input.required ? undefined : terraformValue(input.default));
 
 /** An input's rules as one sentence: "Must be ...; should be ... (a warning)". */
@@ -93,61 +86,48 @@ function alarmCondition(alarm: (typeof ALARMS)[number]): string {
 
 // ---- README (Markdown) ---------------------------------------------------------------------------
 
-/** Escapes text for a Markdown table cell: pipes would end the cell, newlines the row. */
-export function cell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
-/** A code span inside a table cell (GFM needs `\|` even inside code spans in tables). */
-const code = (text: string) => `\`${cell(text)}\``;
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
+/** Every code span of the README sits in a table cell. */
+const cellCode = (text: string) => code(text, true);
 
 export function inputsTable(): string {
   const rows = inputs.map((input) => [
-    code(input.name),
-    code(camelCase(input.name)),
-    code(input.type),
+    cellCode(input.name),
+    cellCode(propName(input.name)),
+    cellCode(input.type),
     input.required ? "yes" : "no",
-    input.required ? "" : code(defaultOf(input) as string),
-    cell(input.sensitive ? `Sensitive. ${input.description}` : input.description),
-    cell(rulesOf(input)),
+    input.required ? "" : cellCode(defaultOf(input) as string),
+    textCell(input.sensitive ? `Sensitive. ${input.description}` : input.description),
+    textCell(rulesOf(input)),
   ]);
-  return table(["Input", "TypeScript prop", "Type", "Required", "Default", "Description", "Rules"], rows);
+  return table(["Input", "TypeScript prop", "Type", "Required", "Default", "Description", "Rules"], rows).join("\n");
 }
 
-function combinedTable(rules: readonly CombinedRule[], kind: string): string {
-  const rows = rules.map((rule) => [kind, rule.inputs.map(code).join(", "), cell(sentence(rule.text))]);
-  return rows.map((row) => `| ${row.join(" | ")} |`).join("\n");
+function combinedRows(rules: readonly CombinedRule[], kind: string): string[][] {
+  return rules.map((rule) => [kind, rule.inputs.map(cellCode).join(", "), textCell(sentence(rule.text))]);
 }
 
 export function rulesTable(): string {
-  return [
-    "| Kind | Inputs | Rule |",
-    "| --- | --- | --- |",
-    combinedTable(CROSS_INPUT_RULES, "error (precondition)"),
-    combinedTable(WARNINGS, "warning (check)"),
-  ].join("\n");
+  return table(
+    ["Kind", "Inputs", "Rule"],
+    [...combinedRows(CROSS_INPUT_RULES, "error (precondition)"), ...combinedRows(WARNINGS, "warning (check)")],
+  ).join("\n");
 }
 
 export function outputsTable(): string {
   const rows = OUTPUTS.map((output) => {
-    return [code(output.name), code(output.attribute), cell(output.description)];
+    return [cellCode(output.name), cellCode(output.attribute), textCell(output.description)];
   });
-  return table(["Output", "Construct attribute", "Description"], rows);
+  return table(["Output", "Construct attribute", "Description"], rows).join("\n");
 }
 
 export function alarmsTable(): string {
   const rows = ALARMS.map((alarm) => [
-    code(`aws_cloudwatch_metric_alarm.${alarm.resource}`),
-    code(alarm.metric),
-    cell(alarmCondition(alarm)),
-    code(alarmName(ALARM_MEMBER, alarm.suffix)),
+    cellCode(`aws_cloudwatch_metric_alarm.${alarm.resource}`),
+    cellCode(alarm.metric),
+    textCell(alarmCondition(alarm)),
+    cellCode(alarmName(ALARM_MEMBER, alarm.suffix)),
   ]);
-  return table(["Resource", "Metric", "Fires when", "Alarm name"], rows);
+  return table(["Resource", "Metric", "Fires when", "Alarm name"], rows).join("\n");
 }
 
 export function renderReadme(current: string): string {
@@ -189,7 +169,7 @@ function helpInput(input: InputSpec): string[] {
   const facts = [input.type, input.required ? "required" : `default ${defaultOf(input)}`];
   if (input.sensitive) facts.push("sensitive");
   return [
-    `${ENTRY}${input.name}  (TypeScript: ${camelCase(input.name)})`,
+    `${ENTRY}${input.name}  (TypeScript: ${propName(input.name)})`,
     ...wrap(facts.join(", "), DETAIL),
     ...wrap(input.description, DETAIL),
     ...(rulesOf(input) ? wrap(rulesOf(input), DETAIL) : []),
@@ -266,7 +246,7 @@ export function renderProps(): string {
   const body = inputs.flatMap((input, i) => [
     ...(i > 0 ? [""] : []),
     ...propDoc(input),
-    `  readonly ${camelCase(input.name)}${input.required ? "" : "?"}: ${PROP_TYPES[input.type]};`,
+    `  readonly ${propName(input.name)}${input.required ? "" : "?"}: ${PROP_TYPES[input.type]};`,
   ]);
   return [
     "// Generated from the input table (lib/inputs.ts) by `npm run docs`; do not edit.",

@@ -1,10 +1,3 @@
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import { IResolvable, TerraformCount, Token } from "cdktf";
-import { Construct } from "constructs";
-import { derive } from "./derive";
-import { hcl } from "./hcl";
-import { alarmCount, alarmDescriptions, alarmNames, CACHE_NODE_ID } from "./naming";
-
 /** One CloudWatch alarm kind, created once per member cache cluster. */
 export interface AlarmSpec {
   /** Terraform resource name (the HCL module's, kept so state moves over). */
@@ -23,6 +16,7 @@ export interface AlarmSpec {
   readonly description: string;
 }
 
+/** Thresholds and texts are the HCL module's, so that migrated alarms plan no change. */
 export const ALARMS = [
   {
     resource: "elasticache_high_cpu_utilization",
@@ -67,46 +61,5 @@ export const ALARMS = [
 ] as const satisfies readonly AlarmSpec[];
 
 /** Every alarm looks at one-minute data points and fires on the first breaching one. */
-const PERIOD_SECONDS = 60;
-const EVALUATION_PERIODS = 1;
-
-export interface RedisAlarmsProps {
-  readonly enabled: boolean | IResolvable;
-  /** Member cache cluster ids; alarm index i watches member i. */
-  readonly memberIds: string[];
-  readonly snsTopicArns: string[];
-}
-
-/** The four alarms for every member cache cluster (the HCL module's `redis_alarms` module). */
-export class RedisAlarms extends Construct {
-  readonly alarms: readonly CloudwatchMetricAlarm[];
-
-  constructor(scope: Construct, id: string, props: RedisAlarmsProps) {
-    super(scope, id);
-    const count = TerraformCount.of(derive(alarmCount, props.enabled, props.memberIds));
-    const atIndex = (list: string[]) => Token.asString(hcl`${list}[${count.index}]`);
-    this.alarms = ALARMS.map(
-      (alarm) =>
-        new CloudwatchMetricAlarm(this, alarm.resource, {
-          count,
-          alarmName: atIndex(derive(alarmNames, props.memberIds, alarm.suffix)),
-          alarmDescription: atIndex(derive(alarmDescriptions, props.memberIds, alarm.description)),
-          namespace: "AWS/ElastiCache",
-          metricName: alarm.metric,
-          comparisonOperator: alarm.comparison,
-          threshold: alarm.threshold,
-          statistic: alarm.statistic,
-          unit: alarm.unit,
-          period: PERIOD_SECONDS,
-          evaluationPeriods: EVALUATION_PERIODS,
-          dimensions: {
-            CacheClusterId: atIndex(props.memberIds),
-            CacheNodeId: CACHE_NODE_ID,
-          },
-          alarmActions: props.snsTopicArns,
-          okActions: props.snsTopicArns,
-          insufficientDataActions: props.snsTopicArns,
-        }),
-    );
-  }
-}
+export const PERIOD_SECONDS = 60;
+export const EVALUATION_PERIODS = 1;

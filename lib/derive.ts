@@ -1,4 +1,5 @@
-import { IResolvable, Token } from "cdktf";
+import { IResolvable, TerraformLocal, Token } from "cdktf";
+import type { Construct } from "constructs";
 
 /**
  * A value the construct derives from its inputs, written twice: once in TypeScript, used when
@@ -12,7 +13,15 @@ export interface Derivation<Args extends unknown[], Result> {
   readonly kind: "string" | "number" | "list" | "any";
   /** When TypeScript can compute the value; by default, when no argument holds a token. */
   readonly known?: (...args: Args) => boolean;
+  /**
+   * The Terraform local that holds the expression, so that the module names the value and the
+   * expressions that use it stay short. Only for values derived once per construct.
+   */
+  readonly local?: string;
 }
+
+/** Computes a derived value: a literal when TypeScript can, else a token of its expression. */
+export type Derive = <Args extends unknown[], Result>(derivation: Derivation<Args, Result>, ...args: Args) => Result;
 
 /** True when the value holds no token anywhere, so TypeScript can compute with it. */
 export function isKnown(value: unknown): boolean {
@@ -27,14 +36,8 @@ export function hasKnownLength(list: unknown): boolean {
   return !Token.isUnresolved(list);
 }
 
-export function derive<Args extends unknown[], Result>(
-  derivation: Derivation<Args, Result>,
-  ...args: Args
-): Result {
-  const known = derivation.known ? derivation.known(...args) : args.every(isKnown);
-  if (known) return derivation.literal(...args);
-  const expression = derivation.expression(...args);
-  switch (derivation.kind) {
+function typed<Result>(kind: Derivation<unknown[], Result>["kind"], expression: IResolvable): Result {
+  switch (kind) {
     case "string":
       return Token.asString(expression) as Result;
     case "number":
@@ -45,3 +48,21 @@ export function derive<Args extends unknown[], Result>(
       return expression as Result;
   }
 }
+
+/**
+ * Derives values for the constructs under `scope`: an expression whose derivation names a local
+ * is written into
+ * that local and read through it. Without a scope, expressions are inlined.
+ */
+export function deriveIn(scope?: Construct): Derive {
+  return (derivation, ...args) => {
+    const known = derivation.known ? derivation.known(...args) : args.every(isKnown);
+    if (known) return derivation.literal(...args);
+    const expression = derivation.expression(...args);
+    if (!scope || !derivation.local) return typed(derivation.kind, expression);
+    return typed(derivation.kind, new TerraformLocal(scope, derivation.local, expression).expression);
+  };
+}
+
+/** Derives with every expression inlined (tests, and values that are never named). */
+export const derive: Derive = deriveIn();

@@ -1,4 +1,5 @@
 import { IResolvable, IResolveContext, Token, Tokenization } from "cdktf";
+import { scanOutsideStrings } from "./scan";
 
 /**
  * A Terraform expression written as HCL text, with TypeScript values spliced in:
@@ -7,7 +8,8 @@ import { IResolvable, IResolveContext, Token, Tokenization } from "cdktf";
  *
  * Each spliced value renders as what it is: a token as the reference it stands for
  * (`var.cluster_mode`), a literal as an HCL literal (`[]`, `"a-b"`, `2`), any other expression
- * (a nested hcl expression, a token of one) in parentheses. cdktf's own expression builders are avoided on purpose: in cdktf 0.21 they drop
+ * (a nested hcl expression, a token of one) in parentheses unless it is self-delimiting (a call,
+ * an index, a list). cdktf's own expression builders are avoided on purpose: in cdktf 0.21 they drop
  * operands that are 0 or "" and do not parenthesize conditionals.
  */
 export function hcl(parts: TemplateStringsArray, ...operands: unknown[]): IResolvable {
@@ -39,12 +41,26 @@ class HclExpression implements IResolvable {
   }
 }
 
-/** A reference (var.x, aws_x.y.id, local.ids[0]) needs no parentheses; any other expression gets them. */
-const REFERENCE = /^[A-Za-z_][\w-]*(\.[\w-]+|\[[^\]]*\])*$/;
+/**
+ * Whether an expression needs no parentheses as an operand: nothing of it stands outside brackets
+ * and strings but names, dots and indexes (`var.x`, `local.ids[0]`, `f(a, b)`, `[for x in y : x][0]`).
+ * Operators are always written with spaces around them, so a space outside brackets means one.
+ */
+export function isSelfDelimiting(text: string): boolean {
+  let depth = 0;
+  let delimited = text.length > 0 && !text.startsWith("-");
+  scanOutsideStrings(text, (c) => {
+    if ("([{".includes(c)) depth++;
+    else if (")]}".includes(c)) depth--;
+    else if (depth === 0 && !/[\w.-]/.test(c)) delimited = false;
+    return delimited;
+  });
+  return delimited;
+}
 
 function resolved(context: IResolveContext, token: unknown): string {
   const text = String(context.resolve(token));
-  return REFERENCE.test(text) ? text : `(${text})`;
+  return isSelfDelimiting(text) ? text : `(${text})`;
 }
 
 function render(context: IResolveContext, value: unknown): string {

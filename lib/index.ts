@@ -1,7 +1,8 @@
 export { ElastiCacheRedis } from "./redis";
-export type { ElastiCacheRedisOptions } from "./redis";
 export type { ClusterModeConfig, ElastiCacheRedisProps } from "./props";
-export { InvalidInputsError } from "./validation";
+export { InvalidInputsError } from "./literal-checks";
+export { TerraformInputs } from "./input-values";
+export type { InputValues, TerraformClusterMode } from "./input-values";
 export { INPUTS } from "./inputs";
 export { OUTPUTS } from "./outputs";
 export { ALARMS } from "./alarms";

@@ -1,7 +1,4 @@
-import type { IResolvable } from "cdktf";
-import type { ElastiCacheRedisProps } from "./props";
-import { hcl, revealOnly } from "./hcl";
-import { AUTH_TOKEN, AUTH_TOKEN_DOCUMENTED, IPV4_CIDR, REDIS_VERSION, SECURITY_GROUP_ID, SNS_TOPIC_ARN, S3_OBJECT_ARN } from "./patterns";
+import { AUTH_TOKEN, IPV4_CIDR, REDIS_VERSION, SECURITY_GROUP_ID, SNS_TOPIC_ARN, S3_OBJECT_ARN } from "./patterns";
 import {
   atMostItems,
   eachAttribute,
@@ -14,15 +11,8 @@ import {
   Rule,
   tagLimits,
   wholeNumber,
-} from "./rules";
-import {
-  dailyMeetsWeekly,
-  dailyMeetsWeeklyExpression,
-  dailyWindow,
-  dailyWindowRule,
-  weeklyWindow,
-  weeklyWindowRule,
-} from "./windows";
+} from "./rule-builders";
+import { dailyWindowRule, weeklyWindowRule } from "./windows";
 
 /**
  * The inputs of the module (module-interface.md §1): the one place they are declared. The Terraform variables, the
@@ -284,184 +274,12 @@ export const INPUTS = [
 
 type Input = (typeof INPUTS)[number];
 
-/**
- * Input values by Terraform name, each in the shape Terraform gives it (cluster_mode objects with
- * their Terraform attribute names): literals (TypeScript tests) or operands (Terraform conditions).
- */
-export type InputValues = Readonly<Record<InputName, any>>;
-
-/** A rule or warning on a combination of inputs: a precondition or `check` in the module. */
-export interface CombinedRule {
-  /** Names the rule's precondition or check block. */
-  readonly id: string;
-  readonly inputs: readonly InputName[];
-  /** What is wrong when the test fails, as a sentence without its final period. */
-  readonly text: string;
-  /** Whether literal values meet the rule. */
-  readonly test: (values: InputValues) => boolean;
-  readonly condition: (values: InputValues) => IResolvable;
-}
-
-const nodeCount = wholeNumber(1, 6);
-/** Redis 2 to 5: past AWS standard support. */
-const PAST_STANDARD_SUPPORT = "^[2-5]\\.";
-const hasClusterMode = (v: InputValues) => v.cluster_mode.length > 0;
-
-/** Rules that relate inputs (aws-constraints.md 4-6, 8, 12, 16, 17): preconditions in the module. */
-export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
-  {
-    id: "replication_group_size",
-    inputs: ["replication_group_size", "cluster_mode"],
-    text: `with cluster mode off, replication_group_size must ${nodeCount.text} (a primary and up to five replicas)`,
-    test: (v) => hasClusterMode(v) || nodeCount.test(v.replication_group_size),
-    condition: (v) => hcl`length(${v.cluster_mode}) > 0 || ${nodeCount.condition(v.replication_group_size)}`,
-  },
-  {
-    id: "automatic_failover_nodes",
-    inputs: ["enable_automatic_failover", "replication_group_size", "cluster_mode"],
-    text: "automatic failover needs a replica to fail over to: replication_group_size of at least 2, or cluster mode",
-    test: (v) => !v.enable_automatic_failover || v.replication_group_size >= 2 || hasClusterMode(v),
-    condition: (v) =>
-      hcl`!${v.enable_automatic_failover} || ${v.replication_group_size} >= 2 || length(${v.cluster_mode}) > 0`,
-  },
-  {
-    id: "multi_az_failover",
-    inputs: ["enable_multi_az", "enable_automatic_failover"],
-    text: "multi-AZ needs enable_automatic_failover = true",
-    test: (v) => !v.enable_multi_az || v.enable_automatic_failover,
-    condition: (v) => hcl`!${v.enable_multi_az} || ${v.enable_automatic_failover}`,
-  },
-  {
-    id: "cluster_mode_failover",
-    inputs: ["cluster_mode", "enable_automatic_failover"],
-    text: "cluster mode needs enable_automatic_failover = true",
-    test: (v) => !hasClusterMode(v) || v.enable_automatic_failover,
-    condition: (v) => hcl`length(${v.cluster_mode}) == 0 || ${v.enable_automatic_failover}`,
-  },
-  {
-    id: "auth_token_transit_encryption",
-    inputs: ["auth_token", "enable_transit_encryption"],
-    text: "an auth_token needs enable_transit_encryption = true",
-    test: (v) => v.auth_token == null || v.enable_transit_encryption,
-    condition: (v) => hcl`${isNull(v.auth_token)} || ${v.enable_transit_encryption}`,
-  },
-  {
-    id: "snapshot_maintenance_overlap",
-    inputs: ["snapshot_window", "snapshot_retention_limit", "maintenance_window"],
-    text: "the snapshot window must not overlap the maintenance window",
-    test: (v) => {
-      const daily = dailyWindow(v.snapshot_window);
-      const weekly = weeklyWindow(v.maintenance_window);
-      return v.snapshot_retention_limit === 0 || !daily || !weekly || !dailyMeetsWeekly(daily, weekly);
-    },
-    condition: (v) =>
-      hcl`${v.snapshot_retention_limit} == 0 || ${v.snapshot_window} == "" || !try(${dailyMeetsWeeklyExpression(v.snapshot_window, v.maintenance_window)}, false)`,
-  },
-  {
-    id: "one_snapshot_source",
-    inputs: ["snapshot_name", "snapshot_arn"],
-    text: "give at most one of snapshot_name and snapshot_arn",
-    test: (v) => v.snapshot_name == null || v.snapshot_arn == null,
-    condition: (v) => hcl`${v.snapshot_name} == null || ${v.snapshot_arn} == null`,
-  },
-];
-
-/** An input's expected format as a warning: the value is shown, the rule says what it should be. */
-function formatWarning(input: InputSpec, rule: Rule): CombinedRule {
-  const name = input.name as InputName;
-  return {
-    id: `${name}_format`,
-    inputs: [name],
-    text: `should ${rule.text}; AWS rejects any other value at apply (a Terragrunt mock output is fine for a plan)`,
-    test: (v) => rule.test(v[name]),
-    condition: (v) => rule.condition(v[name]),
-  };
-}
-
-/** Advice, not errors (aws-constraints.md, "Warnings"): cdktf annotations, `check` blocks in the module. */
-export const WARNINGS: readonly CombinedRule[] = [
-  ...(INPUTS as readonly InputSpec[]).flatMap((input) => (input.expected ?? []).map((rule) => formatWarning(input, rule))),
-  {
-    id: "redis_version_support",
-    inputs: ["redis_version"],
-    text: "Redis 5 and older are past AWS standard support (extended support is billed since 2026-02-01); plan an upgrade to Redis 7",
-    test: (v) => !new RegExp(PAST_STANDARD_SUPPORT).test(v.redis_version),
-    condition: (v) => hcl`!can(regex(${PAST_STANDARD_SUPPORT}, ${v.redis_version}))`,
-  },
-  {
-    id: "transit_encryption",
-    inputs: ["enable_transit_encryption"],
-    text: "traffic between clients and nodes is not encrypted",
-    test: (v) => v.enable_transit_encryption !== false,
-    condition: (v) => hcl`${v.enable_transit_encryption}`,
-  },
-  {
-    id: "at_rest_encryption",
-    inputs: ["enable_at_rest_encryption"],
-    text: "data on disk and in snapshots is not encrypted",
-    test: (v) => v.enable_at_rest_encryption !== false,
-    condition: (v) => hcl`${v.enable_at_rest_encryption}`,
-  },
-  {
-    id: "auth_token_missing",
-    inputs: ["auth_token", "enable_transit_encryption"],
-    text: "without an auth_token any client that reaches the port can use the cache",
-    // A literal token is refused before warnings are read, so these tests only see a null token;
-    // a token's warnings are check blocks.
-    test: (v) => v.auth_token != null || v.enable_transit_encryption === false,
-    condition: (v) => hcl`!${isNull(v.auth_token)} || !${v.enable_transit_encryption}`,
-  },
-  {
-    id: "auth_token_characters",
-    inputs: ["auth_token"],
-    text: "the auth_token has characters AWS does not document (it names letters, digits and ! & # $ ^ < > -)",
-    test: (v) => v.auth_token == null || new RegExp(`^${AUTH_TOKEN_DOCUMENTED}$`).test(v.auth_token),
-    condition: (v) =>
-      hcl`${isNull(v.auth_token)} || ${revealOnly(hcl`can(regex(${`^${AUTH_TOKEN_DOCUMENTED}$`}, ${v.auth_token}))`)}`,
-  },
-  {
-    id: "snapshots_off_with_replicas",
-    inputs: ["snapshot_retention_limit", "replication_group_size", "cluster_mode"],
-    text: "automatic snapshots are off in a cluster with replicas: a lost shard cannot be restored",
-    test: (v) =>
-      v.snapshot_retention_limit > 0 ||
-      (hasClusterMode(v) ? v.cluster_mode[0].replicas_per_node_group === 0 : v.replication_group_size < 2),
-    condition: (v) =>
-      hcl`${v.snapshot_retention_limit} > 0 || (length(${v.cluster_mode}) > 0 ? one(${v.cluster_mode}[*].replicas_per_node_group) == 0 : ${v.replication_group_size} < 2)`,
-  },
-];
-
-function isNull(value: unknown): IResolvable {
-  return revealOnly(hcl`${value} == null`);
-}
-
 export type InputName = Input["name"];
 
-type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
-  ? `${Head}${Capitalize<CamelCase<Tail>>}`
-  : S;
+/** Inputs whose default is null: "not set" is a value they may have. */
+export type NullableInputName = Extract<Input, { default: null }>["name"];
 
-type NullableProp = CamelCase<Extract<Input, { default: null }>["name"]>;
-
-/** Props with every default applied; inputs whose default is null stay undefined. */
-export type ResolvedInputs = {
-  readonly [K in keyof ElastiCacheRedisProps]-?:
-    | Exclude<ElastiCacheRedisProps[K], undefined>
-    | (K extends NullableProp ? undefined : never);
-};
-
-export function camelCase(name: string): string {
-  return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
-
-/** Applies the module's defaults to the props; null takes the default too, as in the module. */
-export function withDefaults(props: ElastiCacheRedisProps): ResolvedInputs {
-  const given = props as unknown as Record<string, unknown>;
-  const resolved: Record<string, unknown> = {};
-  for (const input of INPUTS as readonly InputSpec[]) {
-    const prop = camelCase(input.name);
-    const value = given[prop];
-    resolved[prop] = value != null || input.required ? value : (input.default ?? undefined);
-  }
-  return resolved as ResolvedInputs;
-}
+/** The table by input name. */
+export const INPUT_SPECS: ReadonlyMap<InputName, InputSpec> = new Map(
+  (INPUTS as readonly InputSpec[]).map((input) => [input.name as InputName, input]),
+);

@@ -2,19 +2,10 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformElement, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { Construct, Node } from "constructs";
 import { address, ADDRESSES, hclModuleAddress } from "./addresses";
-import {
-  camelCase,
-  CLUSTER_MODE_TYPE,
-  INPUTS,
-  InputSpec,
-  InputValues,
-  TerraformType,
-  WARNINGS,
-} from "./inputs";
+import { CLUSTER_MODE_TYPE, INPUTS, InputSpec, TerraformType } from "./inputs";
+import { TerraformInputs } from "./input-values";
 import { OUTPUTS } from "./outputs";
-import type { ElastiCacheRedisProps } from "./props";
 import { ElastiCacheRedis } from "./redis";
-import { combinedConditions, inputConditions, isValidatedByItsVariable } from "./validation";
 
 /**
  * The oldest Terraform the module is written for: it uses nothing newer than 1.5 (check blocks,
@@ -45,8 +36,24 @@ export function variableToken(variable: TerraformVariable, type: TerraformType):
   }
 }
 
+/** One variable per input, as the HCL module declares it. */
+function declare(scope: Construct, input: InputSpec): TerraformVariable {
+  const variable = new TerraformVariable(scope, input.name, {
+    type: input.type,
+    description: input.description,
+    ...(input.required || input.default === null ? {} : { default: input.default }),
+    ...(input.sensitive ? { sensitive: true } : {}),
+    // null stands for "not set" only where that is the default; elsewhere it means the default
+    // (or, for a required input, an error naming it) instead of a failure deep in an expression.
+    ...(input.required || input.default !== null ? { nullable: false } : {}),
+  });
+  // cdktf cannot render a null default, yet `default = null` is what makes these inputs optional.
+  if (!input.required && input.default === null) variable.addOverride("default", null);
+  return variable;
+}
+
 /**
- * The drop-in replacement of the HCL module: the construct wired to one variable per input and the 6
+ * The drop-in replacement of the HCL module: the construct given one variable per input, and the 6
  * outputs, each resource at the address the HCL module's resource had minus its child-module
  * prefix, and a `moved` block from every old address so existing state carries over.
  *
@@ -62,39 +69,9 @@ export class RedisModuleStack extends TerraformStack {
     // Declares the provider requirement (and satisfies cdktf's provider check); its block is dropped below.
     new AwsProvider(this, "aws");
 
-    const props: Record<string, unknown> = {};
-    const operands: Record<string, unknown> = {};
-    for (const input of INPUTS as readonly InputSpec[]) {
-      const variable = new TerraformVariable(this, input.name, {
-        type: input.type,
-        description: input.description,
-        ...(input.required || input.default === null ? {} : { default: input.default }),
-        ...(input.sensitive ? { sensitive: true } : {}),
-        // null stands for "not set" only where that is the default; elsewhere it means the default
-        // (or, for a required input, an error naming it) instead of a failure deep in an expression.
-        ...(input.required || input.default !== null ? { nullable: false } : {}),
-      });
-      // cdktf cannot render a null default, yet `default = null` is what makes these inputs optional.
-      if (!input.required && input.default === null) variable.addOverride("default", null);
-      const value = variableToken(variable, input.type);
-      const name = input.name as keyof InputValues;
-      if (isValidatedByItsVariable(name)) {
-        for (const validation of inputConditions(name, value)) variable.addValidation(validation);
-      }
-      props[camelCase(input.name)] = value;
-      operands[input.name] = value;
-    }
-
-    // Warnings, not errors: a failed check assertion is reported by plan and apply without stopping them.
-    for (const [i, check] of combinedConditions(WARNINGS, operands as InputValues, "").entries()) {
-      this.addOverride(`check.${WARNINGS[i].id}.assert`, [
-        { condition: check.condition, error_message: check.errorMessage },
-      ]);
-    }
-
-    this.redis = new ElastiCacheRedis(this, "redis", props as unknown as ElastiCacheRedisProps, {
-      inputsAreValidatedVariables: true,
-    });
+    const values = (INPUTS as readonly InputSpec[]).map((input) => [input.name, variableToken(declare(this, input), input.type)]);
+    // The construct checks the values: its rules become these variables' validation blocks.
+    this.redis = new ElastiCacheRedis(this, "redis", new TerraformInputs(Object.fromEntries(values)));
 
     for (const output of OUTPUTS) {
       new TerraformOutput(this, output.name, {
@@ -106,7 +83,7 @@ export class RedisModuleStack extends TerraformStack {
 
   /**
    * Exact names instead of cdktf's path hashes: resources get their HCL module names, everything
-   * else (variables, outputs, the member-ids local) its construct id. Names are fixed as they are
+   * else (variables, outputs, locals, check blocks) its construct id. Names are fixed as they are
    * first referenced, so this cannot be an override applied after the construct is built.
    */
   protected override allocateLogicalId(element: TerraformElement | Node): string {

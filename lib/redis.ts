@@ -2,24 +2,16 @@ import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { SecurityGroupRule } from "@cdktf/provider-aws/lib/security-group-rule";
-import { Annotations, TerraformCount, TerraformLocal, TerraformStack, Token } from "cdktf";
+import { Annotations, TerraformCount, Token } from "cdktf";
 import { Construct } from "constructs";
-import { RedisAlarms } from "./alarms";
-import { derive, isKnown } from "./derive";
+import { addConditions } from "./conditions";
+import { deriveIn } from "./derive";
+import * as derived from "./derivations";
 import { hcl } from "./hcl";
-import { withDefaults } from "./inputs";
+import { inputValues, TerraformInputs } from "./input-values";
+import { checkLiterals } from "./literal-checks";
 import type { ElastiCacheRedisProps } from "./props";
-import * as naming from "./naming";
-import { validateProps } from "./validation";
-
-export interface ElastiCacheRedisOptions {
-  /**
-   * The props are Terraform variables carrying the inputs' validation blocks, and their stack
-   * has the warnings' check blocks (the drop-in module): the construct then adds neither.
-   * @default false
-   */
-  readonly inputsAreValidatedVariables?: boolean;
-}
+import { RedisAlarms } from "./redis-alarms";
 
 /**
  * Amazon ElastiCache for Redis: a replication group with its subnet group, security group and
@@ -50,30 +42,27 @@ export class ElastiCacheRedis extends Construct {
   /** Reader endpoint address (cluster mode off). */
   readonly readerEndpoint: string;
 
-  constructor(scope: Construct, id: string, props: ElastiCacheRedisProps, options: ElastiCacheRedisOptions = {}) {
+  /**
+   * @param props camelCase props, or the inputs by their Terraform names (`TerraformInputs`), as
+   * the drop-in module's variables give them.
+   * @throws InvalidInputsError listing every rule that literal props break.
+   */
+  constructor(scope: Construct, id: string, props: ElastiCacheRedisProps | TerraformInputs) {
     super(scope, id);
-    const p = withDefaults(props);
-    const validatedVariables = options.inputsAreValidatedVariables ?? false;
-    // A failed condition lists the values of what it refers to, and a token given here may come
-    // from a source that is not sensitive (a module output, a file): the conditions read it
-    // through a local that marks it sensitive, so that only its message is ever printed.
-    const checked =
-      validatedVariables || isKnown(p.authToken)
-        ? p
-        : { ...p, authToken: new TerraformLocal(this, "auth_token", hcl`sensitive(${p.authToken})`).asString };
-    const checks = validateProps(this.node.path, checked, validatedVariables);
-    for (const warning of checks.warnings) Annotations.of(this).addWarning(warning);
+    const p = inputValues(props);
+    for (const warning of checkLiterals(this.node.path, p)) Annotations.of(this).addWarning(warning);
+    const derive = deriveIn(this);
 
     this.subnetGroup = new ElasticacheSubnetGroup(this, "subnet_group", {
-      name: naming.subnetGroupName(p.name),
-      description: naming.subnetGroupDescription(p.name),
-      subnetIds: p.subnetIds,
+      name: derived.subnetGroupName(p.name),
+      description: derived.subnetGroupDescription(p.name),
+      subnetIds: p.subnet_ids,
     });
 
     this.securityGroup = new SecurityGroup(this, "security_group", {
       name: p.name,
-      description: naming.securityGroupDescription(p.name),
-      vpcId: p.vpcId,
+      description: derived.securityGroupDescription(p.name),
+      vpcId: p.vpc_id,
     });
 
     const ingress = {
@@ -85,78 +74,64 @@ export class ElastiCacheRedis extends Construct {
     };
     this.cidrBlocksRule = new SecurityGroupRule(this, "allow_connections_from_cidr_blocks", {
       ...ingress,
-      count: TerraformCount.of(derive(naming.cidrRuleCount, p.allowConnectionsFromCidrBlocks)),
-      cidrBlocks: p.allowConnectionsFromCidrBlocks,
+      count: TerraformCount.of(derive(derived.cidrRuleCount, p.allow_connections_from_cidr_blocks)),
+      cidrBlocks: p.allow_connections_from_cidr_blocks,
     });
-    const sourceCount = TerraformCount.of(derive(naming.listLength, p.allowConnectionsFromSecurityGroups));
+    const sourceCount = TerraformCount.of(derive(derived.listLength, p.allow_connections_from_security_groups));
     this.securityGroupsRule = new SecurityGroupRule(this, "allow_connections_from_security_group", {
       ...ingress,
       count: sourceCount,
-      sourceSecurityGroupId: Token.asString(hcl`${p.allowConnectionsFromSecurityGroups}[${sourceCount.index}]`),
+      sourceSecurityGroupId: Token.asString(hcl`${p.allow_connections_from_security_groups}[${sourceCount.index}]`),
     });
 
     this.replicationGroup = new ElasticacheReplicationGroup(this, "replication_group", {
       replicationGroupId: p.name,
-      description: naming.replicationGroupDescription(p.name),
+      description: derived.replicationGroupDescription(p.name),
       engine: "redis",
-      engineVersion: p.redisVersion,
-      nodeType: p.instanceType,
+      engineVersion: p.redis_version,
+      nodeType: p.instance_type,
       port: p.port,
-      numCacheClusters: derive(naming.numCacheClusters, p.replicationGroupSize, p.clusterMode),
-      numNodeGroups: derive(naming.numNodeGroups, p.clusterMode),
-      replicasPerNodeGroup: derive(naming.replicasPerNodeGroup, p.clusterMode),
-      parameterGroupName: derive(naming.parameterGroupName, p.parameterGroupName, p.redisVersion, p.clusterMode),
+      numCacheClusters: derive(derived.numCacheClusters, p.replication_group_size, p.cluster_mode),
+      numNodeGroups: derive(derived.numNodeGroups, p.cluster_mode),
+      replicasPerNodeGroup: derive(derived.replicasPerNodeGroup, p.cluster_mode),
+      parameterGroupName: derive(derived.parameterGroupName, p.parameter_group_name, derive(derived.parameterGroupFamily, p.redis_version), p.cluster_mode),
       subnetGroupName: this.subnetGroup.name,
       securityGroupIds: [this.securityGroup.id],
-      automaticFailoverEnabled: p.enableAutomaticFailover,
-      multiAzEnabled: p.enableMultiAz,
+      automaticFailoverEnabled: p.enable_automatic_failover,
+      multiAzEnabled: p.enable_multi_az,
       // The provider types this argument as a string ("true"/"false") since 5.x.
       atRestEncryptionEnabled:
-        typeof p.enableAtRestEncryption === "boolean"
-          ? String(p.enableAtRestEncryption)
-          : Token.asString(p.enableAtRestEncryption),
-      transitEncryptionEnabled: p.enableTransitEncryption,
-      authToken: p.authToken,
-      snapshotRetentionLimit: p.snapshotRetentionLimit,
-      snapshotWindow: derive(naming.snapshotWindow, p.snapshotWindow, p.snapshotRetentionLimit),
-      snapshotName: p.snapshotName,
-      snapshotArns: derive(naming.snapshotArns, p.snapshotArn),
-      maintenanceWindow: p.maintenanceWindow,
-      notificationTopicArn: derive(naming.notificationTopicArn, p.snsTopicForNotifications),
-      applyImmediately: p.applyImmediately,
+        typeof p.enable_at_rest_encryption === "boolean"
+          ? String(p.enable_at_rest_encryption)
+          : Token.asString(p.enable_at_rest_encryption),
+      transitEncryptionEnabled: p.enable_transit_encryption,
+      authToken: p.auth_token,
+      snapshotRetentionLimit: p.snapshot_retention_limit,
+      snapshotWindow: derive(derived.snapshotWindow, p.snapshot_window, p.snapshot_retention_limit),
+      snapshotName: p.snapshot_name,
+      snapshotArns: derive(derived.snapshotArns, p.snapshot_arn),
+      maintenanceWindow: p.maintenance_window,
+      notificationTopicArn: derive(derived.notificationTopicArn, p.sns_topic_for_notifications),
+      applyImmediately: p.apply_immediately,
       tags: p.tags,
       lifecycle: {
         // The HCL module's description text is not public, so the one its state holds is kept:
         // description is no input, and a first plan after migrating must show moves only.
         ignoreChanges: ["description"],
-        ...(checks.preconditions.length > 0 ? { precondition: checks.preconditions } : {}),
       },
     });
-    // Warnings on tokens are Terraform check blocks, named after this construct's replication group.
-    for (const [id, check] of checks.pendingWarnings) {
-      TerraformStack.of(this).addOverride(`check.${this.replicationGroup.friendlyUniqueId}_${id}.assert`, [
-        { condition: check.condition, error_message: check.errorMessage },
-      ]);
-    }
-
-    this.cacheClusterIds = this.memberIds(p.name, p.replicationGroupSize, p.clusterMode);
+    addConditions(this, this.replicationGroup, p);
+    this.cacheClusterIds = derive(derived.memberIds, p.name, p.replication_group_size, p.cluster_mode);
     this.alarms = new RedisAlarms(this, "alarms", {
-      enabled: p.enableCloudwatchAlarms,
+      enabled: p.enable_cloudwatch_alarms,
       memberIds: this.cacheClusterIds,
-      snsTopicArns: p.alarmsSnsTopicArns,
+      snsTopicArns: p.alarms_sns_topic_arns,
     });
 
     this.cachePort = this.replicationGroup.port;
-    this.cacheNodeId = naming.CACHE_NODE_ID;
+    this.cacheNodeId = derived.CACHE_NODE_ID;
     this.primaryEndpoint = this.replicationGroup.primaryEndpointAddress;
     this.configurationEndpoint = this.replicationGroup.configurationEndpointAddress;
     this.readerEndpoint = this.replicationGroup.readerEndpointAddress;
   }
-
-  /** A plain list when the inputs are literals; otherwise a local, so the long expression is written once. */
-  private memberIds(...args: Parameters<typeof naming.memberIds.literal>): string[] {
-    const ids = derive(naming.memberIds, ...args);
-    return isKnown(ids) ? ids : new TerraformLocal(this, "cache_cluster_ids", ids).asList;
-  }
 }
-

@@ -1,6 +1,7 @@
-import type { IResolvable } from "cdktf";
+import { IResolvable, ref } from "cdktf";
+import type { Derivation } from "./derive";
 import { hcl } from "./hcl";
-import type { Rule } from "./rules";
+import type { Rule } from "./rule-builders";
 
 /**
  * The snapshot window (daily, `hh24:mi-hh24:mi`) and the maintenance window (weekly,
@@ -13,6 +14,7 @@ const WEEK = 7 * DAY;
 const MIN_WINDOW_MINUTES = 60;
 
 const TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
+const CAPTURED_TIME = "([01][0-9]|2[0-3]):([0-5][0-9])";
 const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 const DAILY_WINDOW = `^${TIME}-${TIME}$`;
 const WEEKLY_WINDOW = `^(${DAYS.join("|")}):${TIME}-(${DAYS.join("|")}):${TIME}$`;
@@ -52,30 +54,56 @@ export function dailyMeetsWeekly(daily: Interval, weekly: Interval): boolean {
   );
 }
 
-// The Terraform twins. They assume a well-formed window: callers guard them with can(regex(...)).
+// The Terraform twins. A window's parts are captured by a regular expression and bound to `w` by a
+// one-element `for`, since a validation block cannot read locals before Terraform 1.9. A
+// malformed window (no match, an unknown day) makes them fail: callers wrap them in try().
 
-const hclMod = (x: IResolvable, period: number) => hcl`(${x} % ${period} + ${period}) % ${period}`;
-const hclMinutes = (window: unknown, at: number) =>
-  hcl`tonumber(substr(${window}, ${at}, 2)) * 60 + tonumber(substr(${window}, ${at + 3}, 2))`;
-const hclDay = (window: unknown, at: number) => hcl`index(${[...DAYS]}, substr(${window}, ${at}, 3))`;
+const DAILY_PARTS = `^${CAPTURED_TIME}-${CAPTURED_TIME}$`;
+const WEEKLY_PARTS = `^([a-z]{3}):${CAPTURED_TIME}-([a-z]{3}):${CAPTURED_TIME}$`;
+const w = ref("w");
+const start = ref("start");
 
-function dailyWindowExpression(window: unknown): { start: IResolvable; length: IResolvable } {
-  const start = hclMinutes(window, 0);
-  return { start, length: hclMod(hcl`${hclMinutes(window, 6)} - ${start}`, DAY) };
-}
+const hclMinutes = (hour: number) => hcl`${w}[${hour}] * 60 + ${w}[${hour + 1}]`;
+const hclWeekMinutes = (day: number) => hcl`index(${[...DAYS]}, ${w}[${day}]) * ${DAY} + ${w}[${day + 1}] * 60 + ${w}[${day + 2}]`;
+/** Minutes from start to end, wrapping once past the period's end (end - start > -period). */
+const hclLength = (from: unknown, to: unknown, period: number) => hcl`(${to} - ${from} + ${period}) % ${period}`;
 
-function weeklyWindowExpression(window: unknown): { start: IResolvable; length: IResolvable } {
-  const start = hcl`${hclDay(window, 0)} * ${DAY} + ${hclMinutes(window, 4)}`;
-  const end = hcl`${hclDay(window, 10)} * ${DAY} + ${hclMinutes(window, 14)}`;
-  return { start, length: hclMod(hcl`${end} - ${start}`, WEEK) };
-}
+/** `body` evaluated with the window's parts bound to `w`. */
+const withParts = (pattern: string, window: unknown, body: IResolvable) =>
+  hcl`[for w in [regex(${pattern}, ${window})] : ${body}][0]`;
+/** { start, length } with the start minute bound to `start`, so that it is written once. */
+const interval = (startMinute: IResolvable, endMinute: IResolvable, period: number) =>
+  hcl`[for start in [${startMinute}] : { start = start, length = ${hclLength(start, endMinute, period)} }][0]`;
 
-export function dailyMeetsWeeklyExpression(dailyWindowValue: unknown, weeklyWindowValue: unknown): IResolvable {
-  const daily = dailyWindowExpression(dailyWindowValue);
-  const weekly = weeklyWindowExpression(weeklyWindowValue);
-  const weeklyStart = hcl`${weekly.start} % ${DAY}`;
-  return hcl`${weekly.length} >= ${DAY} || ${hclMod(hcl`${weeklyStart} - ${daily.start}`, DAY)} < ${daily.length} || ${hclMod(hcl`${daily.start} - ${weeklyStart}`, DAY)} < ${weekly.length}`;
-}
+const dailyLength = hclLength(hclMinutes(0), hclMinutes(2), DAY);
+const weeklyLength = hclLength(hclWeekMinutes(0), hclWeekMinutes(3), WEEK);
+
+/** A window as minutes { start, length }, computed once and held by a named local when it is a token. */
+export const snapshotWindowMinutes: Derivation<[window: string], Interval | undefined> = {
+  kind: "any",
+  local: "snapshot_window_minutes",
+  literal: dailyWindow,
+  expression: (window) => hcl`try(${withParts(DAILY_PARTS, window, interval(hclMinutes(0), hclMinutes(2), DAY))}, null)`,
+};
+
+export const maintenanceWindowMinutes: Derivation<[window: string], Interval | undefined> = {
+  kind: "any",
+  local: "maintenance_window_minutes",
+  literal: weeklyWindow,
+  expression: (window) =>
+    hcl`try(${withParts(WEEKLY_PARTS, window, interval(hclWeekMinutes(0), hclWeekMinutes(3), WEEK))}, null)`,
+};
+
+/** Whether the snapshot window meets the maintenance window; false when either is not a window. */
+export const windowsOverlap: Derivation<[daily: Interval | undefined, weekly: Interval | undefined], boolean> = {
+  kind: "any",
+  local: "windows_overlap",
+  literal: (daily, weekly) => daily !== undefined && weekly !== undefined && dailyMeetsWeekly(daily, weekly),
+  expression: (daily, weekly) => {
+    const weeklyStart = hcl`${weekly}.start % ${DAY}`;
+    return hcl`try(${weekly}.length >= ${DAY} || ${hclLength(hcl`${daily}.start`, weeklyStart, DAY)} < ${daily}.length || ${hclLength(weeklyStart, hcl`${daily}.start`, DAY)} < ${weekly}.length, false)`;
+  },
+};
 
 const longEnough = (interval: Interval | undefined) => interval !== undefined && interval.length >= MIN_WINDOW_MINUTES;
 
@@ -84,7 +112,7 @@ export const dailyWindowRule: Rule = {
   text: `be "" or a daily UTC window hh24:mi-hh24:mi of at least ${MIN_WINDOW_MINUTES} minutes`,
   test: (value) => value === "" || longEnough(dailyWindow(value)),
   condition: (value) =>
-    hcl`${value} == "" || can(regex(${DAILY_WINDOW}, ${value})) && try(${dailyWindowExpression(value).length} >= ${MIN_WINDOW_MINUTES}, false)`,
+    hcl`${value} == "" || try(${withParts(DAILY_PARTS, value, dailyLength)} >= ${MIN_WINDOW_MINUTES}, false)`,
   schema: { pattern: `^$|${DAILY_WINDOW}` },
 };
 
@@ -93,6 +121,6 @@ export const weeklyWindowRule: Rule = {
   text: `be a weekly UTC window ddd:hh24:mi-ddd:hh24:mi (ddd: ${DAYS.join(", ")}) of at least ${MIN_WINDOW_MINUTES} minutes`,
   test: (value) => longEnough(weeklyWindow(value)),
   condition: (value) =>
-    hcl`can(regex(${WEEKLY_WINDOW}, ${value})) && try(${weeklyWindowExpression(value).length} >= ${MIN_WINDOW_MINUTES}, false)`,
+    hcl`try(${withParts(WEEKLY_PARTS, value, weeklyLength)} >= ${MIN_WINDOW_MINUTES}, false)`,
   schema: { pattern: WEEKLY_WINDOW },
 };

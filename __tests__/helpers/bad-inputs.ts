@@ -1,7 +1,7 @@
 import { App, TerraformStack } from "cdktf";
 import { ElastiCacheRedis } from "../../lib/redis";
-import { InvalidInputsError } from "../../lib/validation";
-import { propsOf } from "../scenarios";
+import { InvalidInputsError } from "../../lib/literal-checks";
+import { propsOf } from "../../tools/scenarios";
 import { expect } from "vitest";
 import { withTempDir } from "./synth";
 
@@ -250,7 +250,7 @@ export function constructErrors(inputs: Inputs): string[] {
  * Bad and odd auth tokens (rules 11 and 12), each broken alone and together with other rules. No
  * secret may be printed, ever: every token carries a core of letters and digits that no message
  * could contain by chance, so a token shown in any quoting or escaping (JSON, HCL, a diff) is
- * still found. Inputs are over VALID_INPUTS (scenarios.ts).
+ * still found. Inputs are over VALID_INPUTS (tools/scenarios.ts).
  */
 export const CORE = "Zq9KxSecretCore";
 

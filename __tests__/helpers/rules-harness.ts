@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { init, terraform } from "./terraform";
+import { init, terraform } from "../../tools/terraform";
 import { TerraformJson } from "./synth";
 
 /**
  * The module's rules without its resources: the synthesized variables (with their validation
- * blocks), check blocks, and the replication group's preconditions moved verbatim onto a
- * terraform_data resource. It plans with Terraform's built-in provider only, in a fraction of a
+ * blocks), the locals the rules read, check blocks, and the replication group's preconditions
+ * moved verbatim onto a terraform_data resource. It plans with Terraform's built-in provider only, in a fraction of a
  * second, so every bad-input case can run through Terraform itself.
  */
 export function rulesHarness(module: TerraformJson): TerraformJson {
@@ -14,6 +14,7 @@ export function rulesHarness(module: TerraformJson): TerraformJson {
   return {
     terraform: { required_version: module.terraform.required_version },
     variable: module.variable,
+    locals: module.locals,
     check: module.check,
     resource: { terraform_data: { rules: { lifecycle: { precondition } } } },
   };

@@ -19,7 +19,7 @@ import {
   subnetGroupDescription,
   subnetGroupName,
 } from "./spec";
-import { init, terraform, terraformVersion, providerVersionsInMirror } from "./terraform";
+import { init, terraform, terraformVersion, providerVersionsInMirror } from "../../tools/terraform";
 
 /**
  * Terraform state (format 4) as the HCL module would hold it after `terraform apply` with the

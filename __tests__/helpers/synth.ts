@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { ElastiCacheRedisProps } from "../../lib/props";
 import { RedisModuleStack } from "../../lib/module-stack";
 import { ElastiCacheRedis } from "../../lib/redis";
+import { requireTerraform, started } from "../../tools/terraform";
 
 export type TerraformJson = Record<string, any>;
 
@@ -33,6 +34,19 @@ export function synthModuleText(): string {
     app.synth();
     return readFileSync(join(outdir, "stacks", "redis", "cdk.tf.json"), "utf8");
   });
+}
+
+/**
+ * The synthesized module's text, once terraform is known to be there: a missing terraform or
+ * mirror rejects it, so every test that awaits it fails with the install instructions.
+ */
+export function moduleForTerraform(): Promise<string> {
+  return started(
+    Promise.resolve().then(() => {
+      requireTerraform();
+      return synthModuleText();
+    }),
+  );
 }
 
 export function synthModule(): TerraformJson {

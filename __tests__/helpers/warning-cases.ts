@@ -1,4 +1,4 @@
-import { VALID_INPUTS } from "../scenarios";
+import { VALID_INPUTS } from "../../tools/scenarios";
 
 /**
  * Warnings (aws-constraints.md): inputs over QUIET and the exact warnings they must raise, from

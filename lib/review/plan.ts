@@ -1,3 +1,5 @@
+import { scanOutsideStrings } from "../scan";
+
 /**
  * Reads the output of `terraform show -json <planfile>` into typed resource changes.
  *
@@ -108,17 +110,11 @@ function jsonProblem(text: string, parserMessage: string): string {
  */
 function endsOpen(text: string): "string" | "object" | "list" | undefined {
   const open: string[] = [];
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{" || c === "[") open.push(c);
+  const { endsInString } = scanOutsideStrings(text, (c) => {
+    if (c === "{" || c === "[") open.push(c);
     else if (c === "}" || c === "]") open.pop();
-  }
-  if (inString) return "string";
+  });
+  if (endsInString) return "string";
   if (open.length === 0) return undefined;
   return open[open.length - 1] === "{" ? "object" : "list";
 }

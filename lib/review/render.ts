@@ -2,6 +2,7 @@
  * The review as GitHub-flavoured Markdown for a pull-request comment: the danger section first,
  * then the counts, a table of every change, and the changed arguments of each resource.
  */
+import { code, escapeCell, table } from "../markdown";
 import type { Danger, Kind, Review, ReviewedChange, Role, Summary } from "./classify";
 import type { AttributePath } from "./plan";
 import { formatPath, pathsOverlap, SENSITIVE, type Shown, UNKNOWN } from "./values";
@@ -18,25 +19,7 @@ export interface RenderOptions {
   readonly maxChars?: number;
 }
 
-// ---- Markdown primitives -------------------------------------------------------------------------
-
-/** A code span that survives any backticks in the text. */
-export function code(text: string, inTable = false): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  const padded = longest > 0 || text.startsWith(" ") || text.endsWith(" ") ? ` ${text} ` : text;
-  return `${fence}${inTable ? escapeCell(padded) : padded}${fence}`;
-}
-
-/** GFM splits table rows on `|` before reading code spans, so pipes are escaped everywhere in a cell. */
-export function escapeCell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)];
-}
+// ---- values --------------------------------------------------------------------------------------
 
 export function shown(value: Shown, inTable = false): string {
   if (value.kind === "sensitive") return SENSITIVE;

@@ -5,6 +5,7 @@
  * The plan JSON holds sensitive values in clear text; the masks beside them are the only thing
  * that keeps them out of a pull-request comment, so every value goes through `showValue`.
  */
+import { isIdentifier, isObject, terraformValueMarked } from "../notation";
 import type { AttributePath, Mask } from "./plan";
 
 export const SENSITIVE = "(sensitive)";
@@ -43,17 +44,12 @@ export interface Masks {
   readonly unknown: Mask;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-
 /** `tags.team`, `tags["kubernetes.io/role"]`, `snapshot_arns[0]`. */
 export function formatPath(path: AttributePath): string {
   return path
     .map((step, i) => {
       if (typeof step === "number") return `[${step}]`;
-      if (!IDENTIFIER.test(step)) return `[${JSON.stringify(step)}]`;
+      if (!isIdentifier(step)) return `[${JSON.stringify(step)}]`;
       return i === 0 ? step : `.${step}`;
     })
     .join("");
@@ -65,6 +61,11 @@ function maskAt(mask: Mask, step: string | number): Mask {
   if (Array.isArray(mask)) return typeof step === "number" ? mask[step] : undefined;
   if (isObject(mask)) return (mask as Record<string, Mask>)[String(step)];
   return undefined;
+}
+
+/** The masks one step down. */
+function masksBelow(masks: Masks, step: string | number): Masks {
+  return { sensitive: maskAt(masks.sensitive, step), unknown: maskAt(masks.unknown, step) };
 }
 
 /** Whether any part of the value is marked. */
@@ -83,20 +84,12 @@ export function showValue(value: unknown, masks: Masks): Shown {
 }
 
 function notation(value: unknown, masks: Masks): string {
-  if (masks.sensitive === true) return SENSITIVE;
-  if (masks.unknown === true) return UNKNOWN;
-  const below = (step: string | number): Masks => ({
-    sensitive: maskAt(masks.sensitive, step),
-    unknown: maskAt(masks.unknown, step),
+  return terraformValueMarked(value, (path) => {
+    const here = path.reduce(masksBelow, masks);
+    if (here.sensitive === true) return SENSITIVE;
+    if (here.unknown === true) return UNKNOWN;
+    return undefined;
   });
-  if (Array.isArray(value)) return `[${value.map((v, i) => notation(v, below(i))).join(", ")}]`;
-  if (isObject(value)) {
-    const keys = Object.keys(value).sort();
-    if (keys.length === 0) return "{}";
-    return `{ ${keys.map((k) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)} = ${notation(value[k], below(k))}`).join(", ")} }`;
-  }
-  if (value === undefined || value === null) return "null";
-  return JSON.stringify(value);
 }
 
 function cut(text: string): string {
@@ -111,7 +104,7 @@ export function showAt(value: unknown, masks: Masks, path: AttributePath): Shown
   for (const step of path) {
     if (here.sensitive === true || here.unknown === true) break;
     current = Array.isArray(current) || isObject(current) ? (current as Record<string, unknown>)[step] : undefined;
-    here = { sensitive: maskAt(here.sensitive, step), unknown: maskAt(here.unknown, step) };
+    here = masksBelow(here, step);
   }
   return showValue(current ?? null, here);
 }

@@ -1,9 +1,9 @@
-import { camelCase } from "../lib/inputs";
 import type { ElastiCacheRedisProps } from "../lib/props";
 
 /**
  * Realistic inputs of the module, as a Terragrunt `inputs` block or a module call gives them
- * (Terraform variable names). Shared by the drop-in, migration, review, schema and secret tests.
+ * (Terraform variable names). Shared by the drop-in, migration, review, schema and secret tests,
+ * and by `npm run bench`, which plans the production scenario.
  */
 export interface Scenario {
   readonly id: string;
@@ -151,6 +151,9 @@ export function scenario(id: string): Scenario {
   if (!found) throw new Error(`no scenario ${id}`);
   return found;
 }
+
+/** Written here, not taken from lib/, so that the tests' props do not depend on the code they test. */
+const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /**
  * The construct's props for a scenario's module inputs: camelCase names and cluster mode objects.

@@ -1,30 +1,21 @@
 import type { IResolvable } from "cdktf";
 import { hasKnownLength, isKnown, type Derivation } from "./derive";
 import { hcl } from "./hcl";
-import type { ClusterModeConfig } from "./props";
+import type { TerraformClusterMode } from "./input-values";
 
 /**
- * Names, ids and counts the construct derives from its inputs. Each is a pure TypeScript function
- * paired with the Terraform expression that computes the same thing at plan time (see derive.ts).
+ * Names, ids and counts the construct derives from its inputs, which they take in the one input
+ * shape (input-values.ts). Each is a pure TypeScript function paired with the Terraform
+ * expression that computes the same thing at plan time (see derive.ts).
  */
 
-type ClusterMode = ClusterModeConfig[] | IResolvable;
+type ClusterMode = readonly TerraformClusterMode[] | IResolvable;
 
 /** Node id inside every member cache cluster: a replication group's clusters hold one node each. */
 export const CACHE_NODE_ID = "0001";
 
-/** Cluster mode objects with the Terraform attribute names, so expressions (and messages) can read them. */
-export function terraformClusterMode(clusterMode: ClusterMode): unknown {
-  if (!Array.isArray(clusterMode)) return clusterMode;
-  return clusterMode.map((c) => ({
-    num_node_groups: c.numNodeGroups,
-    replicas_per_node_group: c.replicasPerNodeGroup,
-  }));
-}
-
-function clusterModeOff(clusterMode: ClusterMode): IResolvable {
-  return hcl`length(${terraformClusterMode(clusterMode)}) == 0`;
-}
+const clusterModeOff = (clusterMode: ClusterMode) => hcl`length(${clusterMode}) == 0`;
+const literalClusterMode = (clusterMode: ClusterMode) => clusterMode as readonly TerraformClusterMode[];
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
@@ -34,21 +25,21 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
  */
 export const memberIds: Derivation<[name: string, replicationGroupSize: number, clusterMode: ClusterMode], string[]> = {
   kind: "list",
+  local: "cache_cluster_ids",
   literal(name, replicationGroupSize, clusterMode) {
-    if (!Array.isArray(clusterMode)) throw new TypeError("cluster mode must be a literal here");
-    if (clusterMode.length === 0) {
+    const shards = literalClusterMode(clusterMode);
+    if (shards.length === 0) {
       return Array.from({ length: replicationGroupSize }, (_, i) => `${name}-${pad(i + 1, 3)}`);
     }
-    return clusterMode.flatMap(({ numNodeGroups, replicasPerNodeGroup }) =>
-      Array.from({ length: numNodeGroups }, (_, shard) =>
-        Array.from({ length: replicasPerNodeGroup + 1 }, (_, node) => `${name}-${pad(shard + 1, 4)}-${pad(node + 1, 3)}`),
+    return shards.flatMap((shard) =>
+      Array.from({ length: shard.num_node_groups }, (_, s) =>
+        Array.from({ length: shard.replicas_per_node_group + 1 }, (_, node) => `${name}-${pad(s + 1, 4)}-${pad(node + 1, 3)}`),
       ).flat(),
     );
   },
   expression(name, replicationGroupSize, clusterMode) {
-    const cm = terraformClusterMode(clusterMode);
     const withoutClusterMode = hcl`formatlist("%s-%03d", ${name}, range(1, (${clusterModeOff(clusterMode)} ? ${replicationGroupSize} : 0) + 1))`;
-    const withClusterMode = hcl`flatten([for shard in ${cm} : [for ids in setproduct(range(1, shard.num_node_groups + 1), range(1, shard.replicas_per_node_group + 2)) : format("%s-%04d-%03d", ${name}, ids[0], ids[1])]])`;
+    const withClusterMode = hcl`flatten([for shard in ${clusterMode} : [for ids in setproduct(range(1, shard.num_node_groups + 1), range(1, shard.replicas_per_node_group + 2)) : format("%s-%04d-%03d", ${name}, ids[0], ids[1])]])`;
     return hcl`concat(${withoutClusterMode}, ${withClusterMode})`;
   },
 };
@@ -57,58 +48,50 @@ export const memberIds: Derivation<[name: string, replicationGroupSize: number, 
 export const numCacheClusters: Derivation<[replicationGroupSize: number, clusterMode: ClusterMode], number | undefined> = {
   kind: "number",
   literal: (replicationGroupSize, clusterMode) =>
-    (clusterMode as ClusterModeConfig[]).length === 0 ? replicationGroupSize : undefined,
+    literalClusterMode(clusterMode).length === 0 ? replicationGroupSize : undefined,
   expression: (replicationGroupSize, clusterMode) =>
     hcl`${clusterModeOff(clusterMode)} ? ${replicationGroupSize} : null`,
 };
 
-const literalClusterMode = (clusterMode: ClusterMode) => (clusterMode as ClusterModeConfig[])[0];
-
 /** num_node_groups: shards in cluster mode, unset otherwise. */
 export const numNodeGroups: Derivation<[clusterMode: ClusterMode], number | undefined> = {
   kind: "number",
-  literal: (clusterMode) => literalClusterMode(clusterMode)?.numNodeGroups,
-  expression: (clusterMode) => hcl`one(${terraformClusterMode(clusterMode)}[*].num_node_groups)`,
+  literal: (clusterMode) => literalClusterMode(clusterMode)[0]?.num_node_groups,
+  expression: (clusterMode) => hcl`one(${clusterMode}[*].num_node_groups)`,
 };
 
 /** replicas_per_node_group: replicas per shard in cluster mode, unset otherwise. */
 export const replicasPerNodeGroup: Derivation<[clusterMode: ClusterMode], number | undefined> = {
   kind: "number",
-  literal: (clusterMode) => literalClusterMode(clusterMode)?.replicasPerNodeGroup,
-  expression: (clusterMode) => hcl`one(${terraformClusterMode(clusterMode)}[*].replicas_per_node_group)`,
+  literal: (clusterMode) => literalClusterMode(clusterMode)[0]?.replicas_per_node_group,
+  expression: (clusterMode) => hcl`one(${clusterMode}[*].replicas_per_node_group)`,
 };
 
 /** Parameter group family of a Redis version: redis5.0 for 5.0.6, redis6.x for 6.x/6.0/6.2, redis7 for 7.x. */
-export function parameterGroupFamily(redisVersion: string): string {
-  const [major, minor] = redisVersion.split(".");
-  if (Number(major) >= 7) return "redis7";
-  if (Number(major) === 6) return "redis6.x";
-  return `redis${major}.${minor}`;
-}
-
-function parameterGroupFamilyExpression(redisVersion: string): IResolvable {
-  const major = hcl`tonumber(split(".", ${redisVersion})[0])`;
-  return hcl`${major} >= 7 ? "redis7" : ${major} == 6 ? "redis6.x" : format("redis%s", join(".", slice(split(".", ${redisVersion}), 0, 2)))`;
-}
+export const parameterGroupFamily: Derivation<[redisVersion: string], string> = {
+  kind: "string",
+  local: "parameter_group_family",
+  literal(redisVersion) {
+    const [major, minor] = redisVersion.split(".");
+    if (Number(major) >= 7) return "redis7";
+    if (Number(major) === 6) return "redis6.x";
+    return `redis${major}.${minor}`;
+  },
+  expression(redisVersion) {
+    const major = hcl`tonumber(split(".", ${redisVersion})[0])`;
+    return hcl`${major} >= 7 ? "redis7" : ${major} == 6 ? "redis6.x" : format("redis%s", join(".", slice(split(".", ${redisVersion}), 0, 2)))`;
+  },
+};
 
 const CLUSTER_ON_SUFFIX = ".cluster.on";
 
-/** The group AWS provides for the version's family: default.redis7, default.redis6.x.cluster.on, ... */
-export function defaultParameterGroupName(redisVersion: string, clusterModeOn: boolean): string {
-  return `default.${parameterGroupFamily(redisVersion)}${clusterModeOn ? CLUSTER_ON_SUFFIX : ""}`;
-}
-
-/** parameter_group_name: the one given, else the AWS default group for the version and mode. */
-export const parameterGroupName: Derivation<
-  [given: string | undefined, redisVersion: string, clusterMode: ClusterMode],
-  string
-> = {
+/** parameter_group_name: the one given, else the AWS default group of the family and mode (default.redis7.cluster.on...). */
+export const parameterGroupName: Derivation<[given: string | undefined, family: string, clusterMode: ClusterMode], string> = {
   kind: "string",
-  literal: (given, redisVersion, clusterMode) =>
-    given ?? defaultParameterGroupName(redisVersion, (clusterMode as ClusterModeConfig[]).length > 0),
-  expression: (given, redisVersion, clusterMode) => {
-    const suffix = hcl`${clusterModeOff(clusterMode)} ? "" : ${CLUSTER_ON_SUFFIX}`;
-    const fallback = hcl`format("default.%s%s", ${parameterGroupFamilyExpression(redisVersion)}, ${suffix})`;
+  literal: (given, family, clusterMode) =>
+    given ?? `default.${family}${literalClusterMode(clusterMode).length > 0 ? CLUSTER_ON_SUFFIX : ""}`,
+  expression: (given, family, clusterMode) => {
+    const fallback = hcl`format("default.%s%s", ${family}, ${clusterModeOff(clusterMode)} ? "" : ${CLUSTER_ON_SUFFIX})`;
     return given === undefined ? fallback : hcl`${given} != null ? ${given} : ${fallback}`;
   },
 };

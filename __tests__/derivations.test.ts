@@ -4,7 +4,6 @@ import {
   alarmName,
   alarmNames,
   cidrRuleCount,
-  defaultParameterGroupName,
   listLength,
   memberIds,
   notificationTopicArn,
@@ -16,7 +15,7 @@ import {
   snapshotArns,
   snapshotWindow,
   subnetGroupName,
-} from "../lib/naming";
+} from "../lib/derivations";
 
 describe("member cache cluster ids", () => {
   it("numbers nodes with three digits when cluster mode is off", () => {
@@ -25,13 +24,13 @@ describe("member cache cluster ids", () => {
   });
 
   it("numbers shard (4 digits) then node (3 digits) when cluster mode is on, ignoring the group size", () => {
-    expect(memberIds.literal("orders", 1, [{ numNodeGroups: 2, replicasPerNodeGroup: 1 }])).toEqual([
+    expect(memberIds.literal("orders", 1, [{ num_node_groups: 2, replicas_per_node_group: 1 }])).toEqual([
       "orders-0001-001",
       "orders-0001-002",
       "orders-0002-001",
       "orders-0002-002",
     ]);
-    expect(memberIds.literal("c", 6, [{ numNodeGroups: 3, replicasPerNodeGroup: 0 }])).toEqual([
+    expect(memberIds.literal("c", 6, [{ num_node_groups: 3, replicas_per_node_group: 0 }])).toEqual([
       "c-0001-001",
       "c-0002-001",
       "c-0003-001",
@@ -39,7 +38,7 @@ describe("member cache cluster ids", () => {
   });
 
   it("pads past nine shards and nodes", () => {
-    const ids = memberIds.literal("x", 1, [{ numNodeGroups: 12, replicasPerNodeGroup: 5 }]);
+    const ids = memberIds.literal("x", 1, [{ num_node_groups: 12, replicas_per_node_group: 5 }]);
     expect(ids).toHaveLength(72);
     expect(ids.at(-1)).toBe("x-0012-006");
     expect(memberIds.literal("x", 6, []).at(-1)).toBe("x-006");
@@ -56,18 +55,19 @@ describe("default parameter group names", () => {
     ["7.0", "default.redis7", "default.redis7.cluster.on"],
     ["7.1", "default.redis7", "default.redis7.cluster.on"],
   ])("Redis %s: %s without cluster mode, %s with it", (version, off, on) => {
-    expect(defaultParameterGroupName(version, false)).toBe(off);
-    expect(defaultParameterGroupName(version, true)).toBe(on);
+    const family = parameterGroupFamily.literal(version);
+    expect(parameterGroupName.literal(undefined, family, [])).toBe(off);
+    expect(parameterGroupName.literal(undefined, family, [{ num_node_groups: 1, replicas_per_node_group: 0 }])).toBe(on);
   });
 
   it("maps versions to their family", () => {
-    expect(parameterGroupFamily("2.8.24")).toBe("redis2.8");
-    expect(parameterGroupFamily("3.2.10")).toBe("redis3.2");
+    expect(parameterGroupFamily.literal("2.8.24")).toBe("redis2.8");
+    expect(parameterGroupFamily.literal("3.2.10")).toBe("redis3.2");
   });
 
   it("keeps a given group name and otherwise picks the default for the mode", () => {
-    expect(parameterGroupName.literal("custom-redis7", "7.1", [])).toBe("custom-redis7");
-    expect(parameterGroupName.literal(undefined, "7.1", [{ numNodeGroups: 2, replicasPerNodeGroup: 1 }])).toBe(
+    expect(parameterGroupName.literal("custom-redis7", "redis7", [])).toBe("custom-redis7");
+    expect(parameterGroupName.literal(undefined, "redis7", [{ num_node_groups: 2, replicas_per_node_group: 1 }])).toBe(
       "default.redis7.cluster.on",
     );
   });
@@ -95,11 +95,11 @@ describe("alarm names", () => {
 describe("replication group arguments derived from the inputs", () => {
   it("sets num_cache_clusters only with cluster mode off", () => {
     expect(numCacheClusters.literal(3, [])).toBe(3);
-    expect(numCacheClusters.literal(3, [{ numNodeGroups: 2, replicasPerNodeGroup: 1 }])).toBeUndefined();
+    expect(numCacheClusters.literal(3, [{ num_node_groups: 2, replicas_per_node_group: 1 }])).toBeUndefined();
   });
 
   it("sets shard and replica counts only with cluster mode on", () => {
-    const cm = [{ numNodeGroups: 4, replicasPerNodeGroup: 2 }];
+    const cm = [{ num_node_groups: 4, replicas_per_node_group: 2 }];
     expect(numNodeGroups.literal(cm)).toBe(4);
     expect(replicasPerNodeGroup.literal(cm)).toBe(2);
     expect(numNodeGroups.literal([])).toBeUndefined();

@@ -4,17 +4,17 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { synthModuleText } from "./synth";
 
 /**
  * Runs the terraform CLI against throw-away root modules, offline: providers come from a local
  * filesystem mirror, credentials are fake, and whenever the kernel allows it terraform runs in a
- * private network namespace so nothing can leave the machine.
+ * private network namespace so nothing can leave the machine. The tests and `npm run bench` both
+ * run terraform through here, so the benchmark times exactly what the tests run.
  */
 
 const run = promisify(execFile);
 
-const PROJECT = resolve(__dirname, "..", "..");
+const PROJECT = resolve(__dirname, "..");
 const CLI_CONFIG = resolve(__dirname, "mirror.tfrc");
 /** The mirror mirror.tfrc points at. */
 const MIRROR = "/opt/tf-plugins";
@@ -414,21 +414,8 @@ export async function prepareStackDir(dir: string, stackJson: string): Promise<s
   return dir;
 }
 
-/** Keeps a rejection for the test that awaits it instead of reporting it as unhandled meanwhile. */
+/** Keeps a rejection for the code that awaits it later instead of reporting it as unhandled meanwhile. */
 export function started<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => {});
   return promise;
-}
-
-/**
- * The synthesized module's text, once terraform is known to be there: a missing terraform or
- * mirror rejects it, so every test that awaits it fails with the install instructions.
- */
-export function moduleForTerraform(): Promise<string> {
-  return started(
-    Promise.resolve().then(() => {
-      requireTerraform();
-      return synthModuleText();
-    }),
-  );
 }

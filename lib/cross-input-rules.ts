@@ -1,0 +1,92 @@
+import type { IResolvable } from "cdktf";
+import type { Derive } from "./derive";
+import { hcl, revealOnly } from "./hcl";
+import type { InputName } from "./inputs";
+import type { InputValues } from "./input-values";
+import { wholeNumber } from "./rule-builders";
+import { maintenanceWindowMinutes, snapshotWindowMinutes, windowsOverlap } from "./windows";
+
+/** A rule or warning on a combination of inputs: a precondition or `check` in the module. */
+export interface CombinedRule {
+  /** Names the rule's precondition or check block. */
+  readonly id: string;
+  readonly inputs: readonly InputName[];
+  /** What is wrong when the test fails, as a sentence without its final period. */
+  readonly text: string;
+  /** Whether literal values meet the rule. */
+  readonly test: (values: InputValues) => boolean;
+  /** The same test as a Terraform condition; values it derives (window minutes) come from `derive`, which may name them. */
+  readonly condition: (values: InputValues, derive: Derive) => IResolvable;
+}
+
+export const hasClusterMode = (v: InputValues) => v.cluster_mode.length > 0;
+
+/** `value == null`, readable even when the value is a secret. */
+export function isNull(value: unknown): IResolvable {
+  return revealOnly(hcl`${value} == null`);
+}
+
+const nodeCount = wholeNumber(1, 6);
+
+/** Rules that relate inputs (aws-constraints.md 4-6, 8, 12, 16, 17): preconditions in the module. */
+export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
+  {
+    id: "replication_group_size",
+    inputs: ["replication_group_size", "cluster_mode"],
+    text: `with cluster mode off, replication_group_size must ${nodeCount.text} (a primary and up to five replicas)`,
+    test: (v) => hasClusterMode(v) || nodeCount.test(v.replication_group_size),
+    condition: (v) => hcl`length(${v.cluster_mode}) > 0 || ${nodeCount.condition(v.replication_group_size)}`,
+  },
+  {
+    id: "automatic_failover_nodes",
+    inputs: ["enable_automatic_failover", "replication_group_size", "cluster_mode"],
+    text: "automatic failover needs a replica to fail over to: replication_group_size of at least 2, or cluster mode",
+    test: (v) => !v.enable_automatic_failover || v.replication_group_size >= 2 || hasClusterMode(v),
+    condition: (v) =>
+      hcl`!${v.enable_automatic_failover} || ${v.replication_group_size} >= 2 || length(${v.cluster_mode}) > 0`,
+  },
+  {
+    id: "multi_az_failover",
+    inputs: ["enable_multi_az", "enable_automatic_failover"],
+    text: "multi-AZ needs enable_automatic_failover = true",
+    test: (v) => !v.enable_multi_az || v.enable_automatic_failover,
+    condition: (v) => hcl`!${v.enable_multi_az} || ${v.enable_automatic_failover}`,
+  },
+  {
+    id: "cluster_mode_failover",
+    inputs: ["cluster_mode", "enable_automatic_failover"],
+    text: "cluster mode needs enable_automatic_failover = true",
+    test: (v) => !hasClusterMode(v) || v.enable_automatic_failover,
+    condition: (v) => hcl`length(${v.cluster_mode}) == 0 || ${v.enable_automatic_failover}`,
+  },
+  {
+    id: "auth_token_transit_encryption",
+    inputs: ["auth_token", "enable_transit_encryption"],
+    text: "an auth_token needs enable_transit_encryption = true",
+    test: (v) => v.auth_token == null || v.enable_transit_encryption,
+    condition: (v) => hcl`${isNull(v.auth_token)} || ${v.enable_transit_encryption}`,
+  },
+  {
+    id: "snapshot_maintenance_overlap",
+    inputs: ["snapshot_window", "snapshot_retention_limit", "maintenance_window"],
+    text: "the snapshot window must not overlap the maintenance window",
+    test: (v) =>
+      v.snapshot_retention_limit === 0 ||
+      !windowsOverlap.literal(snapshotWindowMinutes.literal(v.snapshot_window), maintenanceWindowMinutes.literal(v.maintenance_window)),
+    condition: (v, derive) => {
+      const overlap = derive(
+        windowsOverlap,
+        derive(snapshotWindowMinutes, v.snapshot_window),
+        derive(maintenanceWindowMinutes, v.maintenance_window),
+      );
+      return hcl`${v.snapshot_retention_limit} == 0 || !${overlap}`;
+    },
+  },
+  {
+    id: "one_snapshot_source",
+    inputs: ["snapshot_name", "snapshot_arn"],
+    text: "give at most one of snapshot_name and snapshot_arn",
+    test: (v) => v.snapshot_name == null || v.snapshot_arn == null,
+    condition: (v) => hcl`${v.snapshot_name} == null || ${v.snapshot_arn} == null`,
+  },
+];
