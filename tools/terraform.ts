@@ -56,6 +56,10 @@ export function terraformEnv(extra: Readonly<Record<string, string>> = {}): Node
     AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY,
     AWS_SECRET_ACCESS_KEY: FAKE_SECRET_KEY,
     AWS_EC2_METADATA_DISABLED: "true",
+    // Terraform and the provider (which inherits this) are short-lived Go processes whose start-up
+    // (the provider builds its whole schema) is mostly allocation: collecting garbage 4x less often
+    // saves about a fifth of their CPU time, which bounds the suite, for ~50 MB more each.
+    GOGC: "400",
     ...extra,
   };
 }
