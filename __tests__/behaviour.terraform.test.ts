@@ -30,7 +30,27 @@ interface Case {
   readonly rules?: { readonly cidr: readonly (readonly string[])[]; readonly groups: readonly string[] };
   /** Alarm names of one kind (the swap-usage alarm), in index order; [] = no alarm at all. */
   readonly swapAlarms?: readonly string[];
+  /** treat_missing_data and threshold of the first member's alarm of each kind. */
+  readonly alarms?: Readonly<Record<string, { treat_missing_data: string; threshold: number }>>;
+  /** log_delivery_configuration blocks, in any order. */
+  readonly logs?: readonly Readonly<Record<string, string>>[];
 }
+
+/** What 2 shards of 1 replica plan, in either form. */
+const CLUSTER_MODE_GROUP = {
+  parameter_group_name: "default.redis6.x.cluster.on",
+  num_cache_clusters: null,
+  num_node_groups: 2,
+  replicas_per_node_group: 1,
+};
+const CLUSTER_MODE_MEMBERS = ["orders-0001-001", "orders-0001-002", "orders-0002-001", "orders-0002-002"];
+const KMS_KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const alarmsWith = (cpu: string, engineCpu: string, memory: string, swap: string, memoryThreshold: number) => ({
+  elasticache_high_cpu_utilization: { treat_missing_data: cpu, threshold: 90 },
+  elasticache_high_engine_cpu_utilization: { treat_missing_data: engineCpu, threshold: 90 },
+  elasticache_low_memory_available: { treat_missing_data: memory, threshold: memoryThreshold },
+  elasticache_swap_usage: { treat_missing_data: swap, threshold: 50000000 },
+});
 
 const CASES: Record<string, Case> = {
   // §4 snapshot_window: unset when retention is 0 or the window is "", each on its own
@@ -62,13 +82,8 @@ const CASES: Record<string, Case> = {
   // §4-5 cluster mode: shards and replicas instead of a node count; members per shard
   cluster_mode: {
     inputs: { redis_version: "6.x", replication_group_size: 1, cluster_mode: [{ num_node_groups: 2, replicas_per_node_group: 1 }] },
-    replicationGroup: {
-      parameter_group_name: "default.redis6.x.cluster.on",
-      num_cache_clusters: null,
-      num_node_groups: 2,
-      replicas_per_node_group: 1,
-    },
-    members: ["orders-0001-001", "orders-0001-002", "orders-0002-001", "orders-0002-002"],
+    replicationGroup: CLUSTER_MODE_GROUP,
+    members: CLUSTER_MODE_MEMBERS,
     swapAlarms: [
       "orders-0001-001-0001-swap-usage",
       "orders-0001-002-0001-swap-usage",
@@ -107,6 +122,56 @@ const CASES: Record<string, Case> = {
   },
   // §5 alarms off
   alarms_off: { inputs: { enable_cloudwatch_alarms: false }, members: ["orders-001", "orders-002"], swapAlarms: [] },
+  // later Gruntwork releases (later-inputs.md §1): the shard form plans what cluster_mode plans
+  later_shard_form: {
+    inputs: { redis_version: "6.x", replication_group_size: 1, num_node_groups: 2, replicas_per_node_group: 1 },
+    replicationGroup: CLUSTER_MODE_GROUP,
+    members: CLUSTER_MODE_MEMBERS,
+  },
+  alarm_defaults: { inputs: {}, alarms: alarmsWith("missing", "missing", "missing", "missing", 100000000) },
+  alarm_inputs: {
+    inputs: {
+      alarm_treat_missing_data: "ignore",
+      alarm_high_cpu_utilization_treat_missing_data: "breaching",
+      alarm_low_memory_available_threshold: 50000000,
+    },
+    alarms: alarmsWith("breaching", "ignore", "ignore", "ignore", 50000000),
+  },
+  alarm_low_memory_own: {
+    inputs: { alarm_low_memory_available_treat_missing_data: "notBreaching" },
+    alarms: alarmsWith("missing", "missing", "notBreaching", "missing", 100000000),
+  },
+  auto_minor_version_upgrade_off: {
+    inputs: { auto_minor_version_upgrade: false },
+    replicationGroup: { auto_minor_version_upgrade: "false" },
+  },
+  // Not sent, so that AWS's default stays (what v0.85.0 clusters have): unknown until apply.
+  auto_minor_version_upgrade_unset: { inputs: {}, replicationGroup: { auto_minor_version_upgrade: null } },
+  log_delivery_both_destinations: {
+    inputs: {
+      engine_log_delivery_configuration: { destination: "orders-engine", destination_type: "cloudwatch-logs", log_format: "json" },
+      slow_log_delivery_configuration: { destination: "orders-slow", destination_type: "kinesis-firehose", log_format: "text" },
+    },
+    logs: [
+      { destination: "orders-engine", destination_type: "cloudwatch-logs", log_format: "json", log_type: "engine-log" },
+      { destination: "orders-slow", destination_type: "kinesis-firehose", log_format: "text", log_type: "slow-log" },
+    ],
+  },
+  log_delivery_none: { inputs: {}, logs: [] },
+  auth_token_rotates: {
+    inputs: { auth_token: "a-good-token-1234567890" },
+    replicationGroup: { auth_token_update_strategy: "ROTATE" },
+  },
+  // this module: Valkey, a customer managed KMS key
+  valkey_8: {
+    inputs: { engine: "valkey", redis_version: "8.0" },
+    replicationGroup: { engine: "valkey", engine_version: "8.0", parameter_group_name: "default.valkey8" },
+  },
+  valkey_72_shards: {
+    inputs: { engine: "valkey", redis_version: "7.2", replication_group_size: 1, num_node_groups: 2, replicas_per_node_group: 0 },
+    replicationGroup: { engine: "valkey", engine_version: "7.2", parameter_group_name: "default.valkey7.cluster.on" },
+  },
+  kms_key: { inputs: { kms_key_id: KMS_KEY }, replicationGroup: { kms_key_id: KMS_KEY } },
 };
 
 const moduleName = (id: string) => `case_${id}`;
@@ -180,5 +245,21 @@ describe.each(Object.keys(CASES))("what the module plans: %s", (id) => {
         .sort((a, b) => Number(a.index) - Number(b.index))
         .map((rc) => rc.change.after.alarm_name);
       expect(swap).toEqual(c.swapAlarms);
+    });
+
+  if (c.alarms)
+    it("treats missing data and sets thresholds as the alarm inputs say", async () => {
+      const first = inCase(await planned, id).filter((rc) => rc.type === "aws_cloudwatch_metric_alarm" && rc.index === 0);
+      const actual = Object.fromEntries(
+        first.map((rc) => [rc.name, { treat_missing_data: rc.change.after.treat_missing_data, threshold: rc.change.after.threshold }]),
+      );
+      expect(actual).toEqual(c.alarms);
+    });
+
+  if (c.logs)
+    it(c.logs.length > 0 ? "delivers each log where its configuration says" : "delivers no log", async () => {
+      const [rg] = inCase(await planned, id).filter((rc) => rc.type === "aws_elasticache_replication_group");
+      const byType = (a: Record<string, string>, b: Record<string, string>) => a.log_type.localeCompare(b.log_type);
+      expect([...rg.change.after.log_delivery_configuration].sort(byType)).toEqual([...c.logs!].sort(byType));
     });
 });

@@ -434,3 +434,71 @@ describe("cluster mode given as a literal list holding tokens", () => {
     expect(Object.keys(json.check)).toEqual([expect.stringMatching(/^cache_snapshots_off_with_replicas_[0-9A-F]{8}$/)]);
   });
 });
+
+describe("props of later Gruntwork releases and of this module, as literals", () => {
+  const KMS_KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  let json!: TerraformJson;
+  beforeEach(() => {
+    json = withTokenAuth({
+      ...base,
+      name: "sessions",
+      engine: "valkey",
+      redisVersion: "8.1",
+      enableAutomaticFailover: true,
+      numNodeGroups: 3,
+      replicasPerNodeGroup: 1,
+      kmsKeyId: KMS_KEY,
+      autoMinorVersionUpgrade: false,
+      engineLogDeliveryConfiguration: { logFormat: "json", destination: "sessions-engine", destinationType: "cloudwatch-logs" },
+      slowLogDeliveryConfiguration: { destination: "sessions-slow", destinationType: "kinesis-firehose", logFormat: "text" },
+      alarmTreatMissingData: "ignore",
+      alarmLowMemoryAvailableTreatMissingData: "breaching",
+      alarmLowMemoryAvailableThreshold: 25_000_000,
+    });
+  });
+
+  it("sets the engine, the shards, the key and the upgrade policy as plain values", () => {
+    expect(replicationGroup(json)).toMatchObject({
+      engine: "valkey",
+      engine_version: "8.1",
+      parameter_group_name: "default.valkey8.cluster.on",
+      num_node_groups: 3,
+      replicas_per_node_group: 1,
+      kms_key_id: KMS_KEY,
+      auto_minor_version_upgrade: "false",
+    });
+    expect(replicationGroup(json)).not.toHaveProperty("num_cache_clusters");
+    expect(json.locals).toBeUndefined();
+  });
+
+  it("writes one static log delivery block per log, with Terraform's attribute names", () => {
+    expect(replicationGroup(json).log_delivery_configuration).toEqual([
+      { destination: "sessions-engine", destination_type: "cloudwatch-logs", log_format: "json", log_type: "engine-log" },
+      { destination: "sessions-slow", destination_type: "kinesis-firehose", log_format: "text", log_type: "slow-log" },
+    ]);
+    expect(replicationGroup(json)).not.toHaveProperty("dynamic");
+  });
+
+  it("rotates the token it is given, through a plan-time condition on whether there is one", () => {
+    expect(replicationGroup(json).auth_token_update_strategy).toBe(
+      '${nonsensitive(sensitive((var.redis_auth_token == null))) ? null : "ROTATE"}',
+    );
+  });
+
+  it("alarms on the 6 members, each kind treating missing data as its inputs say", () => {
+    const ofKind = (kind: string) => alarms(json).find((a) => a.metric_name === kind)!;
+    expect(ofKind("CPUUtilization")).toMatchObject({ count: 6, treat_missing_data: "ignore" });
+    expect(ofKind("EngineCPUUtilization").treat_missing_data).toBe("ignore");
+    expect(ofKind("SwapUsage").treat_missing_data).toBe("ignore");
+    expect(ofKind("FreeableMemory")).toMatchObject({ treat_missing_data: "breaching", threshold: 25_000_000 });
+    expect(JSON.stringify(ofKind("CPUUtilization").alarm_name)).toContain("sessions-0001-001");
+  });
+
+  it("leaves the upgrade policy and the key unset when not given (v0.85.0 sent neither)", () => {
+    const plain = replicationGroup(synthRedis(base));
+    expect(plain).not.toHaveProperty("auto_minor_version_upgrade");
+    expect(plain).not.toHaveProperty("kms_key_id");
+    expect(plain).not.toHaveProperty("auth_token_update_strategy");
+    expect(plain).not.toHaveProperty("log_delivery_configuration");
+  });
+});

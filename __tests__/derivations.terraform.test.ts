@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { derive, Derivation } from "../lib/derive";
-import { CLUSTER_MODE_TYPE } from "../lib/inputs";
+import { CLUSTER_MODE_TYPE, LOG_DELIVERY_TYPE } from "../lib/inputs";
 import type { TerraformClusterMode } from "../lib/input-values";
 import * as derivations from "../lib/derivations";
 import {
@@ -35,9 +35,74 @@ interface Scenario {
   cidrs: string[];
   groups: string[];
   alarms: boolean;
+  engine: string;
+  numNodeGroups: number | null;
+  replicas: number | null;
+  engineLog: LogConfig | null;
+  slowLog: LogConfig | null;
+  authToken: string | null;
+  ownTreat: string | null;
+  treat: string;
 }
 
+interface LogConfig {
+  destination: string;
+  destination_type: string;
+  log_format: string;
+}
+
+/** The inputs of later releases and of this module, as v0.85.0 users leave them. */
+const UNSET_LATER_INPUTS = {
+  engine: "redis",
+  numNodeGroups: null,
+  replicas: null,
+  engineLog: null,
+  slowLog: null,
+  authToken: null,
+  ownTreat: null,
+  treat: "missing",
+};
+
 const SCENARIOS: Record<string, Scenario> = {
+  laterInputs: {
+    name: "later",
+    size: 1,
+    clusterMode: [],
+    redisVersion: "8.0",
+    parameterGroup: null,
+    window: "06:00-07:00",
+    retention: 1,
+    snapshotArn: null,
+    topic: "",
+    cidrs: [],
+    groups: [],
+    alarms: true,
+    engine: "valkey",
+    numNodeGroups: 2,
+    replicas: 1,
+    engineLog: { destination: "redis-engine", destination_type: "cloudwatch-logs", log_format: "json" },
+    slowLog: { destination: "redis-slow", destination_type: "kinesis-firehose", log_format: "text" },
+    authToken: "a-token-of-16-chars",
+    ownTreat: "breaching",
+    treat: "ignore",
+  },
+  valkey7: {
+    name: "v7",
+    size: 2,
+    clusterMode: [{ num_node_groups: 2, replicas_per_node_group: 0 }],
+    redisVersion: "7.2",
+    parameterGroup: null,
+    window: "06:00-07:00",
+    retention: 1,
+    snapshotArn: null,
+    topic: "",
+    cidrs: [],
+    groups: [],
+    alarms: true,
+    ...UNSET_LATER_INPUTS,
+    engine: "valkey",
+    engineLog: { destination: "redis-engine", destination_type: "cloudwatch-logs", log_format: "text" },
+  },
   defaults: {
     name: "orders",
     size: 1,
@@ -51,6 +116,7 @@ const SCENARIOS: Record<string, Scenario> = {
     cidrs: [],
     groups: [],
     alarms: true,
+    ...UNSET_LATER_INPUTS,
   },
   replicas: {
     name: "orders-prod",
@@ -65,6 +131,7 @@ const SCENARIOS: Record<string, Scenario> = {
     cidrs: ["10.0.0.0/16", "10.1.0.0/16"],
     groups: ["sg-0aaa", "sg-0bbb", "sg-0ccc"],
     alarms: false,
+    ...UNSET_LATER_INPUTS,
   },
   clusterMode: {
     name: "sessions",
@@ -79,6 +146,7 @@ const SCENARIOS: Record<string, Scenario> = {
     cidrs: ["192.168.0.0/24"],
     groups: [],
     alarms: true,
+    ...UNSET_LATER_INPUTS,
   },
   customGroup: {
     name: "c",
@@ -93,6 +161,7 @@ const SCENARIOS: Record<string, Scenario> = {
     cidrs: [],
     groups: ["sg-1"],
     alarms: true,
+    ...UNSET_LATER_INPUTS,
   },
   redis7zero: {
     name: "r7",
@@ -107,6 +176,7 @@ const SCENARIOS: Record<string, Scenario> = {
     cidrs: [],
     groups: [],
     alarms: true,
+    ...UNSET_LATER_INPUTS,
   },
 };
 
@@ -115,8 +185,8 @@ type Args = (s: Scenario | Vars) => unknown[];
 const value = (v: Scenario | Vars, key: keyof Scenario): any => {
   const x = v[key];
   if (!(x instanceof TerraformVariable)) return x ?? undefined;
-  if (key === "clusterMode" || key === "alarms") return x.value;
-  if (key === "size" || key === "retention") return x.numberValue;
+  if (["clusterMode", "alarms", "engineLog", "slowLog"].includes(key)) return x.value;
+  if (["size", "retention", "numNodeGroups", "replicas"].includes(key)) return x.numberValue;
   if (key === "cidrs" || key === "groups") return x.listValue;
   return x.stringValue;
 };
@@ -124,14 +194,22 @@ const value = (v: Scenario | Vars, key: keyof Scenario): any => {
 /** Each derivation with how its arguments come from a scenario (literal) or from variables (tokens). */
 const CHECKS: Record<string, [Derivation<any[], unknown>, Args]> = {
   memberIds: [derivations.memberIds, (v) => [value(v, "name"), value(v, "size"), value(v, "clusterMode")]],
+  clusterMode: [derivations.clusterMode, (v) => [value(v, "clusterMode"), value(v, "numNodeGroups"), value(v, "replicas")]],
   numCacheClusters: [derivations.numCacheClusters, (v) => [value(v, "size"), value(v, "clusterMode")]],
   numNodeGroups: [derivations.numNodeGroups, (v) => [value(v, "clusterMode")]],
   replicasPerNodeGroup: [derivations.replicasPerNodeGroup, (v) => [value(v, "clusterMode")]],
-  parameterGroupFamily: [derivations.parameterGroupFamily, (v) => [value(v, "redisVersion")]],
+  parameterGroupFamily: [derivations.parameterGroupFamily, (v) => [value(v, "engine"), value(v, "redisVersion")]],
   parameterGroupName: [
     derivations.parameterGroupName,
-    (v) => [value(v, "parameterGroup"), derive(derivations.parameterGroupFamily, value(v, "redisVersion")), value(v, "clusterMode")],
+    (v) => [
+      value(v, "parameterGroup"),
+      derive(derivations.parameterGroupFamily, value(v, "engine"), value(v, "redisVersion")),
+      value(v, "clusterMode"),
+    ],
   ],
+  logDeliveries: [derivations.logDeliveries, (v) => [value(v, "engineLog"), value(v, "slowLog")]],
+  authTokenUpdateStrategy: [derivations.authTokenUpdateStrategy, (v) => [value(v, "authToken")]],
+  treatMissingData: [derivations.treatMissingData, (v) => [value(v, "ownTreat"), value(v, "treat")]],
   snapshotWindow: [derivations.snapshotWindow, (v) => [value(v, "window"), value(v, "retention")]],
   snapshotArns: [derivations.snapshotArns, (v) => [value(v, "snapshotArn")]],
   notificationTopicArn: [derivations.notificationTopicArn, (v) => [value(v, "topic")]],
@@ -160,6 +238,14 @@ const VARIABLE_TYPES: Record<keyof Scenario, string> = {
   cidrs: "list(string)",
   groups: "list(string)",
   alarms: "bool",
+  engine: "string",
+  numNodeGroups: "number",
+  replicas: "number",
+  engineLog: LOG_DELIVERY_TYPE,
+  slowLog: LOG_DELIVERY_TYPE,
+  authToken: "string",
+  ownTreat: "string",
+  treat: "string",
 };
 
 /** A root module with one variable per scenario field and one output per derivation's expression. */
@@ -167,7 +253,7 @@ function expressionsModule(): string {
   return withTempDir((outdir) => {
     const stack = new TerraformStack(new App({ outdir }), "expressions");
     const vars = Object.fromEntries(
-      Object.entries(VARIABLE_TYPES).map(([key, type]) => [key, new TerraformVariable(stack, key, { type })]),
+      Object.entries(VARIABLE_TYPES).map(([key, type]) => [key, new TerraformVariable(stack, `in_${key}`, { type })]),
     ) as Vars;
     for (const [name, [derivation, args]] of Object.entries(CHECKS)) {
       new TerraformOutput(stack, name, { value: derivation.expression(...args(vars)) });
@@ -188,7 +274,9 @@ beforeAll(async () => {
     const planned = (async () => {
       await mkdir(dir);
       await writeFile(join(dir, "main.tf.json"), moduleText);
-      await writeFile(join(dir, "terraform.tfvars.json"), JSON.stringify(scenario));
+      // Variables are named in_<field>, apart from the outputs named after the derivations.
+      const tfvars = Object.fromEntries(Object.entries(scenario).map(([key, v]) => [`in_${key}`, v]));
+      await writeFile(join(dir, "terraform.tfvars.json"), JSON.stringify(tfvars));
       await init(dir);
       return knownOutputs(await plan(dir));
     })();

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   alarmCount,
+  authTokenUpdateStrategy,
+  clusterMode,
+  logDeliveries,
+  treatMissingData,
   alarmName,
   alarmNames,
   cidrRuleCount,
@@ -55,14 +59,24 @@ describe("default parameter group names", () => {
     ["7.0", "default.redis7", "default.redis7.cluster.on"],
     ["7.1", "default.redis7", "default.redis7.cluster.on"],
   ])("Redis %s: %s without cluster mode, %s with it", (version, off, on) => {
-    const family = parameterGroupFamily.literal(version);
+    const family = parameterGroupFamily.literal("redis", version);
     expect(parameterGroupName.literal(undefined, family, [])).toBe(off);
     expect(parameterGroupName.literal(undefined, family, [{ num_node_groups: 1, replicas_per_node_group: 0 }])).toBe(on);
   });
 
   it("maps versions to their family", () => {
-    expect(parameterGroupFamily.literal("2.8.24")).toBe("redis2.8");
-    expect(parameterGroupFamily.literal("3.2.10")).toBe("redis3.2");
+    expect(parameterGroupFamily.literal("redis", "2.8.24")).toBe("redis2.8");
+    expect(parameterGroupFamily.literal("redis", "3.2.10")).toBe("redis3.2");
+  });
+
+  it.each([
+    ["7.2", "default.valkey7", "default.valkey7.cluster.on"],
+    ["8.0", "default.valkey8", "default.valkey8.cluster.on"],
+    ["8.1", "default.valkey8", "default.valkey8.cluster.on"],
+  ])("Valkey %s: %s without cluster mode, %s with it", (version, off, on) => {
+    const family = parameterGroupFamily.literal("valkey", version);
+    expect(parameterGroupName.literal(undefined, family, [])).toBe(off);
+    expect(parameterGroupName.literal(undefined, family, [{ num_node_groups: 2, replicas_per_node_group: 1 }])).toBe(on);
   });
 
   it("keeps a given group name and otherwise picks the default for the mode", () => {
@@ -132,5 +146,37 @@ describe("replication group arguments derived from the inputs", () => {
 
   it("names the subnet group after the cluster", () => {
     expect(subnetGroupName("orders")).toBe("orders-subnet-group");
+  });
+});
+
+describe("inputs of later Gruntwork releases", () => {
+  it("reads num_node_groups and replicas_per_node_group as cluster mode, and cluster_mode when they are unset", () => {
+    expect(clusterMode.literal([], 3, 2)).toEqual([{ num_node_groups: 3, replicas_per_node_group: 2 }]);
+    const given = [{ num_node_groups: 1, replicas_per_node_group: 0 }];
+    expect(clusterMode.literal(given, undefined, undefined)).toBe(given);
+    expect(clusterMode.literal([], undefined, undefined)).toEqual([]);
+  });
+
+  it("delivers each log whose configuration is given, tagged with its log type", () => {
+    const engine = { destination: "eng", destination_type: "cloudwatch-logs", log_format: "json" };
+    const slow = { destination: "slow", destination_type: "kinesis-firehose", log_format: "text" };
+    expect(logDeliveries.literal(engine, slow)).toEqual([
+      { destination: "eng", destination_type: "cloudwatch-logs", log_format: "json", log_type: "engine-log" },
+      { destination: "slow", destination_type: "kinesis-firehose", log_format: "text", log_type: "slow-log" },
+    ]);
+    expect(logDeliveries.literal(undefined, slow)).toEqual([
+      { destination: "slow", destination_type: "kinesis-firehose", log_format: "text", log_type: "slow-log" },
+    ]);
+    expect(logDeliveries.literal(undefined, undefined)).toEqual([]);
+  });
+
+  it("rotates a token (provider 5.x's default, written to state), and says nothing without one", () => {
+    expect(authTokenUpdateStrategy.literal("a-token-of-16-chars")).toBe("ROTATE");
+    expect(authTokenUpdateStrategy.literal(undefined)).toBeUndefined();
+  });
+
+  it("lets an alarm's own treat_missing_data win over the shared one", () => {
+    expect(treatMissingData.literal("breaching", "ignore")).toBe("breaching");
+    expect(treatMissingData.literal(undefined, "ignore")).toBe("ignore");
   });
 });

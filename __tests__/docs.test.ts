@@ -14,12 +14,20 @@ import {
 import { code, textCell } from "../lib/markdown";
 import { terraformValue } from "../lib/notation";
 import Ajv from "ajv/dist/2020";
-import { ALARM_KINDS, EXPECTED_OUTPUTS, EXPECTED_VARIABLES } from "./helpers/spec";
+import { ALARM_KINDS, EXPECTED_OUTPUTS, EXPECTED_VARIABLES, LATER_GRUNTWORK_VARIABLES, MODULE_ONLY_VARIABLES } from "./helpers/spec";
 import { SCENARIOS } from "../tools/scenarios";
 
 /** The spec's inputs in its order, and its outputs in the order the README lists them. */
-const INPUT_NAMES = Object.keys(EXPECTED_VARIABLES);
-const OUTPUT_NAMES = ["cache_port", "cache_cluster_ids", "cache_node_id", "primary_endpoint", "configuration_endpoint", "reader_endpoint"];
+const INPUT_NAMES = [EXPECTED_VARIABLES, LATER_GRUNTWORK_VARIABLES, MODULE_ONLY_VARIABLES].flatMap(Object.keys);
+const OUTPUT_NAMES = [
+  "cache_port",
+  "cache_cluster_ids",
+  "cache_node_id",
+  "primary_endpoint",
+  "configuration_endpoint",
+  "reader_endpoint",
+  "security_group_id",
+];
 
 const root = join(__dirname, "..");
 const readme = readFileSync(join(root, "README.md"), "utf8");
@@ -53,6 +61,32 @@ describe("generated docs", () => {
     expect(firstColumn(readmeSection("alarms"))).toEqual(
       ALARM_KINDS.map((a) => `aws_cloudwatch_metric_alarm.${a.resource}`),
     );
+  });
+
+  it("tells the Gruntwork v0.85.0 inputs from later releases' and this module's own", () => {
+    const rows = readmeSection("inputs")
+      .split("\n")
+      .filter((line) => line.startsWith("| "))
+      .slice(2)
+      .map((row) => row.split(" | "));
+    const since = Object.fromEntries(rows.map((cells) => [cells[0].slice(2).replace(/`/g, ""), cells[2]]));
+    const expected = {
+      ...Object.fromEntries(Object.keys(EXPECTED_VARIABLES).map((name) => [name, "v0.85.0"])),
+      alarm_treat_missing_data: "v0.96.3",
+      alarm_low_memory_available_threshold: "v0.104.5",
+      num_node_groups: "v0.105.0",
+      replicas_per_node_group: "v0.105.0",
+      auto_minor_version_upgrade: "v0.111.6",
+      engine_log_delivery_configuration: "v0.111.6",
+      slow_log_delivery_configuration: "v0.111.6",
+      alarm_high_cpu_utilization_treat_missing_data: "v0.146.0",
+      alarm_low_memory_available_treat_missing_data: "v0.146.0",
+      engine: "this module only",
+      kms_key_id: "this module only",
+    };
+    expect(since).toEqual(expected);
+    expect(help).toContain("not in Gruntwork's module");
+    expect(help).toContain("since Gruntwork v0.146.0");
   });
 
   it("lists every input and output in help", () => {

@@ -162,8 +162,8 @@ describe("derivations with some arguments tokens", () => {
     expect(rendered((v) => derive(parameterGroupName, undefined, v.name.stringValue, []))).toBe(
       '${format("default.%s%s", var.name, (length([]) == 0) ? "" : ".cluster.on")}',
     );
-    expect(rendered((v) => derive(parameterGroupFamily, v.name.stringValue))).toBe(
-      '${tonumber(split(".", var.name)[0]) >= 7 ? "redis7" : tonumber(split(".", var.name)[0]) == 6 ? "redis6.x" : format("redis%s", join(".", slice(split(".", var.name), 0, 2)))}',
+    expect(rendered((v) => derive(parameterGroupFamily, "redis", v.name.stringValue))).toBe(
+      '${"redis" == "valkey" ? format("valkey%s", split(".", var.name)[0]) : (tonumber(split(".", var.name)[0]) >= 7 ? "redis7" : tonumber(split(".", var.name)[0]) == 6 ? "redis6.x" : format("redis%s", join(".", slice(split(".", var.name), 0, 2))))}',
     );
     expect(rendered((v) => derive(parameterGroupName, v.env.stringValue, "redis7", []))).toBe(
       '${var.env != null ? var.env : format("default.%s%s", "redis7", (length([]) == 0) ? "" : ".cluster.on")}',

@@ -40,6 +40,8 @@ import { scenario, SCENARIOS } from "../tools/scenarios";
  */
 
 const REGION = "eu-west-1";
+/** v0.85.0 had no such output; the first plan adds it (an output, nothing in AWS). */
+const NEW_OUTPUT = "security_group_id";
 
 interface Migration {
   state: TerraformState;
@@ -53,6 +55,27 @@ const migrations3x: Record<string, Promise<Migration>> = {};
 // Cluster mode off (with a token, ingress rules, alarms and events) and on: the two shapes 3.x wrote.
 const STATE_3X_SCENARIOS = ["production", "cluster"];
 const rootStatePlans: Record<string, Promise<Plan>> = {};
+/**
+ * Scenarios whose Terragrunt inputs are also written the way later Gruntwork releases take them
+ * (later-inputs.md §1): the shard form instead of cluster_mode, and the later alarm inputs at the
+ * values v0.85.0 implied. Against the same HCL-module state they must plan exactly the same.
+ */
+const LATER_WAY_SCENARIOS = ["cluster", "production"];
+const laterWayPlans: Record<string, Promise<Plan>> = {};
+
+/** A scenario's inputs as a Terragrunt unit for a later Gruntwork release writes them. */
+function writtenTheLaterWay(inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { cluster_mode: clusterMode, ...rest } = inputs as { cluster_mode?: { num_node_groups: number; replicas_per_node_group: number }[] };
+  const shards = clusterMode?.[0];
+  return {
+    ...rest,
+    ...(shards ? { num_node_groups: shards.num_node_groups, replicas_per_node_group: shards.replicas_per_node_group } : {}),
+    alarm_treat_missing_data: "missing",
+    alarm_high_cpu_utilization_treat_missing_data: "missing",
+    alarm_low_memory_available_treat_missing_data: "missing",
+    alarm_low_memory_available_threshold: 100000000,
+  };
+}
 /** Scenarios whose root-layout state (the module's own, after apply) must plan "No changes". */
 const ROOT_STATE_SCENARIOS = ["production", "cluster"];
 
@@ -88,6 +111,18 @@ beforeAll(async () => {
       }),
     );
   }
+  for (const id of LATER_WAY_SCENARIOS) {
+    const { inputs } = scenario(id);
+    laterWayPlans[id] = started(
+      moduleText.then(async () =>
+        planWithState(
+          join(root, "later-way", id),
+          writtenTheLaterWay(inputs),
+          await hclModuleState(inputs, { addresses: "hcl-module", region: REGION }),
+        ),
+      ),
+    );
+  }
   for (const id of ROOT_STATE_SCENARIOS) {
     const { inputs } = scenario(id);
     rootStatePlans[id] = started(
@@ -107,6 +142,7 @@ afterAll(async () => {
     ...Object.values(migrations),
     ...Object.values(migrations3x),
     ...Object.values(rootStatePlans),
+    ...Object.values(laterWayPlans),
   ]);
   await removeWorkRoot(workRoot);
 });
@@ -227,13 +263,23 @@ for (const s of SCENARIOS) {
       async () => {
         const { plan: p } = await migrated();
         const changed = Object.entries(p.output_changes ?? {})
-          .filter(([name]) => !(alarmsDiffer && name === "cache_cluster_ids"))
+          .filter(([name]) => !(alarmsDiffer && name === "cache_cluster_ids") && name !== NEW_OUTPUT)
           // A list-to-tuple type change alone shows as an output update with equal values.
           .filter(([, o]) => JSON.stringify(o.before) !== JSON.stringify(o.after) || o.after_unknown === true)
           .map(([name, o]) => `${name}: ${JSON.stringify(o.before)} -> ${JSON.stringify(o.after)}`);
         expect(changed).toEqual([]);
       },
     );
+
+    it(`adds the output ${NEW_OUTPUT} of later Gruntwork releases, with the security group's id from state`, async () => {
+      const { plan: p, state } = await migrated();
+      const sg = state.resources.find((res) => res.type === "aws_security_group")!;
+      expect(p.output_changes?.[NEW_OUTPUT]).toMatchObject({
+        actions: ["create"],
+        after: sg.instances[0].attributes.id,
+        after_unknown: false,
+      });
+    });
   });
 }
 
@@ -284,6 +330,24 @@ for (const id of STATE_3X_SCENARIOS) {
     });
   });
 }
+
+describe.each(LATER_WAY_SCENARIOS)("migration with inputs written for later Gruntwork releases: %s", (id) => {
+  it("uses the later names (no cluster_mode; the shard form where it had one)", () => {
+    const later = writtenTheLaterWay(scenario(id).inputs);
+    expect(later).not.toHaveProperty("cluster_mode");
+    expect(later).toHaveProperty("alarm_treat_missing_data");
+  });
+
+  it("plans exactly what the v0.85.0 inputs plan against the same state: the same moves, no more", async () => {
+    const shape = (p: Plan) =>
+      (p.resource_changes ?? [])
+        .map((rc) => ({ address: rc.address, from: rc.previous_address, actions: rc.change.actions, after: rc.change.after }))
+        .sort((a, b) => a.address.localeCompare(b.address));
+    const [later, v085] = [await laterWayPlans[id], (await migrations[id]).plan];
+    expect(shape(later)).toEqual(shape(v085));
+    expect(shape(later).length).toBeGreaterThan(5);
+  });
+});
 
 describe("the review of a migration from provider 5.x state", () => {
   it("does not ask for a refresh: every count is already in state", async () => {

@@ -11,6 +11,18 @@ import { synthModule, TerraformJson } from "./helpers/synth";
  */
 
 const VALIDATIONS: Record<string, string[]> = {
+  alarm_high_cpu_utilization_treat_missing_data: [
+    "${var.alarm_high_cpu_utilization_treat_missing_data == null ? true : contains([\"missing\", \"ignore\", \"breaching\", \"notBreaching\"], var.alarm_high_cpu_utilization_treat_missing_data)}",
+  ],
+  alarm_low_memory_available_threshold: [
+    "${var.alarm_low_memory_available_threshold >= 0}",
+  ],
+  alarm_low_memory_available_treat_missing_data: [
+    "${var.alarm_low_memory_available_treat_missing_data == null ? true : contains([\"missing\", \"ignore\", \"breaching\", \"notBreaching\"], var.alarm_low_memory_available_treat_missing_data)}",
+  ],
+  alarm_treat_missing_data: [
+    "${contains([\"missing\", \"ignore\", \"breaching\", \"notBreaching\"], var.alarm_treat_missing_data)}",
+  ],
   allow_connections_from_cidr_blocks: [
     "${alltrue([for item in var.allow_connections_from_cidr_blocks : can(regex(\"^(?:((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/([0-9]|[12][0-9]|3[0-2]))$\", item))])}",
   ],
@@ -18,6 +30,14 @@ const VALIDATIONS: Record<string, string[]> = {
     "${length(var.cluster_mode) <= 1}",
     "${alltrue([for item in var.cluster_mode : (floor(item.num_node_groups) == item.num_node_groups && item.num_node_groups >= 1 && item.num_node_groups <= 500)])}",
     "${alltrue([for item in var.cluster_mode : (floor(item.replicas_per_node_group) == item.replicas_per_node_group && item.replicas_per_node_group >= 0 && item.replicas_per_node_group <= 5)])}",
+  ],
+  engine: [
+    "${contains([\"redis\", \"valkey\"], var.engine)}",
+  ],
+  engine_log_delivery_configuration: [
+    "${var.engine_log_delivery_configuration == null ? true : can(regex(\"^(?:\\\\S.*)$\", var.engine_log_delivery_configuration.destination))}",
+    "${var.engine_log_delivery_configuration == null ? true : contains([\"cloudwatch-logs\", \"kinesis-firehose\"], var.engine_log_delivery_configuration.destination_type)}",
+    "${var.engine_log_delivery_configuration == null ? true : contains([\"text\", \"json\"], var.engine_log_delivery_configuration.log_format)}",
   ],
   instance_type: [
     "${can(regex(\"^(?:cache\\\\.[a-z0-9]+\\\\.[a-z0-9]+)$\", var.instance_type))}",
@@ -30,11 +50,22 @@ const VALIDATIONS: Record<string, string[]> = {
     "${!strcontains(var.name, \"--\")}",
     "${length(var.name) <= 242}",
   ],
+  num_node_groups: [
+    "${var.num_node_groups == null ? true : (floor(var.num_node_groups) == var.num_node_groups && var.num_node_groups >= 1 && var.num_node_groups <= 500)}",
+  ],
   port: [
     "${floor(var.port) == var.port && var.port >= 1 && var.port <= 65535}",
   ],
   redis_version: [
     "${can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version))}",
+  ],
+  replicas_per_node_group: [
+    "${var.replicas_per_node_group == null ? true : (floor(var.replicas_per_node_group) == var.replicas_per_node_group && var.replicas_per_node_group >= 0 && var.replicas_per_node_group <= 5)}",
+  ],
+  slow_log_delivery_configuration: [
+    "${var.slow_log_delivery_configuration == null ? true : can(regex(\"^(?:\\\\S.*)$\", var.slow_log_delivery_configuration.destination))}",
+    "${var.slow_log_delivery_configuration == null ? true : contains([\"cloudwatch-logs\", \"kinesis-firehose\"], var.slow_log_delivery_configuration.destination_type)}",
+    "${var.slow_log_delivery_configuration == null ? true : contains([\"text\", \"json\"], var.slow_log_delivery_configuration.log_format)}",
   ],
   snapshot_arn: [
     "${var.snapshot_arn == null ? true : can(regex(\"^(?:arn:aws[a-z-]*:s3:::[^,/]+/[^,]+)$\", var.snapshot_arn))}",
@@ -54,12 +85,16 @@ const VALIDATIONS: Record<string, string[]> = {
 };
 const PRECONDITIONS: string[] = [
   "${nonsensitive(sensitive((var.auth_token == null ? true : can(regex(\"^(?:[ !#-.0-?A-~]{16,128})$\", var.auth_token)))))}",
-  "${length(var.cluster_mode) > 0 || (floor(var.replication_group_size) == var.replication_group_size && var.replication_group_size >= 1 && var.replication_group_size <= 6)}",
-  "${!var.enable_automatic_failover || var.replication_group_size >= 2 || length(var.cluster_mode) > 0}",
+  "${length(local.cluster_mode) > 0 || (floor(var.replication_group_size) == var.replication_group_size && var.replication_group_size >= 1 && var.replication_group_size <= 6)}",
+  "${!var.enable_automatic_failover || var.replication_group_size >= 2 || length(local.cluster_mode) > 0}",
   "${!var.enable_multi_az || var.enable_automatic_failover}",
-  "${length(var.cluster_mode) == 0 || var.enable_automatic_failover}",
+  "${length(local.cluster_mode) == 0 || var.enable_automatic_failover}",
   "${nonsensitive(sensitive((var.auth_token == null))) || var.enable_transit_encryption}",
   "${var.snapshot_retention_limit == 0 || !local.windows_overlap}",
+  "${length(var.cluster_mode) == 0 || var.num_node_groups == null}",
+  "${(var.num_node_groups == null) == (var.replicas_per_node_group == null)}",
+  "${var.engine != \"valkey\" || can(regex(\"^(?:7\\\\.2|([89]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version))}",
+  "${var.kms_key_id == null || var.enable_at_rest_encryption}",
   "${var.snapshot_name == null || var.snapshot_arn == null}",
 ];
 const CHECKS: Record<string, string> = {
@@ -68,26 +103,32 @@ const CHECKS: Record<string, string> = {
   at_rest_encryption: "${var.enable_at_rest_encryption}",
   auth_token_characters: "${nonsensitive(sensitive((var.auth_token == null))) || nonsensitive(sensitive(can(regex(\"^[A-Za-z0-9!&#$^<>-]*$\", var.auth_token))))}",
   auth_token_missing: "${!nonsensitive(sensitive((var.auth_token == null))) || !var.enable_transit_encryption}",
+  kms_key_id_format: "${var.kms_key_id == null || can(regex(\"^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+)$\", var.kms_key_id))}",
   redis_version_support: "${!can(regex(\"^[2-5]\\\\.\", var.redis_version))}",
-  snapshots_off_with_replicas: "${var.snapshot_retention_limit > 0 || (length(var.cluster_mode) > 0 ? one(var.cluster_mode[*].replicas_per_node_group) == 0 : var.replication_group_size < 2)}",
+  snapshots_off_with_replicas: "${var.snapshot_retention_limit > 0 || (length(local.cluster_mode) > 0 ? one(local.cluster_mode[*].replicas_per_node_group) == 0 : var.replication_group_size < 2)}",
   sns_topic_for_notifications_format: "${can(regex(\"^(?:|arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\\\.fifo)?)$\", var.sns_topic_for_notifications))}",
   subnet_ids_format: "${alltrue([for item in var.subnet_ids : can(regex(\"^(?:subnet-[0-9a-f]+)$\", item))])}",
   transit_encryption: "${var.enable_transit_encryption}",
   vpc_id_format: "${can(regex(\"^(?:vpc-[0-9a-f]+)$\", var.vpc_id))}",
 };
 const DERIVED: Record<string, string> = {
-  num_cache_clusters: "${(length(var.cluster_mode) == 0) ? var.replication_group_size : null}",
-  num_node_groups: "${one(var.cluster_mode[*].num_node_groups)}",
-  replicas_per_node_group: "${one(var.cluster_mode[*].replicas_per_node_group)}",
-  parameter_group_name: "${var.parameter_group_name != null ? var.parameter_group_name : format(\"default.%s%s\", local.parameter_group_family, (length(var.cluster_mode) == 0) ? \"\" : \".cluster.on\")}",
+  num_cache_clusters: "${(length(local.cluster_mode) == 0) ? var.replication_group_size : null}",
+  num_node_groups: "${one(local.cluster_mode[*].num_node_groups)}",
+  replicas_per_node_group: "${one(local.cluster_mode[*].replicas_per_node_group)}",
+  parameter_group_name: "${var.parameter_group_name != null ? var.parameter_group_name : format(\"default.%s%s\", local.parameter_group_family, (length(local.cluster_mode) == 0) ? \"\" : \".cluster.on\")}",
   snapshot_window: "${var.snapshot_retention_limit == 0 || var.snapshot_window == \"\" ? null : var.snapshot_window}",
   snapshot_arns: "${var.snapshot_arn == null ? null : [var.snapshot_arn]}",
   notification_topic_arn: "${var.sns_topic_for_notifications == \"\" ? null : var.sns_topic_for_notifications}",
+  engine: "${var.engine}",
+  kms_key_id: "${var.kms_key_id}",
+  auto_minor_version_upgrade: "${var.auto_minor_version_upgrade}",
+  auth_token_update_strategy: "${nonsensitive(sensitive((var.auth_token == null))) ? null : \"ROTATE\"}",
 };
 const LOCALS: Record<string, string> = {
-  cache_cluster_ids: "${concat(formatlist(\"%s-%03d\", var.name, range(1, ((length(var.cluster_mode) == 0) ? var.replication_group_size : 0) + 1)), flatten([for shard in var.cluster_mode : [for ids in setproduct(range(1, shard.num_node_groups + 1), range(1, shard.replicas_per_node_group + 2)) : format(\"%s-%04d-%03d\", var.name, ids[0], ids[1])]]))}",
+  cache_cluster_ids: "${concat(formatlist(\"%s-%03d\", var.name, range(1, ((length(local.cluster_mode) == 0) ? var.replication_group_size : 0) + 1)), flatten([for shard in local.cluster_mode : [for ids in setproduct(range(1, shard.num_node_groups + 1), range(1, shard.replicas_per_node_group + 2)) : format(\"%s-%04d-%03d\", var.name, ids[0], ids[1])]]))}",
+  cluster_mode: "${var.num_node_groups == null ? var.cluster_mode : [{ num_node_groups = var.num_node_groups, replicas_per_node_group = coalesce(var.replicas_per_node_group, 0) }]}",
   maintenance_window_minutes: "${try([for w in [regex(\"^([a-z]{3}):([01][0-9]|2[0-3]):([0-5][0-9])-([a-z]{3}):([01][0-9]|2[0-3]):([0-5][0-9])$\", var.maintenance_window)] : [for start in [(index([\"sun\", \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"], w[0]) * 1440 + w[1] * 60 + w[2])] : { start = start, length = (((index([\"sun\", \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"], w[3]) * 1440 + w[4] * 60 + w[5]) - start + 10080) % 10080) }][0]][0], null)}",
-  parameter_group_family: "${tonumber(split(\".\", var.redis_version)[0]) >= 7 ? \"redis7\" : tonumber(split(\".\", var.redis_version)[0]) == 6 ? \"redis6.x\" : format(\"redis%s\", join(\".\", slice(split(\".\", var.redis_version), 0, 2)))}",
+  parameter_group_family: "${var.engine == \"valkey\" ? format(\"valkey%s\", split(\".\", var.redis_version)[0]) : (tonumber(split(\".\", var.redis_version)[0]) >= 7 ? \"redis7\" : tonumber(split(\".\", var.redis_version)[0]) == 6 ? \"redis6.x\" : format(\"redis%s\", join(\".\", slice(split(\".\", var.redis_version), 0, 2))))}",
   snapshot_window_minutes: "${try([for w in [regex(\"^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$\", var.snapshot_window)] : [for start in [(w[0] * 60 + w[1])] : { start = start, length = (((w[2] * 60 + w[3]) - start + 1440) % 1440) }][0]][0], null)}",
   windows_overlap: "${try(local.maintenance_window_minutes.length >= 1440 || (((local.maintenance_window_minutes.start % 1440) - local.snapshot_window_minutes.start + 1440) % 1440) < local.snapshot_window_minutes.length || ((local.snapshot_window_minutes.start - (local.maintenance_window_minutes.start % 1440) + 1440) % 1440) < local.maintenance_window_minutes.length, false)}",
 };
@@ -185,9 +226,16 @@ describe("the module's expressions, as a reviewer reads them", () => {
   }
 
   it("has no expression longer than about 400 characters (derived values are named locals)", () => {
-    const long = expressions(module).filter(([, text]) => text.length > 420);
-    expect(long).toEqual([]);
-    expect(expressions(module).length).toBeGreaterThan(50);
+    const code = expressions(module).filter(([at]) => !at.endsWith("/error_message"));
+    expect(code.filter(([, text]) => text.length > 420)).toEqual([]);
+    expect(code.length).toBeGreaterThan(50);
+  });
+
+  it("writes messages as prose whose interpolations are short (a value, or a value when it is set)", () => {
+    const messages = expressions(module).filter(([at]) => at.endsWith("/error_message"));
+    const interpolations = messages.flatMap(([, text]) => text.match(/\$\{[^}]*\}/g) ?? []);
+    expect(interpolations.filter((i) => i.length > 130)).toEqual([]);
+    expect(interpolations.length).toBeGreaterThan(40);
   });
 
   it("names the derived values the conditions and arguments read", () => {

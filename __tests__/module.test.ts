@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { EXPECTED_OUTPUTS, EXPECTED_VARIABLES, required } from "./helpers/spec";
+import { EXPECTED_OUTPUTS, EXPECTED_VARIABLES, LATER_GRUNTWORK_VARIABLES, MODULE_ONLY_VARIABLES, required } from "./helpers/spec";
 import { synthModule, synthModuleText, TerraformJson } from "./helpers/synth";
 
 const root = join(__dirname, "..");
@@ -23,9 +23,12 @@ describe("the drop-in module's interface", () => {
     json = synthModule();
   });
 
-  it("declares exactly the 26 variables of the HCL module, with their types and defaults", () => {
-    expect(Object.keys(json.variable).sort()).toEqual(Object.keys(EXPECTED_VARIABLES).sort());
-    for (const [name, [type, defaultValue]] of Object.entries(EXPECTED_VARIABLES)) {
+  it("declares exactly the 26 variables of the HCL module, the 9 of later releases and the 2 of this module, with their types and defaults", () => {
+    const expected = { ...EXPECTED_VARIABLES, ...LATER_GRUNTWORK_VARIABLES, ...MODULE_ONLY_VARIABLES };
+    expect(Object.keys(EXPECTED_VARIABLES)).toHaveLength(26);
+    expect(Object.keys(expected)).toHaveLength(37);
+    expect(Object.keys(json.variable).sort()).toEqual(Object.keys(expected).sort());
+    for (const [name, [type, defaultValue]] of Object.entries(expected)) {
       const variable = json.variable[name];
       expect(variable.type, name).toBe(type);
       if (defaultValue === required) expect(variable, name).not.toHaveProperty("default");
@@ -46,7 +49,7 @@ describe("the drop-in module's interface", () => {
     expect(sensitive).toEqual(["auth_token"]);
   });
 
-  it("declares exactly the 6 outputs", () => {
+  it("declares exactly the 6 outputs and security_group_id", () => {
     expect(Object.keys(json.output).sort()).toEqual(EXPECTED_OUTPUTS);
     expect(json.output.cache_node_id.value).toBe("0001");
   });
@@ -63,7 +66,7 @@ describe("the drop-in module's interface", () => {
   it("requires hashicorp/aws 5.x and Terraform 1.5 or later", () => {
     expect(json.terraform).toEqual({
       required_version: ">= 1.5.0",
-      required_providers: { aws: { source: "hashicorp/aws", version: ">= 5.0.0, < 6.0.0" } },
+      required_providers: { aws: { source: "hashicorp/aws", version: ">= 5.28.0, < 7.0.0" } },
     });
   });
 

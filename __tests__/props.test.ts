@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { renderProps } from "../bin/docs";
-import { CLUSTER_MODE_TYPE, INPUTS } from "../lib/inputs";
-import type { ClusterModeConfig, ElastiCacheRedisProps } from "../lib/props";
+import { CLUSTER_MODE_TYPE, INPUTS, LOG_DELIVERY_TYPE } from "../lib/inputs";
+import type { ClusterModeConfig, ElastiCacheRedisProps, LogDeliveryConfig } from "../lib/props";
 import { EXPECTED_VARIABLES } from "./helpers/spec";
 
 /**
@@ -22,6 +22,7 @@ interface TypeScriptTypes {
   "list(string)": string[];
   "map(string)": Record<string, string>;
   [CLUSTER_MODE_TYPE]: ClusterModeConfig[] | IResolvable;
+  [LOG_DELIVERY_TYPE]: LogDeliveryConfig | IResolvable;
 }
 type PropOf<I extends Input> = TypeScriptTypes[I["type"]];
 

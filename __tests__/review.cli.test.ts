@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXIT_DANGER, EXIT_OK, EXIT_USAGE, type Io, main, parseArgs, resolvePath } from "../bin/review";
-import { MARKER } from "../lib/review";
-import { encryptionReplacement, noOp, planText, replicationGroup } from "./review.fixtures";
+import { EXIT_DANGER, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type Io, main, parseArgs, resolvePath } from "../bin/review";
+import { IRREVERSIBLE_HEADING, MARKER, REFUSED_HEADING } from "../lib/review";
+import { encryptionReplacement, noOp, planText, replicationGroup, valkeyUpgrade } from "./review.fixtures";
 
 const PROJECT = resolve(__dirname, "..");
 const run = promisify(execFile);
@@ -20,6 +20,9 @@ const SAFE = planText([
     after: replicationGroup({ maintenance_window: "sun:05:00-sun:06:00" }),
   },
 ]);
+
+/** Redis OSS 4.0.10 to Valkey: AWS refuses it, and nothing is lost. */
+const REFUSED = planText([valkeyUpgrade("4.0.10", "default.redis4.0")]);
 
 /** main() against an in-memory file system; returns the exit code and what was written. */
 function runMain(argv: string[], files: Record<string, string> = {}) {
@@ -89,6 +92,35 @@ describe("review command line (in process)", () => {
     expect(runMain(["plan.json", "--fail-on-danger"], { "plan.json": SAFE }).code).toBe(EXIT_OK);
   });
 
+  it("exits 3 for a change AWS will refuse, only with --fail-on-danger, after writing the review", () => {
+    const failing = runMain(["plan.json", "--fail-on-danger", "--output", "review.md"], { "plan.json": REFUSED });
+    expect(failing.code).toBe(EXIT_REFUSED);
+    expect(failing.written["review.md"]).toContain(REFUSED_HEADING);
+    expect(failing.stderr).toBe("review: AWS will refuse: aws_elasticache_replication_group.redis\n");
+    const warned = runMain(["plan.json"], { "plan.json": REFUSED });
+    expect(warned.code).toBe(EXIT_OK);
+    expect(warned.stderr).toBe("review: AWS will refuse: aws_elasticache_replication_group.redis\n");
+  });
+
+  it("exits 1 when a plan both loses data and has a change AWS will refuse, naming both", () => {
+    const both = planText([
+      encryptionReplacement(),
+      valkeyUpgrade("5.0.5", "default.redis5.0", "module.legacy.aws_elasticache_replication_group.redis"),
+    ]);
+    const r = runMain(["plan.json", "--fail-on-danger"], { "plan.json": both });
+    expect(r.code).toBe(EXIT_DANGER);
+    expect(r.stderr).toBe(
+      "review: DANGER: aws_elasticache_replication_group.redis (replaced)\nreview: AWS will refuse: module.legacy.aws_elasticache_replication_group.redis\n",
+    );
+  });
+
+  it("does not fail on an upgrade to Valkey AWS accepts, though it cannot be undone", () => {
+    const r = runMain(["plan.json", "--fail-on-danger"], { "plan.json": planText([valkeyUpgrade("5.0.6")]) });
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stdout).toContain(IRREVERSIBLE_HEADING);
+    expect(r.stderr).toBe("");
+  });
+
   it.each([
     [[], "review: no plan file given"],
     [["a.json", "b.json"], "review: one plan file at a time (got a.json and b.json)"],
@@ -119,10 +151,13 @@ describe("review command line (in process)", () => {
     }
   });
 
-  it("prints the usage with --help", () => {
+  it("prints the usage with --help, with every exit code", () => {
     const r = runMain(["--help"]);
     expect(r.code).toBe(EXIT_OK);
     expect(r.stdout).toContain("--fail-on-danger");
+    expect(r.stdout).toContain(
+      "exit codes: 0 reviewed; 1 danger (with --fail-on-danger); 2 bad usage or a file that is not a\nplan; 3 AWS will refuse the plan (with --fail-on-danger)",
+    );
   });
 });
 

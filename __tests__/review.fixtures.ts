@@ -138,3 +138,88 @@ export function alarm(index: number, member: string): Json {
 export function noOp(address: string, values: Json = { id: address }): ChangeSpec {
   return { address, actions: ["no-op"], before: values, after: values };
 }
+
+// ---- engine, KMS key and log delivery, as provider 5.100 plans them (measured) -------------------
+
+export const SLOW_LOG_TO_CLOUDWATCH: Json = {
+  destination: "orders-prod-slow",
+  destination_type: "cloudwatch-logs",
+  log_format: "text",
+  log_type: "slow-log",
+};
+export const ENGINE_LOG_TO_FIREHOSE: Json = {
+  destination: "orders-prod-engine",
+  destination_type: "kinesis-firehose",
+  log_format: "json",
+  log_type: "engine-log",
+};
+
+/** The sensitive mask of a replication group: the provider marks every log block with an empty object. */
+const sensitiveMask = (values: Json) => ({
+  ...RG_SENSITIVE,
+  log_delivery_configuration: ((values.log_delivery_configuration as unknown[] | undefined) ?? []).map(() => ({})),
+});
+
+/**
+ * An in-place update of the replication group: after_unknown is empty, and the log blocks (a set)
+ * are listed in Terraform's order, by value, so an engine log comes before a slow log.
+ */
+export function clusterUpdate(before: Json, after: Json, address = "aws_elasticache_replication_group.redis"): ChangeSpec {
+  const b = replicationGroup({ log_delivery_configuration: [], ...before });
+  const a = replicationGroup({ log_delivery_configuration: [], ...after });
+  return { address, actions: ["update"], before: b, after: a, after_unknown: {}, before_sensitive: sensitiveMask(b), after_sensitive: sensitiveMask(a) };
+}
+
+/**
+ * Redis OSS to Valkey: engine, version and parameter group change together, in place (measured
+ * from 5.0.6 and from 4.0.10: the provider does not check the source version, AWS does).
+ */
+export function valkeyUpgrade(fromVersion: string, parameterGroup = "default.redis5.0", address?: string): ChangeSpec {
+  const running = { engine_version: fromVersion, engine_version_actual: fromVersion };
+  return clusterUpdate(
+    { ...running, parameter_group_name: parameterGroup },
+    { ...running, engine: "valkey", engine_version: "8.0", parameter_group_name: "default.valkey8" },
+    address,
+  );
+}
+
+const VALKEY_RUNNING = { engine: "valkey", engine_version: "8.0", engine_version_actual: "8.0.1", parameter_group_name: "default.valkey8" };
+const REDIS_WANTED = { engine: "redis", engine_version: "7.1", parameter_group_name: "default.redis7" };
+
+/** Valkey back to Redis OSS as provider 5.100 plans it: a replacement forced by both arguments. */
+export function redisFromValkeyReplacement(): ChangeSpec {
+  return {
+    address: "aws_elasticache_replication_group.redis",
+    actions: ["delete", "create"],
+    before: replicationGroup(VALKEY_RUNNING),
+    after: replacedAfter(REDIS_WANTED),
+    after_unknown: { ...RG_UNKNOWN, engine_version_actual: true },
+    before_sensitive: RG_SENSITIVE,
+    after_sensitive: RG_SENSITIVE,
+    replace_paths: [["engine_version"], ["engine"]],
+    action_reason: "replace_because_cannot_update",
+  };
+}
+
+/** Valkey back to Redis OSS in place: not what provider 5.100 plans, but what AWS would get from a plan that did. */
+export function redisFromValkeyInPlace(): ChangeSpec {
+  return clusterUpdate(VALKEY_RUNNING, { ...VALKEY_RUNNING, ...REDIS_WANTED });
+}
+
+export const KMS_KEY_A = "arn:aws:kms:us-east-1:111122223333:key/aaaaaaaa-1111-2222-3333-444444444444";
+export const KMS_KEY_B = "arn:aws:kms:us-east-1:111122223333:key/bbbbbbbb-1111-2222-3333-444444444444";
+
+/** A new `kms_key_id`: the provider replaces the replication group. */
+export function kmsKeyReplacement(): ChangeSpec {
+  return {
+    address: "aws_elasticache_replication_group.redis",
+    actions: ["delete", "create"],
+    before: replicationGroup({ at_rest_encryption_enabled: "true", kms_key_id: KMS_KEY_A }),
+    after: replacedAfter({ at_rest_encryption_enabled: "true", kms_key_id: KMS_KEY_B }),
+    after_unknown: RG_UNKNOWN,
+    before_sensitive: RG_SENSITIVE,
+    after_sensitive: RG_SENSITIVE,
+    replace_paths: [["kms_key_id"]],
+    action_reason: "replace_because_cannot_update",
+  };
+}

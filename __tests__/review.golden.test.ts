@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { reviewPlanJson } from "../lib/review";
-import { alarm, encryptionReplacement, noOp, planText } from "./review.fixtures";
+import {
+  alarm,
+  clusterUpdate,
+  encryptionReplacement,
+  ENGINE_LOG_TO_FIREHOSE,
+  noOp,
+  planText,
+  SLOW_LOG_TO_CLOUDWATCH,
+} from "./review.fixtures";
 
 /**
  * One review read whole: every section and every kind of change in one plan, compared with the
@@ -50,6 +58,39 @@ const PLAN = planText([
   },
   noOp("aws_security_group_rule.allow_connections_from_cidr_blocks[0]"),
   { address: "aws_elasticache_replication_group.other", actions: ["forget"], before: { id: "other" } },
+  {
+    // Redis OSS 6.x to Valkey, which AWS accepts, with the slow log turned to JSON and the engine log added.
+    ...clusterUpdate(
+      {
+        id: "orders-eu",
+        replication_group_id: "orders-eu",
+        engine_version: "6.x",
+        engine_version_actual: "6.2.6",
+        parameter_group_name: "default.redis6.x",
+        log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH],
+      },
+      {
+        id: "orders-eu",
+        replication_group_id: "orders-eu",
+        engine: "valkey",
+        engine_version: "8.0",
+        engine_version_actual: "6.2.6",
+        parameter_group_name: "default.valkey8",
+        log_delivery_configuration: [ENGINE_LOG_TO_FIREHOSE, { ...SLOW_LOG_TO_CLOUDWATCH, log_format: "json" }],
+      },
+      "module.cache_eu.aws_elasticache_replication_group.redis",
+    ),
+    module_address: "module.cache_eu",
+  },
+  {
+    // Redis OSS 4.0.10 to Valkey: AWS refuses it.
+    ...clusterUpdate(
+      { id: "orders-legacy", replication_group_id: "orders-legacy", engine_version: "4.0.10", parameter_group_name: "default.redis4.0" },
+      { id: "orders-legacy", replication_group_id: "orders-legacy", engine: "valkey", engine_version: "8.0", parameter_group_name: "default.valkey8" },
+      "module.cache_legacy.aws_elasticache_replication_group.redis",
+    ),
+    module_address: "module.cache_legacy",
+  },
 ]);
 
 const APPROVED = `<!-- redis-plan-review -->
@@ -80,9 +121,22 @@ At risk when this plan is applied:
 - **Possibly the cluster itself.** A cluster cannot move to another subnet group in place: a new subnet group name replaces the cluster, losing its data and endpoint addresses.
 - **A clean apply.** AWS refuses to delete a subnet group a cluster still uses, so the apply can fail halfway.
 
+## ❌ AWS will refuse this apply
+
+> [!WARNING]
+> This plan cannot be applied as it is: AWS rejects the change below, and the apply stops there with an error, possibly after other changes of the plan were made. Change the configuration and plan again.
+
+- The cluster \`orders-legacy\` (\`module.cache_legacy.aws_elasticache_replication_group.redis\`): Valkey needs a Redis OSS source at 5.0.6 or later, and this cluster runs Redis OSS \`4.0.10\`. Upgrade it to Redis OSS 5.0.6 or later in a plan of its own first, then change the engine.
+
+## ⚠️ Irreversible: Redis OSS to Valkey
+
+- The cluster \`orders-eu\` (\`module.cache_eu.aws_elasticache_replication_group.redis\`) changes in place from Redis OSS \`6.x\` to Valkey \`8.0\`.
+
+ElastiCache has no way back from Valkey to Redis OSS: once this is applied, the cluster stays on Valkey. Setting \`engine\` back to \`"redis"\` later replaces the cluster, with the loss of its data and endpoints.
+
 ## Terraform plan review
 
-**Plan:** 1 to add, 1 to change, 1 to replace, 1 to destroy, 1 to move, 1 to import, 1 to forget.
+**Plan:** 1 to add, 3 to change, 1 to replace, 1 to destroy, 1 to move, 1 to import, 1 to forget.
 
 | Resource | Action | Why |
 | --- | --- | --- |
@@ -92,6 +146,8 @@ At risk when this plan is applied:
 | \`aws_elasticache_subnet_group.redis\` | **destroy** | its resource block is no longer in the configuration |
 | \`aws_security_group.redis\` | import |  |
 | \`aws_security_group_rule.allow_connections_from_security_group[0]\` | create |  |
+| \`module.cache_eu.aws_elasticache_replication_group.redis\` | update in place |  |
+| \`module.cache_legacy.aws_elasticache_replication_group.redis\` | update in place |  |
 
 ### Changed arguments
 
@@ -126,6 +182,27 @@ Known after apply: \`arn\`, \`id\`, \`primary_endpoint_address\`, \`reader_endpo
 Known after apply: \`id\`, \`security_group_id\`, \`security_group_rule_id\`.
 
 </details>
+
+#### \`module.cache_eu.aws_elasticache_replication_group.redis\`: update in place
+
+| Argument | Before | After |
+| --- | --- | --- |
+| \`engine\` | \`"redis"\` | \`"valkey"\` |
+| \`engine_version\` | \`"6.x"\` | \`"8.0"\` |
+| \`parameter_group_name\` | \`"default.redis6.x"\` | \`"default.valkey8"\` |
+
+Log delivery (\`log_delivery_configuration\`):
+
+- engine log: not delivered -> Kinesis Data Firehose stream \`orders-prod-engine\`, JSON
+- slow log: CloudWatch Logs group \`orders-prod-slow\`, text -> CloudWatch Logs group \`orders-prod-slow\`, JSON
+
+#### \`module.cache_legacy.aws_elasticache_replication_group.redis\`: update in place
+
+| Argument | Before | After |
+| --- | --- | --- |
+| \`engine\` | \`"redis"\` | \`"valkey"\` |
+| \`engine_version\` | \`"4.0.10"\` | \`"8.0"\` |
+| \`parameter_group_name\` | \`"default.redis4.0"\` | \`"default.valkey8"\` |
 `;
 
 describe("the review of a plan with every kind of change", () => {

@@ -93,6 +93,8 @@ async function runStep(dir: string, script: string): Promise<{ code: number; std
 
 const PRODUCTION = scenario("production").inputs;
 
+const KMS_KEY = (id: string) => `arn:aws:kms:eu-west-1:111122223333:key/${id}abcd-12ab-34cd-56ef-1234567890ab`;
+
 /** A second token: what a rotation plans. */
 const ROTATED_AUTH_TOKEN = "Rotated-Auth-Token-fedcba9876543210";
 
@@ -128,6 +130,18 @@ const CASES: readonly Case[] = [
   { id: "migration", applied: PRODUCTION, layout: "hcl-module", planned: PRODUCTION },
   { id: "create", applied: null, layout: "root", planned: PRODUCTION },
   { id: "rotate-token", applied: PRODUCTION, layout: "root", planned: { ...PRODUCTION, auth_token: ROTATED_AUTH_TOKEN } },
+  {
+    id: "valkey-upgrade",
+    applied: { ...PRODUCTION, redis_version: "5.0.6" },
+    layout: "root",
+    planned: { ...PRODUCTION, engine: "valkey", redis_version: "8.0" },
+  },
+  {
+    id: "kms-key-change",
+    applied: { ...PRODUCTION, kms_key_id: KMS_KEY("1111") },
+    layout: "root",
+    planned: { ...PRODUCTION, kms_key_id: KMS_KEY("2222") },
+  },
 ];
 
 /** The module as the root, as Terragrunt runs it: the caller's provider, inputs from tfvars. */
@@ -146,7 +160,7 @@ const PROVIDER = {
 };
 
 interface Result {
-  readonly plan: { code: number; stderr: string };
+  readonly plan: { code: number; stdout: string; stderr: string };
   readonly review: { code: number; stderr: string };
   readonly markdown: string;
   readonly parsed: Review;
@@ -222,6 +236,42 @@ describe("plan review of real plans", () => {
     expect(r.parsed.summary).toMatchObject({ add: 14, change: 0, replace: 0, destroy: 0 });
     expect(r.markdown).toContain("| `auth_token` | (sensitive) |");
     expect(r.markdown).toContain('| `replication_group_id` | `"orders-prod"` |');
+  });
+
+  it("Redis OSS 5.0.6 -> Valkey 8.0: an update in place, told irreversible, no danger, exit 0", () => {
+    const r = result("valkey-upgrade");
+    expect(r.review.code).toBe(0);
+    expect(r.parsed.summary).toMatchObject({ add: 0, change: 1, replace: 0, destroy: 0 });
+    expect(r.parsed.dangers).toEqual([]);
+    expect(r.plan.stdout).toContain("# aws_elasticache_replication_group.redis will be updated in-place");
+    expect(r.markdown).toContain("## ⚠️ Irreversible: Redis OSS to Valkey");
+    expect(r.markdown).not.toContain("DANGER");
+  });
+
+  it("the README's Valkey upgrade guide quotes this plan as Terraform printed it", async () => {
+    const readme = await readFile(join(PROJECT, "README.md"), "utf8");
+    const guide = readme.slice(readme.indexOf("## Upgrading Redis 5.0.6 to Valkey 8"));
+    const printed = result("valkey-upgrade").plan.stdout.split("\n");
+    const quoted = [
+      "  # aws_elasticache_replication_group.redis will be updated in-place",
+      '      ~ engine                      = "redis" -> "valkey"',
+      '      ~ engine_version              = "5.0.6" -> "8.0"',
+      '      ~ parameter_group_name        = "default.redis5.0" -> "default.valkey8"',
+      "Plan: 0 to add, 1 to change, 0 to destroy.",
+    ];
+    for (const line of quoted) {
+      expect(printed, line).toContain(line);
+      expect(guide, line).toContain(line);
+    }
+  });
+
+  it("KMS key change: DANGER forced by kms_key_id, exit 1", () => {
+    const r = result("kms-key-change");
+    expect(r.review.code).toBe(1);
+    expect(r.parsed.dangers.map((d) => [d.address, d.kind, d.forcedBy.map((f) => f.path.join("."))])).toEqual([
+      ["aws_elasticache_replication_group.redis", "replace", ["kms_key_id"]],
+    ]);
+    expect(r.markdown.split("\n")[1]).toBe(`${DANGER_HEADING}: this plan replaces the Redis cluster`);
   });
 
   it("token rotation: an in-place update whose before and after are both masked", () => {

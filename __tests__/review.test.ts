@@ -1,15 +1,23 @@
 import { describe, expect, it } from "vitest";
 import {
   classify,
+  DANGER_HEADING,
+  engineChange,
+  IRREVERSIBLE_HEADING,
   kindOf,
+  logDeliveryChanges,
   reasonText,
   MARKER,
+  REFUSED_HEADING,
+  UNREFRESHED_HEADING,
+  versionBelow,
   parseJson,
   parsePlan,
   PlanError,
   renderReview,
   reviewPlanJson,
   type Review,
+  type ReviewedChange,
 } from "../lib/review";
 import { code, escapeCell } from "../lib/markdown";
 import {
@@ -26,12 +34,21 @@ import {
   alarm,
   AUTH_TOKEN,
   type ChangeSpec,
+  clusterUpdate,
   encryptionReplacement,
+  ENGINE_LOG_TO_FIREHOSE,
+  KMS_KEY_A,
+  KMS_KEY_B,
+  kmsKeyReplacement,
   noOp,
   planDoc,
   planText,
+  redisFromValkeyInPlace,
+  redisFromValkeyReplacement,
   replicationGroup,
   RG_SENSITIVE,
+  SLOW_LOG_TO_CLOUDWATCH,
+  valkeyUpgrade,
 } from "./review.fixtures";
 
 const review = (changes: ChangeSpec[]): Review => classify(parsePlan(planText(changes)));
@@ -981,5 +998,259 @@ describe("the refresh notice, word for word", () => {
         "## Terraform plan review",
       ].join("\n"),
     );
+  });
+});
+
+describe("engine changes: Redis OSS to Valkey has no way back, and AWS refuses what has no path", () => {
+  const engineChanges = (changes: ChangeSpec[]) => review(changes).engineChanges;
+  const value = (text: string) => ({ kind: "value", text });
+
+  it.each([
+    ["4.0.10", true],
+    ["5.0.5", true],
+    ["5.0.0", true],
+    ["3.2.10", true],
+    ["5.0.6", false],
+    // Numbers, not strings: "5.0.10" sorts before "5.0.6" as text.
+    ["5.0.10", false],
+    ["5.1.0", false],
+    ["6.x", false],
+    ["6.2", false],
+    ["7.1", false],
+    ["10.0", false],
+    // Not certain: a missing or unreadable part could be anything.
+    ["5.0", false],
+    ["5", false],
+    ["5.x", false],
+    ["", false],
+    ["null", false],
+  ])("versionBelow(%j, 5.0.6) is %s", (version, below) => {
+    expect(versionBelow(version, "5.0.6")).toBe(below);
+  });
+
+  it("reads an in-place upgrade to Valkey: the cluster's name and both engines with their versions", () => {
+    const expected = {
+      address: "aws_elasticache_replication_group.redis",
+      clusterId: value("orders-prod"),
+      before: { engine: "redis", version: value("5.0.6") },
+      after: { engine: "valkey", version: value("8.0") },
+      refusal: undefined,
+    };
+    expect(engineChange(parsePlan(planText([valkeyUpgrade("5.0.6")])).resourceChanges[0])).toEqual(expected);
+    expect(engineChanges([valkeyUpgrade("5.0.6")])).toEqual([expected]);
+  });
+
+  it.each([
+    ["from Redis OSS 4.0.10", valkeyUpgrade("4.0.10", "default.redis4.0"), "source-version"],
+    ["from Redis OSS 5.0.5", valkeyUpgrade("5.0.5"), "source-version"],
+    ["from Redis OSS 5.0.6", valkeyUpgrade("5.0.6"), undefined],
+    ["from Redis OSS 6.x", valkeyUpgrade("6.x", "default.redis6.x"), undefined],
+    ["from Valkey back to Redis OSS, in place", redisFromValkeyInPlace(), "no-way-back"],
+  ] as [string, ChangeSpec, string | undefined][])("%s: AWS refuses it for %s", (_label, change, refusal) => {
+    const [e] = engineChanges([change]);
+    expect(e.refusal).toBe(refusal);
+  });
+
+  it("sees no engine change where the engine stays, where it is not known yet, or outside an in-place update of a replication group", () => {
+    const upgrade = valkeyUpgrade("5.0.6");
+    expect(engineChanges([clusterUpdate({}, { maintenance_window: "sun:05:00-sun:06:00" })])).toEqual([]);
+    expect(engineChanges([{ ...upgrade, after: { ...(upgrade.after as object), engine: null }, after_unknown: { engine: true } }])).toEqual([]);
+    // Provider 5.100 replaces a Valkey cluster sent back to Redis OSS: a DANGER, not a refusal.
+    expect(engineChanges([redisFromValkeyReplacement()])).toEqual([]);
+    expect(engineChanges([{ ...upgrade, actions: ["create", "delete"] }])).toEqual([]);
+    expect(engineChanges([{ ...upgrade, address: "aws_elasticache_cluster.redis" }])).toEqual([]);
+    expect(engineChanges([{ ...upgrade, address: "data.aws_elasticache_replication_group.redis", mode: "data" }])).toEqual([]);
+    // An engine the provider does not know is no upgrade path to judge.
+    expect(engineChanges([{ ...upgrade, after: { ...(upgrade.after as object), engine: "memcached" } }])).toEqual([]);
+  });
+
+  it("masks a sensitive cluster name, and marks a version known only after apply", () => {
+    const upgrade = valkeyUpgrade("5.0.6");
+    const [e] = engineChanges([
+      {
+        ...upgrade,
+        before_sensitive: { ...RG_SENSITIVE, replication_group_id: true },
+        after: { ...(upgrade.after as object), engine_version: null },
+        after_unknown: { engine_version: true },
+      },
+    ]);
+    expect(e.clusterId).toEqual({ kind: "sensitive" });
+    expect(e.after.version).toEqual({ kind: "unknown" });
+  });
+
+  it("says in a section of its own, word for word, that the upgrade to Valkey cannot be undone; no danger, no refusal", () => {
+    const result = reviewPlanJson(planText([valkeyUpgrade("5.0.6")]));
+    expect(result.dangerous).toBe(false);
+    expect(result.refused).toBe(false);
+    expect(result.markdown).toContain(
+      [
+        MARKER,
+        "## ⚠️ Irreversible: Redis OSS to Valkey",
+        "",
+        "- The cluster `orders-prod` (`aws_elasticache_replication_group.redis`) changes in place from Redis OSS `5.0.6` to Valkey `8.0`.",
+        "",
+        'ElastiCache has no way back from Valkey to Redis OSS: once this is applied, the cluster stays on Valkey. Setting `engine` back to `"redis"` later replaces the cluster, with the loss of its data and endpoints.',
+        "",
+        "## Terraform plan review",
+      ].join("\n"),
+    );
+    expect(result.markdown).not.toContain("DANGER");
+    expect(result.markdown).not.toContain(REFUSED_HEADING);
+  });
+
+  it("says word for word that AWS will refuse an upgrade from Redis OSS older than 5.0.6, and does not call it irreversible", () => {
+    const result = reviewPlanJson(planText([valkeyUpgrade("4.0.10", "default.redis4.0")]));
+    expect(result.refused).toBe(true);
+    expect(result.dangerous).toBe(false);
+    expect(result.markdown).toContain(
+      [
+        MARKER,
+        "## ❌ AWS will refuse this apply",
+        "",
+        "> [!WARNING]",
+        "> This plan cannot be applied as it is: AWS rejects the change below, and the apply stops there with an error, possibly after other changes of the plan were made. Change the configuration and plan again.",
+        "",
+        "- The cluster `orders-prod` (`aws_elasticache_replication_group.redis`): Valkey needs a Redis OSS source at 5.0.6 or later, and this cluster runs Redis OSS `4.0.10`. Upgrade it to Redis OSS 5.0.6 or later in a plan of its own first, then change the engine.",
+        "",
+        "## Terraform plan review",
+      ].join("\n"),
+    );
+    expect(result.markdown).not.toContain(IRREVERSIBLE_HEADING);
+  });
+
+  it("says AWS will refuse Valkey back to Redis OSS in place", () => {
+    const result = reviewPlanJson(planText([redisFromValkeyInPlace()]));
+    expect(result.refused).toBe(true);
+    expect(result.markdown).toContain(
+      '- The cluster `orders-prod` (`aws_elasticache_replication_group.redis`): ElastiCache has no way back from Valkey to Redis OSS, and this plan changes the cluster from Valkey `8.0` to Redis OSS `7.1`. Keep `engine = "valkey"`.\n',
+    );
+    expect(result.markdown).not.toContain(IRREVERSIBLE_HEADING);
+  });
+
+  it("shows Valkey back to Redis OSS as provider 5.100 plans it, a replacement: DANGER forced by both arguments", () => {
+    const result = reviewPlanJson(planText([redisFromValkeyReplacement()]));
+    expect(result.dangerous).toBe(true);
+    expect(result.refused).toBe(false);
+    expect(result.markdown).toContain('- `engine_version`: `"8.0"` -> `"7.1"`\n- `engine`: `"valkey"` -> `"redis"`\n');
+    expect(result.markdown).not.toContain(REFUSED_HEADING);
+    expect(result.markdown).not.toContain(IRREVERSIBLE_HEADING);
+  });
+
+  it("puts each cluster in its section, sorted, and the sections in order: danger, refusals, refresh, irreversible, review", () => {
+    const md = markdown([
+      valkeyUpgrade("5.0.6", "default.redis5.0", "module.b.aws_elasticache_replication_group.redis"),
+      valkeyUpgrade("6.x", "default.redis6.x", "module.a.aws_elasticache_replication_group.redis"),
+      valkeyUpgrade("5.0.5", "default.redis5.0", "module.d.aws_elasticache_replication_group.redis"),
+      redisFromValkeyInPlace(),
+      { ...encryptionReplacement("module.e.aws_elasticache_replication_group.redis"), module_address: "module.e" },
+      { address: "module.c.aws_elasticache_replication_group.redis", actions: ["update"], before: { num_cache_clusters: null }, after: { num_cache_clusters: 2 } },
+    ]);
+    const at = (text: string) => {
+      expect(md).toContain(text);
+      return md.indexOf(text);
+    };
+    const order = [DANGER_HEADING, REFUSED_HEADING, UNREFRESHED_HEADING, IRREVERSIBLE_HEADING, "## Terraform plan review"].map(at);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const refused = md.slice(at(REFUSED_HEADING), at(UNREFRESHED_HEADING));
+    expect(refused.match(/^- .*$/gm)).toEqual([
+      expect.stringMatching(/^- The cluster `orders-prod` \(`aws_elasticache_replication_group\.redis`\): ElastiCache has no way back/),
+      expect.stringMatching(/^- The cluster `orders-prod` \(`module\.d\.aws_elasticache_replication_group\.redis`\): Valkey needs .* runs Redis OSS `5\.0\.5`\./),
+    ]);
+    const irreversible = md.slice(at(IRREVERSIBLE_HEADING), at("## Terraform plan review"));
+    expect(irreversible.match(/^- .*$/gm)).toEqual([
+      "- The cluster `orders-prod` (`module.a.aws_elasticache_replication_group.redis`) changes in place from Redis OSS `6.x` to Valkey `8.0`.",
+      "- The cluster `orders-prod` (`module.b.aws_elasticache_replication_group.redis`) changes in place from Redis OSS `5.0.6` to Valkey `8.0`.",
+    ]);
+  });
+});
+
+describe("log delivery, by log", () => {
+  const withLogs = (before: unknown[], after: unknown[]) =>
+    clusterUpdate({ log_delivery_configuration: before }, { log_delivery_configuration: after });
+  const reviewed = (change: ChangeSpec): ReviewedChange => review([change]).changes[0];
+  const plain = (text: string) => ({ kind: "value", text });
+  const CLOUDWATCH_SLOW = { type: plain("cloudwatch-logs"), destination: plain("orders-prod-slow"), format: plain("text") };
+
+  it("lists a log whose delivery is added, changed or removed, and leaves out the ones that stay", () => {
+    expect(reviewed(withLogs([SLOW_LOG_TO_CLOUDWATCH], [ENGINE_LOG_TO_FIREHOSE, SLOW_LOG_TO_CLOUDWATCH])).logDelivery).toEqual([
+      {
+        log: "engine-log",
+        before: undefined,
+        after: { type: plain("kinesis-firehose"), destination: plain("orders-prod-engine"), format: plain("json") },
+      },
+    ]);
+    expect(reviewed(withLogs([SLOW_LOG_TO_CLOUDWATCH], [{ ...SLOW_LOG_TO_CLOUDWATCH, log_format: "json" }])).logDelivery).toEqual([
+      { log: "slow-log", before: CLOUDWATCH_SLOW, after: { ...CLOUDWATCH_SLOW, format: plain("json") } },
+    ]);
+    expect(reviewed(withLogs([SLOW_LOG_TO_CLOUDWATCH], [])).logDelivery).toEqual([{ log: "slow-log", before: CLOUDWATCH_SLOW, after: undefined }]);
+  });
+
+  it("is not read when log delivery does not change, or cannot be matched by log type", () => {
+    expect(reviewed(clusterUpdate({}, { maintenance_window: "sun:05:00-sun:06:00" })).logDelivery).toBeUndefined();
+    const twice = withLogs([], [SLOW_LOG_TO_CLOUDWATCH, { ...SLOW_LOG_TO_CLOUDWATCH, destination: "other" }]);
+    expect(reviewed(twice).logDelivery).toBeUndefined();
+    const unknownType = { ...withLogs([], [{ ...SLOW_LOG_TO_CLOUDWATCH, log_type: null }]), after_unknown: { log_delivery_configuration: [{ log_type: true }] } };
+    expect(reviewed(unknownType).logDelivery).toBeUndefined();
+    const masked = { ...withLogs([SLOW_LOG_TO_CLOUDWATCH], []), before_sensitive: { log_delivery_configuration: true } };
+    expect(reviewed(masked).logDelivery).toBeUndefined();
+  });
+
+  it("reads each side as the plan has it: a missing list is no log, a part known only after apply stays unknown, a whole list too", () => {
+    const values = (before: unknown, after: unknown, afterUnknown: unknown = {}) =>
+      logDeliveryChanges({ before, after, beforeSensitive: {}, afterSensitive: {}, afterUnknown: afterUnknown as never });
+    expect(values({}, { log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH] })?.map((l) => l.log)).toEqual(["slow-log"]);
+    expect(values({ log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH] }, { log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH] })).toBeUndefined();
+    const pending = values({}, { log_delivery_configuration: [{ ...SLOW_LOG_TO_CLOUDWATCH, destination: null }] }, { log_delivery_configuration: [{ destination: true }] });
+    expect(pending?.[0].after?.destination).toEqual({ kind: "unknown" });
+    // A list known only after apply is not an empty one: nothing can be said of its logs yet.
+    expect(values({ log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH] }, { log_delivery_configuration: null }, { log_delivery_configuration: true })).toBeUndefined();
+  });
+
+  it("says in the resource's details which log goes where, in what format, instead of the blocks", () => {
+    const md = markdown([
+      clusterUpdate(
+        { log_delivery_configuration: [{ ...ENGINE_LOG_TO_FIREHOSE, log_format: "text" }, SLOW_LOG_TO_CLOUDWATCH] },
+        { log_delivery_configuration: [ENGINE_LOG_TO_FIREHOSE], maintenance_window: "sun:05:00-sun:06:00" },
+      ),
+    ]);
+    expect(md).toContain(
+      [
+        "| `maintenance_window` | `\"sat:07:00-sat:08:00\"` | `\"sun:05:00-sun:06:00\"` |",
+        "",
+        "Log delivery (`log_delivery_configuration`):",
+        "",
+        "- engine log: Kinesis Data Firehose stream `orders-prod-engine`, text -> Kinesis Data Firehose stream `orders-prod-engine`, JSON",
+        "- slow log: CloudWatch Logs group `orders-prod-slow`, text -> not delivered",
+        "",
+      ].join("\n"),
+    );
+    expect(md).not.toContain("| `log_delivery_configuration` |");
+  });
+
+  it("writes values it has no words for as values, and keeps the blocks when the logs cannot be matched", () => {
+    const odd = { destination: "bucket", destination_type: "s3", log_format: "yaml", log_type: "audit-log" };
+    const md = markdown([withLogs([], [odd])]);
+    expect(md).toContain("#### `aws_elasticache_replication_group.redis`: update in place\n\nLog delivery (`log_delivery_configuration`):\n\n");
+    expect(md).toContain("- `audit-log`: not delivered -> `s3` `bucket`, `yaml`\n");
+    const pending = markdown([
+      { ...withLogs([], [{ ...SLOW_LOG_TO_CLOUDWATCH, destination: null }]), after_unknown: { log_delivery_configuration: [{ destination: true }] } },
+    ]);
+    expect(pending).toContain("- slow log: not delivered -> CloudWatch Logs group (known after apply), text\n");
+    const twice = markdown([withLogs([], [SLOW_LOG_TO_CLOUDWATCH, { ...SLOW_LOG_TO_CLOUDWATCH, destination: "other" }])]);
+    expect(twice).toContain("| `log_delivery_configuration` | `[]` | `[{ destination = ");
+    expect(twice).not.toContain("Log delivery (");
+  });
+});
+
+describe("a new KMS key", () => {
+  it("replaces the cluster: DANGER forced by `kms_key_id`, with both keys", () => {
+    const result = reviewPlanJson(planText([kmsKeyReplacement()]));
+    expect(result.dangerous).toBe(true);
+    const md = result.markdown;
+    expect(md.split("\n")[1]).toBe("## ⛔ DANGER: this plan replaces the Redis cluster");
+    expect(md).toContain(`Forced by this argument, which cannot change in place:\n\n- \`kms_key_id\`: \`"${KMS_KEY_A}"\` -> \`"${KMS_KEY_B}"\`\n`);
+    expect(md).toContain("| `aws_elasticache_replication_group.redis` | **replace** (destroy, then create) | forced by `kms_key_id` |");
+    expect(md).toContain(`| \`kms_key_id\` **(forces replacement)** | \`"${KMS_KEY_A}"\` | \`"${KMS_KEY_B}"\` |`);
+    expect(md).not.toContain(REFUSED_HEADING);
   });
 });

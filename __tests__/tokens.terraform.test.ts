@@ -2,11 +2,11 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, Testing, TerraformElement, TerraformStack, TerraformVariable } from "cdktf";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLUSTER_MODE_TYPE, TerraformType } from "../lib/inputs";
+import { CLUSTER_MODE_TYPE, LOG_DELIVERY_TYPE, TerraformType } from "../lib/inputs";
 import type { ElastiCacheRedisProps } from "../lib/props";
 import { variableToken } from "../lib/module-stack";
 import { ElastiCacheRedis } from "../lib/redis";
-import { resolve } from "./helpers/spec";
+import { LATER_GRUNTWORK_VARIABLES, MODULE_ONLY_VARIABLES, resolve } from "./helpers/spec";
 import { withTempDir } from "./helpers/synth";
 import {
   init,
@@ -60,14 +60,42 @@ const BASES: Record<string, Record<string, unknown>> = {
     parameter_group_name: "sessions-params",
     port: 6380,
   },
+  // The inputs of later Gruntwork releases and this module's own, all set.
+  later: {
+    instance_type: "cache.r6g.large",
+    redis_version: "8.0",
+    engine: "valkey",
+    replication_group_size: 1,
+    enable_automatic_failover: true,
+    enable_multi_az: true,
+    vpc_id: "vpc-0a1b2c3d",
+    subnet_ids: ["subnet-0a1b2c3d"],
+    num_node_groups: 2,
+    replicas_per_node_group: 0,
+    kms_key_id: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    auto_minor_version_upgrade: false,
+    engine_log_delivery_configuration: { destination: "engine-log", destination_type: "cloudwatch-logs", log_format: "json" },
+    slow_log_delivery_configuration: { destination: "slow-log", destination_type: "kinesis-firehose", log_format: "text" },
+    alarm_treat_missing_data: "ignore",
+    alarm_high_cpu_utilization_treat_missing_data: "breaching",
+    alarm_low_memory_available_treat_missing_data: "notBreaching",
+    alarm_low_memory_available_threshold: 50000000,
+  },
 };
 
-/** Every input but auth_token, which the construct only ever takes as a token. */
-const TOKEN_INPUTS = Object.keys(resolve({ name: "x" })).filter((name) => name !== "auth_token");
+/** Every v0.85.0 input but auth_token, which the construct only ever takes as a token. */
+const V085_TOKEN_INPUTS = Object.keys(resolve({ name: "x" })).filter((name) => name !== "auth_token");
+/** The base with later inputs turns only those (and what they replace or depend on) into tokens. */
+const TOKEN_INPUTS: Record<string, readonly string[]> = {
+  off: V085_TOKEN_INPUTS,
+  on: V085_TOKEN_INPUTS,
+  later: [...Object.keys(LATER_GRUNTWORK_VARIABLES), ...Object.keys(MODULE_ONLY_VARIABLES), "redis_version", "enable_at_rest_encryption"],
+};
 
 /** The Terraform type of a variable standing for an input's literal value. */
 function variableType(name: string, value: unknown): TerraformType {
   if (name === "cluster_mode") return CLUSTER_MODE_TYPE;
+  if (name.endsWith("_log_delivery_configuration")) return LOG_DELIVERY_TYPE;
   if (Array.isArray(value)) return "list(string)";
   if (value !== null && typeof value === "object") return "map(string)";
   if (typeof value === "boolean") return "bool";
@@ -111,7 +139,7 @@ function matrixStack(): Matrix {
     const owners: Matrix["owners"] = new Map();
     const instances: Instance[] = Object.keys(BASES).flatMap((base) => [
       { base, token: "(none)", name: `${base}-literal` },
-      ...TOKEN_INPUTS.map((input, i) => ({ base, token: input, name: `${base}-token-${i}` })),
+      ...TOKEN_INPUTS[base].map((input, i) => ({ base, token: input, name: `${base}-token-${i}` })),
     ]);
     for (const [i, instance] of instances.entries()) {
       const inputs: Record<string, unknown> = { ...resolve({ ...BASES[instance.base], name: instance.name }) };
@@ -178,12 +206,17 @@ for (const base of Object.keys(BASES))
     it("plans the all-literal construct: every resource created", async () => {
       const literal = (await byInstance()).get(`${base}/(none)`)!;
       const expectedAlarms = 4 * 2;
+      if (base === "later") {
+        const rg = literal["aws_elasticache_replication_group.replication_group"] as { after: Record<string, unknown> };
+        expect(rg.after).toMatchObject({ engine: "valkey", num_node_groups: 2, parameter_group_name: "default.valkey8.cluster.on" });
+        expect(rg.after.log_delivery_configuration).toHaveLength(2);
+      }
       const alarms = Object.keys(literal).filter((k) => k.startsWith("aws_cloudwatch_metric_alarm."));
       expect(alarms).toHaveLength(expectedAlarms);
-      expect(Object.keys(literal).filter((k) => k.startsWith("aws_security_group_rule."))).toHaveLength(base === "on" ? 0 : 2);
+      expect(Object.keys(literal).filter((k) => k.startsWith("aws_security_group_rule."))).toHaveLength(base === "off" ? 2 : 0);
     });
 
-    it.each(TOKEN_INPUTS)("%s as a token plans exactly what the literal does", async (input) => {
+    it.each(TOKEN_INPUTS[base])("%s as a token plans exactly what the literal does", async (input) => {
       const planned = await byInstance();
       expect(planned.get(`${base}/${input}`)).toEqual(planned.get(`${base}/(none)`));
     });

@@ -9,11 +9,11 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ALARMS } from "../lib/alarms";
+import { ALARMS, type AlarmSpec } from "../lib/alarms";
 import { CombinedRule, CROSS_INPUT_RULES } from "../lib/cross-input-rules";
 import { alarmName } from "../lib/derivations";
 import { propName } from "../lib/input-values";
-import { CLUSTER_MODE_TYPE, INPUTS, type InputSpec, type TerraformType } from "../lib/inputs";
+import { CLUSTER_MODE_TYPE, INPUTS, type InputSpec, LOG_DELIVERY_TYPE, type TerraformType } from "../lib/inputs";
 import { code, table, textCell } from "../lib/markdown";
 import { terraformValue } from "../lib/notation";
 import { OUTPUTS } from "../lib/outputs";
@@ -60,6 +60,10 @@ export function sectionOf(text: string, begin: string, end: string): string {
 
 const defaultOf = (input: InputSpec) => (input.required ? undefined : terraformValue(input.default));
 
+/** Which interface an input belongs to: Gruntwork v0.85.0, a later Gruntwork release, or this module only. */
+export const originOf = (input: InputSpec) =>
+  input.since === undefined ? "v0.85.0" : input.since === "this module" ? "this module only" : input.since;
+
 /** An input's rules as one sentence: "Must be ...; should be ... (a warning)". */
 export function rulesOf(input: InputSpec): string {
   const text = [
@@ -80,8 +84,10 @@ const ALARM_MEMBER = "<member id>";
 
 const comparisonSign = (comparison: string) => (comparison === "LessThanThreshold" ? "<" : ">");
 
-function alarmCondition(alarm: (typeof ALARMS)[number]): string {
-  return `${alarm.statistic} ${comparisonSign(alarm.comparison)} ${alarm.threshold.toLocaleString("en-US")} ${alarm.unit}`;
+function alarmCondition(alarm: AlarmSpec): string {
+  const threshold = `${alarm.threshold.toLocaleString("en-US")} ${alarm.unit}`;
+  const input = alarm.thresholdInput ? ` (${alarm.thresholdInput})` : "";
+  return `${alarm.statistic} ${comparisonSign(alarm.comparison)} ${threshold}${input}`;
 }
 
 // ---- README (Markdown) ---------------------------------------------------------------------------
@@ -93,13 +99,14 @@ export function inputsTable(): string {
   const rows = inputs.map((input) => [
     cellCode(input.name),
     cellCode(propName(input.name)),
+    textCell(originOf(input)),
     cellCode(input.type),
     input.required ? "yes" : "no",
     input.required ? "" : cellCode(defaultOf(input) as string),
     textCell(input.sensitive ? `Sensitive. ${input.description}` : input.description),
     textCell(rulesOf(input)),
   ]);
-  return table(["Input", "TypeScript prop", "Type", "Required", "Default", "Description", "Rules"], rows).join("\n");
+  return table(["Input", "TypeScript prop", "Since", "Type", "Required", "Default", "Description", "Rules"], rows).join("\n");
 }
 
 function combinedRows(rules: readonly CombinedRule[], kind: string): string[][] {
@@ -168,8 +175,10 @@ const DETAIL = "      ";
 function helpInput(input: InputSpec): string[] {
   const facts = [input.type, input.required ? "required" : `default ${defaultOf(input)}`];
   if (input.sensitive) facts.push("sensitive");
+  facts.push(input.since === "this module" ? "not in Gruntwork's module" : `since Gruntwork ${originOf(input)}`);
+  const heading = `${ENTRY}${input.name}  (TypeScript: ${propName(input.name)})`;
   return [
-    `${ENTRY}${input.name}  (TypeScript: ${propName(input.name)})`,
+    ...(heading.length <= HELP_WIDTH ? [heading] : [`${ENTRY}${input.name}`, `${DETAIL}TypeScript: ${propName(input.name)}`]),
     ...wrap(facts.join(", "), DETAIL),
     ...wrap(input.description, DETAIL),
     ...(rulesOf(input) ? wrap(rulesOf(input), DETAIL) : []),
@@ -226,6 +235,7 @@ const PROP_TYPES: Readonly<Record<TerraformType, string>> = {
   "list(string)": "string[]",
   "map(string)": "Record<string, string>",
   [CLUSTER_MODE_TYPE]: "ClusterModeConfig[] | IResolvable",
+  [LOG_DELIVERY_TYPE]: "LogDeliveryConfig | IResolvable",
 };
 
 function propDoc(input: InputSpec): string[] {
@@ -258,6 +268,16 @@ export function renderProps(): string {
     "  readonly numNodeGroups: number;",
     "  /** Replicas in each shard, besides its primary: `replicas_per_node_group`. */",
     "  readonly replicasPerNodeGroup: number;",
+    "}",
+    "",
+    "/** Where ElastiCache delivers one of its logs, as a TypeScript literal. */",
+    "export interface LogDeliveryConfig {",
+    "  /** CloudWatch Logs group or Kinesis Data Firehose stream name: `destination`. */",
+    "  readonly destination: string;",
+    '  /** "cloudwatch-logs" or "kinesis-firehose": `destination_type`. */',
+    "  readonly destinationType: string;",
+    '  /** "text" or "json": `log_format`. */',
+    "  readonly logFormat: string;",
     "}",
     "",
     "/**",

@@ -1,7 +1,13 @@
 /**
  * `npm run review -- <plan.json> [--output FILE] [--fail-on-danger]`: the Markdown review of a
  * plan, for a pull-request comment. Exit codes: 0 reviewed, 1 danger found with --fail-on-danger,
- * 2 bad usage or input (one line on stderr, never a stack trace: CI logs must say what to fix).
+ * 2 bad usage or input (one line on stderr, never a stack trace: CI logs must say what to fix),
+ * 3 a change AWS will refuse, with --fail-on-danger.
+ *
+ * Why a refusal fails the check too, under its own code: such a plan cannot be applied, and a
+ * pull request merged with it breaks the next apply, possibly halfway. But it loses nothing, so a
+ * workflow that lets someone approve an intended danger can tell the two apart: a refusal cannot
+ * be approved away. When a plan has both, 1 wins: losing data is the worse outcome.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -12,11 +18,16 @@ export const USAGE = `usage: npm run review -- <plan.json> [--output FILE] [--fa
   <plan.json>       the output of \`terraform show -json <planfile>\`; "-" reads standard input
   -o, --output FILE write the Markdown to FILE instead of standard output
   --fail-on-danger  exit 1 when the plan replaces or destroys the Redis cluster, its subnet group
-                    or its security group (the review is written first)`;
+                    or its security group, 3 when AWS will refuse a change of it (the review is
+                    written first)
+
+exit codes: 0 reviewed; 1 danger (with --fail-on-danger); 2 bad usage or a file that is not a
+plan; 3 AWS will refuse the plan (with --fail-on-danger)`;
 
 export const EXIT_OK = 0;
 export const EXIT_DANGER = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_REFUSED = 3;
 
 export interface Options {
   readonly plan: string;
@@ -130,9 +141,14 @@ export function main(argv: readonly string[], io: Io = systemIo): number {
   if (result.dangerous) {
     const what = result.review.dangers.map((d) => `${d.address} (${d.kind === "replace" ? "replaced" : "destroyed"})`);
     io.stderr(`review: DANGER: ${what.join(", ")}\n`);
-    if (options.failOnDanger) return EXIT_DANGER;
   }
-  return EXIT_OK;
+  if (result.refused) {
+    const what = result.review.engineChanges.filter((e) => e.refusal !== undefined).map((e) => e.address);
+    io.stderr(`review: AWS will refuse: ${what.join(", ")}\n`);
+  }
+  if (!options.failOnDanger) return EXIT_OK;
+  if (result.dangerous) return EXIT_DANGER;
+  return result.refused ? EXIT_REFUSED : EXIT_OK;
 }
 
 if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) {

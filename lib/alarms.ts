@@ -14,6 +14,10 @@ export interface AlarmSpec {
    * state holds, so that a migration plans no change on any alarm.
    */
   readonly description: string;
+  /** The input holding this kind's own treat_missing_data (later Gruntwork releases), if it has one. */
+  readonly ownTreatMissingData?: "alarm_high_cpu_utilization_treat_missing_data" | "alarm_low_memory_available_treat_missing_data";
+  /** The input holding this kind's threshold, where it is one (its default is `threshold`). */
+  readonly thresholdInput?: "alarm_low_memory_available_threshold";
 }
 
 /** Thresholds and texts are the HCL module's, so that migrated alarms plan no change. */
@@ -27,6 +31,7 @@ export const ALARMS = [
     unit: "Percent",
     suffix: "high-cpu-utilization",
     description: "An alarm that goes off if the CPU usage is too high in ElastiCache cluster %s",
+    ownTreatMissingData: "alarm_high_cpu_utilization_treat_missing_data",
   },
   {
     resource: "elasticache_high_engine_cpu_utilization",
@@ -47,6 +52,8 @@ export const ALARMS = [
     unit: "Bytes",
     suffix: "low-memory-available",
     description: "An alarm that goes off if the ElastiCache cluster %s is running low on free memory.",
+    ownTreatMissingData: "alarm_low_memory_available_treat_missing_data",
+    thresholdInput: "alarm_low_memory_available_threshold",
   },
   {
     resource: "elasticache_swap_usage",

@@ -16,7 +16,7 @@ import { hcl, revealOnly } from "./hcl";
 import { INPUT_SPECS, InputName } from "./inputs";
 import type { InputValues } from "./input-values";
 import { isLiteralRule } from "./literal-checks";
-import { combinedMessage, ERROR_PREFIX, inputMessage, shownExpression } from "./messages";
+import { combinedMessage, ERROR_PREFIX, inputMessage, setPartExpression, shownExpression } from "./messages";
 import { WARNINGS } from "./warnings";
 
 /**
@@ -54,7 +54,12 @@ export function combinedConditions(
 ): Condition[] {
   return rules.map((rule) => ({
     condition: rule.condition(operands, derive),
-    errorMessage: combinedMessage(prefix, rule, (name) => shownExpression(name, operands[name])),
+    errorMessage: combinedMessage(
+      prefix,
+      rule,
+      (name) => shownExpression(name, operands[name]),
+      (name) => setPartExpression(name, operands[name]),
+    ),
   }));
 }
 

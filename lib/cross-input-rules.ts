@@ -2,7 +2,9 @@ import type { IResolvable } from "cdktf";
 import type { Derive } from "./derive";
 import { hcl, revealOnly } from "./hcl";
 import type { InputName } from "./inputs";
-import type { InputValues } from "./input-values";
+import type { InputValues, TerraformClusterMode } from "./input-values";
+import { clusterMode } from "./derivations";
+import { VALKEY_VERSION } from "./patterns";
 import { wholeNumber } from "./rule-builders";
 import { maintenanceWindowMinutes, snapshotWindowMinutes, windowsOverlap } from "./windows";
 
@@ -11,6 +13,8 @@ export interface CombinedRule {
   /** Names the rule's precondition or check block. */
   readonly id: string;
   readonly inputs: readonly InputName[];
+  /** Inputs the rule also reads, named in its message only when they are set (the later shard form). */
+  readonly shownWhenSet?: readonly InputName[];
   /** What is wrong when the test fails, as a sentence without its final period. */
   readonly text: string;
   /** Whether literal values meet the rule. */
@@ -19,7 +23,16 @@ export interface CombinedRule {
   readonly condition: (values: InputValues, derive: Derive) => IResolvable;
 }
 
-export const hasClusterMode = (v: InputValues) => v.cluster_mode.length > 0;
+/** The shards, from either form (derivations.ts), as literals. */
+export const shardsOf = (v: InputValues) =>
+  clusterMode.literal(v.cluster_mode, v.num_node_groups, v.replicas_per_node_group) as readonly TerraformClusterMode[];
+export const hasClusterMode = (v: InputValues) => shardsOf(v).length > 0;
+/** The same as an operand of a condition: local.cluster_mode in the module. */
+export const shards = (v: InputValues, derive: Derive) =>
+  derive(clusterMode, v.cluster_mode, v.num_node_groups, v.replicas_per_node_group);
+/** Cluster mode's later form; whether cluster mode is on depends on num_node_groups alone. */
+export const SHARD_INPUTS: readonly InputName[] = ["num_node_groups", "replicas_per_node_group"];
+const CLUSTER_MODE_ON: readonly InputName[] = ["num_node_groups"];
 
 /** `value == null`, readable even when the value is a secret. */
 export function isNull(value: unknown): IResolvable {
@@ -27,23 +40,26 @@ export function isNull(value: unknown): IResolvable {
 }
 
 const nodeCount = wholeNumber(1, 6);
+const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
 
 /** Rules that relate inputs (aws-constraints.md 4-6, 8, 12, 16, 17): preconditions in the module. */
 export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
   {
     id: "replication_group_size",
     inputs: ["replication_group_size", "cluster_mode"],
+    shownWhenSet: CLUSTER_MODE_ON,
     text: `with cluster mode off, replication_group_size must ${nodeCount.text} (a primary and up to five replicas)`,
     test: (v) => hasClusterMode(v) || nodeCount.test(v.replication_group_size),
-    condition: (v) => hcl`length(${v.cluster_mode}) > 0 || ${nodeCount.condition(v.replication_group_size)}`,
+    condition: (v, derive) => hcl`length(${shards(v, derive)}) > 0 || ${nodeCount.condition(v.replication_group_size)}`,
   },
   {
     id: "automatic_failover_nodes",
     inputs: ["enable_automatic_failover", "replication_group_size", "cluster_mode"],
+    shownWhenSet: CLUSTER_MODE_ON,
     text: "automatic failover needs a replica to fail over to: replication_group_size of at least 2, or cluster mode",
     test: (v) => !v.enable_automatic_failover || v.replication_group_size >= 2 || hasClusterMode(v),
-    condition: (v) =>
-      hcl`!${v.enable_automatic_failover} || ${v.replication_group_size} >= 2 || length(${v.cluster_mode}) > 0`,
+    condition: (v, derive) =>
+      hcl`!${v.enable_automatic_failover} || ${v.replication_group_size} >= 2 || length(${shards(v, derive)}) > 0`,
   },
   {
     id: "multi_az_failover",
@@ -55,9 +71,10 @@ export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
   {
     id: "cluster_mode_failover",
     inputs: ["cluster_mode", "enable_automatic_failover"],
+    shownWhenSet: CLUSTER_MODE_ON,
     text: "cluster mode needs enable_automatic_failover = true",
     test: (v) => !hasClusterMode(v) || v.enable_automatic_failover,
-    condition: (v) => hcl`length(${v.cluster_mode}) == 0 || ${v.enable_automatic_failover}`,
+    condition: (v, derive) => hcl`length(${shards(v, derive)}) == 0 || ${v.enable_automatic_failover}`,
   },
   {
     id: "auth_token_transit_encryption",
@@ -81,6 +98,34 @@ export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
       );
       return hcl`${v.snapshot_retention_limit} == 0 || !${overlap}`;
     },
+  },
+  {
+    id: "one_shard_form",
+    inputs: ["cluster_mode", "num_node_groups"],
+    text: "give cluster_mode or num_node_groups with replicas_per_node_group, not both",
+    test: (v) => v.cluster_mode.length === 0 || v.num_node_groups == null,
+    condition: (v) => hcl`length(${v.cluster_mode}) == 0 || ${v.num_node_groups} == null`,
+  },
+  {
+    id: "shard_inputs_together",
+    inputs: SHARD_INPUTS,
+    text: "give num_node_groups and replicas_per_node_group together",
+    test: (v) => (v.num_node_groups == null) === (v.replicas_per_node_group == null),
+    condition: (v) => hcl`(${v.num_node_groups} == null) == (${v.replicas_per_node_group} == null)`,
+  },
+  {
+    id: "valkey_version",
+    inputs: ["engine", "redis_version"],
+    text: `Valkey versions are ${VALKEY_VERSION_TEXT}`,
+    test: (v) => v.engine !== "valkey" || new RegExp(`^(?:${VALKEY_VERSION})$`).test(v.redis_version),
+    condition: (v) => hcl`${v.engine} != "valkey" || can(regex(${`^(?:${VALKEY_VERSION})$`}, ${v.redis_version}))`,
+  },
+  {
+    id: "kms_key_at_rest_encryption",
+    inputs: ["kms_key_id", "enable_at_rest_encryption"],
+    text: "a kms_key_id needs enable_at_rest_encryption = true",
+    test: (v) => v.kms_key_id == null || v.enable_at_rest_encryption,
+    condition: (v) => hcl`${v.kms_key_id} == null || ${v.enable_at_rest_encryption}`,
   },
   {
     id: "one_snapshot_source",

@@ -1,6 +1,6 @@
 import type { IResolvable } from "cdktf";
 import { hasKnownLength, isKnown, type Derivation } from "./derive";
-import { hcl } from "./hcl";
+import { hcl, revealOnly } from "./hcl";
 import type { TerraformClusterMode } from "./input-values";
 
 /**
@@ -15,6 +15,26 @@ type ClusterMode = readonly TerraformClusterMode[] | IResolvable;
 export const CACHE_NODE_ID = "0001";
 
 const clusterModeOff = (clusterMode: ClusterMode) => hcl`length(${clusterMode}) == 0`;
+
+/**
+ * The cluster mode shards, from either form: cluster_mode (v0.85.0), or num_node_groups with
+ * replicas_per_node_group (later Gruntwork releases). Giving both is an error (cross-input-rules.ts).
+ */
+export const clusterMode: Derivation<
+  [clusterMode: ClusterMode, numNodeGroups: number | undefined, replicasPerNodeGroup: number | undefined],
+  ClusterMode
+> = {
+  kind: "any",
+  local: "cluster_mode",
+  known: (_, numNodeGroups, replicasPerNodeGroup) => isKnown(numNodeGroups) && isKnown(replicasPerNodeGroup),
+  literal: (clusterMode, numNodeGroups, replicasPerNodeGroup) =>
+    numNodeGroups == null
+      ? clusterMode
+      : [{ num_node_groups: numNodeGroups, replicas_per_node_group: replicasPerNodeGroup ?? 0 }],
+  expression: (clusterMode, numNodeGroups, replicasPerNodeGroup) =>
+    // Without replicas_per_node_group (an error the rules report) the ids still compute, with none.
+    hcl`${numNodeGroups} == null ? ${clusterMode} : [{ num_node_groups = ${numNodeGroups}, replicas_per_node_group = coalesce(${replicasPerNodeGroup}, 0) }]`,
+};
 const literalClusterMode = (clusterMode: ClusterMode) => clusterMode as readonly TerraformClusterMode[];
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
@@ -67,19 +87,25 @@ export const replicasPerNodeGroup: Derivation<[clusterMode: ClusterMode], number
   expression: (clusterMode) => hcl`one(${clusterMode}[*].replicas_per_node_group)`,
 };
 
-/** Parameter group family of a Redis version: redis5.0 for 5.0.6, redis6.x for 6.x/6.0/6.2, redis7 for 7.x. */
-export const parameterGroupFamily: Derivation<[redisVersion: string], string> = {
+/**
+ * Parameter group family of an engine version: redis5.0 for Redis 5.0.6, redis6.x for 6.x/6.0/6.2,
+ * redis7 for 7.x; valkey7 and valkey8 for Valkey.
+ */
+export const parameterGroupFamily: Derivation<[engine: string, version: string], string> = {
   kind: "string",
   local: "parameter_group_family",
-  literal(redisVersion) {
-    const [major, minor] = redisVersion.split(".");
+  literal(engine, version) {
+    const [major, minor] = version.split(".");
+    if (engine === "valkey") return `valkey${major}`;
     if (Number(major) >= 7) return "redis7";
     if (Number(major) === 6) return "redis6.x";
     return `redis${major}.${minor}`;
   },
-  expression(redisVersion) {
-    const major = hcl`tonumber(split(".", ${redisVersion})[0])`;
-    return hcl`${major} >= 7 ? "redis7" : ${major} == 6 ? "redis6.x" : format("redis%s", join(".", slice(split(".", ${redisVersion}), 0, 2)))`;
+  expression(engine, version) {
+    const parts = hcl`split(".", ${version})`;
+    const major = hcl`tonumber(${parts}[0])`;
+    const redis = hcl`${major} >= 7 ? "redis7" : ${major} == 6 ? "redis6.x" : format("redis%s", join(".", slice(${parts}, 0, 2)))`;
+    return hcl`${engine} == "valkey" ? format("valkey%s", ${parts}[0]) : ${redis}`;
   },
 };
 
@@ -164,3 +190,43 @@ export const subnetGroupName = (name: string) => `${name}-subnet-group`;
 export const subnetGroupDescription = (name: string) => `Subnet group for the ${name} ElastiCache cluster`;
 export const securityGroupDescription = (name: string) => `Security group for the ${name} ElastiCache cluster`;
 export const replicationGroupDescription = (name: string) => `Redis replication group ${name}`;
+
+/** log_delivery_configuration blocks: one per log whose configuration is given. */
+export interface LogDelivery {
+  readonly destination: string;
+  readonly destination_type: string;
+  readonly log_format: string;
+  readonly log_type: "engine-log" | "slow-log";
+}
+type LogDeliveryConfiguration = Omit<LogDelivery, "log_type"> | undefined;
+
+export const logDeliveries: Derivation<[engineLog: LogDeliveryConfiguration, slowLog: LogDeliveryConfiguration], LogDelivery[]> = {
+  kind: "list",
+  literal: (engineLog, slowLog) => [
+    ...(engineLog ? [{ ...engineLog, log_type: "engine-log" as const }] : []),
+    ...(slowLog ? [{ ...slowLog, log_type: "slow-log" as const }] : []),
+  ],
+  expression: (engineLog, slowLog) => {
+    const typed = (config: unknown, logType: string) => hcl`[for c in [${config}] : merge(c, { log_type = ${logType} }) if c != null]`;
+    return hcl`concat(${typed(engineLog, "engine-log")}, ${typed(slowLog, "slow-log")})`;
+  },
+};
+
+/**
+ * auth_token_update_strategy: ROTATE with a token, unset without. Provider 5.x defaulted it to
+ * ROTATE and wrote that into state; 6.x has no default, so leaving it unset would plan
+ * ROTATE -> null on every cluster with a token after a provider upgrade.
+ */
+export const authTokenUpdateStrategy: Derivation<[authToken: string | undefined], string | undefined> = {
+  kind: "string",
+  literal: (authToken) => (authToken == null ? undefined : "ROTATE"),
+  // Only whether the token is null is read, so the result is not sensitive.
+  expression: (authToken) => hcl`${revealOnly(hcl`${authToken} == null`)} ? null : "ROTATE"`,
+};
+
+/** treat_missing_data of one alarm kind: its own input where given, else the shared one. */
+export const treatMissingData: Derivation<[own: string | undefined, shared: string], string> = {
+  kind: "string",
+  literal: (own, shared) => own ?? shared,
+  expression: (own, shared) => (own === undefined ? hcl`${shared}` : hcl`coalesce(${own}, ${shared})`),
+};

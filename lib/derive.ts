@@ -15,7 +15,8 @@ export interface Derivation<Args extends unknown[], Result> {
   readonly known?: (...args: Args) => boolean;
   /**
    * The Terraform local that holds the expression, so that the module names the value and the
-   * expressions that use it stay short. Only for values derived once per construct.
+   * expressions that use it stay short. Only for values derived from the same inputs wherever a
+   * construct reads them: the first derivation writes the local, later ones read it.
    */
   readonly local?: string;
 }
@@ -60,7 +61,9 @@ export function deriveIn(scope?: Construct): Derive {
     if (known) return derivation.literal(...args);
     const expression = derivation.expression(...args);
     if (!scope || !derivation.local) return typed(derivation.kind, expression);
-    return typed(derivation.kind, new TerraformLocal(scope, derivation.local, expression).expression);
+    const existing = scope.node.tryFindChild(derivation.local);
+    const local = existing instanceof TerraformLocal ? existing : new TerraformLocal(scope, derivation.local, expression);
+    return typed(derivation.kind, local.expression);
   };
 }
 

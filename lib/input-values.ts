@@ -1,5 +1,8 @@
-import { INPUTS, InputName, InputSpec } from "./inputs";
-import type { ClusterModeConfig, ElastiCacheRedisProps } from "./props";
+import { Tokenization } from "cdktf";
+import { CLUSTER_MODE_TYPE, INPUTS, InputName, InputSpec, LOG_DELIVERY_TYPE, TerraformType } from "./inputs";
+import type { ElastiCacheRedisProps } from "./props";
+
+const OBJECT_TYPES: readonly TerraformType[] = [CLUSTER_MODE_TYPE, LOG_DELIVERY_TYPE];
 
 /**
  * Input values by Terraform name, in the shape Terraform gives them (cluster_mode objects with
@@ -28,25 +31,27 @@ export function propName(name: string): string {
   return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-function terraformClusterMode(clusterMode: unknown): unknown {
-  if (!Array.isArray(clusterMode)) return clusterMode;
-  return clusterMode.map((c: ClusterModeConfig) => ({
-    num_node_groups: c.numNodeGroups,
-    replicas_per_node_group: c.replicasPerNodeGroup,
-  }));
+const attributeName = (prop: string) => prop.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+/** An object prop (cluster mode, log delivery) with its Terraform attribute names; tokens as they are. */
+function terraformObject(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(terraformObject);
+  if (value === null || typeof value !== "object" || Tokenization.isResolvable(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [attributeName(key), v]));
 }
 
-function fromProps(props: ElastiCacheRedisProps, name: InputName): unknown {
-  const value: unknown = new Map(Object.entries(props)).get(propName(name));
-  return name === "cluster_mode" ? terraformClusterMode(value) : value;
+function fromProps(props: ElastiCacheRedisProps, input: InputSpec): unknown {
+  const value: unknown = new Map(Object.entries(props)).get(propName(input.name));
+  return OBJECT_TYPES.includes(input.type) ? terraformObject(value) : value;
 }
 
 /** The inputs in the one shape, with the module's defaults; null takes the default too, as in the module. */
 export function inputValues(props: ElastiCacheRedisProps | TerraformInputs): InputValues {
-  const given = (name: InputName) => (props instanceof TerraformInputs ? props.values[name] : fromProps(props, name));
+  const given = (input: InputSpec) =>
+    props instanceof TerraformInputs ? props.values[input.name as InputName] : fromProps(props, input);
   return Object.fromEntries(
     (INPUTS as readonly InputSpec[]).map((input) => {
-      const value = given(input.name as InputName);
+      const value = given(input);
       return [input.name, value != null || input.required ? value : (input.default ?? undefined)];
     }),
   ) as InputValues;

@@ -1,12 +1,15 @@
-import { AUTH_TOKEN, IPV4_CIDR, REDIS_VERSION, SECURITY_GROUP_ID, SNS_TOPIC_ARN, S3_OBJECT_ARN } from "./patterns";
+import { AUTH_TOKEN, IPV4_CIDR, KMS_KEY_ARN, REDIS_VERSION, SECURITY_GROUP_ID, SNS_TOPIC_ARN, S3_OBJECT_ARN } from "./patterns";
 import {
+  atLeast,
   atMostItems,
+  attribute,
   eachAttribute,
   eachItem,
   excludes,
   matches,
   maxLength,
   notEmpty,
+  oneOf,
   orNull,
   Rule,
   tagLimits,
@@ -22,6 +25,7 @@ import { dailyWindowRule, weeklyWindowRule } from "./windows";
 
 export const CLUSTER_MODE_TYPE =
   "list(object({ num_node_groups = number, replicas_per_node_group = number }))";
+export const LOG_DELIVERY_TYPE = "object({ destination = string, destination_type = string, log_format = string })";
 
 export type TerraformType =
   | "string"
@@ -29,7 +33,15 @@ export type TerraformType =
   | "bool"
   | "list(string)"
   | "map(string)"
-  | typeof CLUSTER_MODE_TYPE;
+  | typeof CLUSTER_MODE_TYPE
+  | typeof LOG_DELIVERY_TYPE;
+
+/**
+ * Where an input comes from: absent for the Gruntwork v0.85.0 interface, the Gruntwork release
+ * that added it for later ones (so Terragrunt inputs written for those releases work here), or
+ * "this module" for inputs no Gruntwork release has.
+ */
+export type InputOrigin = `v${number}.${number}.${number}` | "this module";
 
 interface InputBase {
   /** The Terraform variable name; the TypeScript prop is its camelCase form. */
@@ -37,6 +49,7 @@ interface InputBase {
   readonly type: TerraformType;
   readonly description: string;
   readonly sensitive?: true;
+  readonly since?: InputOrigin;
   /** What a value must meet (aws-constraints.md); checked at synth for literals and at plan in the module. */
   readonly rules?: readonly Rule[];
   /**
@@ -58,6 +71,15 @@ interface OptionalInput extends InputBase {
 }
 
 export type InputSpec = RequiredInput | OptionalInput;
+
+const TREAT_MISSING_DATA = ["missing", "ignore", "breaching", "notBreaching"];
+export const ENGINES = ["redis", "valkey"] as const;
+
+const LOG_DELIVERY_RULES = [
+  orNull(attribute("destination", matches("\\S.*", "be a CloudWatch Logs group or Firehose stream name"))),
+  orNull(attribute("destination_type", oneOf(["cloudwatch-logs", "kinesis-firehose"]))),
+  orNull(attribute("log_format", oneOf(["text", "json"]))),
+];
 
 export const INPUTS = [
   {
@@ -269,6 +291,110 @@ export const INPUTS = [
     default: {},
     description: "Tags put on the replication group.",
     rules: [tagLimits(128, 256)],
+  },
+  {
+    name: "alarm_treat_missing_data",
+    type: "string",
+    required: false,
+    default: "missing",
+    since: "v0.96.3",
+    description:
+      "How the alarms treat missing data points: missing, ignore, breaching or notBreaching. The per-alarm inputs, where set, win over it.",
+    rules: [oneOf(TREAT_MISSING_DATA)],
+  },
+  {
+    name: "alarm_low_memory_available_threshold",
+    type: "number",
+    required: false,
+    default: 100_000_000,
+    since: "v0.104.5",
+    description: "Free memory, in bytes, below which the low-memory alarm of a node fires.",
+    rules: [atLeast(0)],
+  },
+  {
+    name: "num_node_groups",
+    type: "number",
+    required: false,
+    default: null,
+    since: "v0.105.0",
+    description:
+      "Shards in cluster mode, the later form of cluster_mode (give it with replicas_per_node_group, and not together with cluster_mode). Null for cluster mode off.",
+    rules: [orNull(wholeNumber(1, 500))],
+  },
+  {
+    name: "replicas_per_node_group",
+    type: "number",
+    required: false,
+    default: null,
+    since: "v0.105.0",
+    description: "Replicas in each shard besides its primary, with num_node_groups.",
+    rules: [orNull(wholeNumber(0, 5))],
+  },
+  {
+    name: "auto_minor_version_upgrade",
+    type: "bool",
+    required: false,
+    default: null,
+    since: "v0.111.6",
+    description:
+      "Apply minor engine upgrades in the maintenance window. Null sends nothing, so AWS's default (true) stays, as with v0.85.0 (Gruntwork's later default is false).",
+  },
+  {
+    name: "engine_log_delivery_configuration",
+    type: LOG_DELIVERY_TYPE,
+    required: false,
+    default: null,
+    since: "v0.111.6",
+    description:
+      "Deliver the engine log: destination (a CloudWatch Logs group or Kinesis Data Firehose stream), destination_type (cloudwatch-logs or kinesis-firehose), log_format (text or json). Null for none.",
+    rules: LOG_DELIVERY_RULES,
+  },
+  {
+    name: "slow_log_delivery_configuration",
+    type: LOG_DELIVERY_TYPE,
+    required: false,
+    default: null,
+    since: "v0.111.6",
+    description: "Deliver the slow log; the same object as engine_log_delivery_configuration. Null for none.",
+    rules: LOG_DELIVERY_RULES,
+  },
+  {
+    name: "alarm_high_cpu_utilization_treat_missing_data",
+    type: "string",
+    required: false,
+    default: null,
+    since: "v0.146.0",
+    description: "How the high CPU alarm treats missing data; null for alarm_treat_missing_data.",
+    rules: [orNull(oneOf(TREAT_MISSING_DATA))],
+  },
+  {
+    name: "alarm_low_memory_available_treat_missing_data",
+    type: "string",
+    required: false,
+    default: null,
+    since: "v0.146.0",
+    description: "How the low-memory alarm treats missing data; null for alarm_treat_missing_data.",
+    rules: [orNull(oneOf(TREAT_MISSING_DATA))],
+  },
+  {
+    name: "engine",
+    type: "string",
+    required: false,
+    default: "redis",
+    since: "this module",
+    description:
+      'Cache engine: "redis" (Redis OSS) or "valkey". redis_version is the engine version for both. A Redis OSS cluster at 5.0.6 or later can move to Valkey in place; there is no way back.',
+    rules: [oneOf(ENGINES)],
+  },
+  {
+    name: "kms_key_id",
+    type: "string",
+    required: false,
+    default: null,
+    since: "this module",
+    description:
+      "ARN of a customer managed KMS key for at-rest encryption (needs enable_at_rest_encryption). Null for the AWS managed key. Changing it replaces the cluster.",
+    expected: [matches(KMS_KEY_ARN, "be a KMS key ARN (arn:aws:kms:region:account:key/id)")],
   },
 ] as const satisfies readonly InputSpec[];
 

@@ -2,7 +2,7 @@ import { CombinedRule, CROSS_INPUT_RULES } from "./cross-input-rules";
 import { isKnown } from "./derive";
 import { INPUT_SPECS, InputName } from "./inputs";
 import type { InputValues } from "./input-values";
-import { combinedMessage, ERROR_PREFIX, inputMessage, shown } from "./messages";
+import { combinedMessage, ERROR_PREFIX, inputMessage, literalSetPart, shown } from "./messages";
 import { WARNINGS } from "./warnings";
 
 /**
@@ -33,7 +33,14 @@ function inputViolations(name: InputName, value: unknown): string[] {
 function combinedViolations(rules: readonly CombinedRule[], values: InputValues, prefix: string): string[] {
   return rules
     .filter((rule) => isLiteralRule(rule, values) && !rule.test(values))
-    .map((rule) => combinedMessage(prefix, rule, (name) => shown(name, values[name])));
+    .map((rule) =>
+      combinedMessage(
+        prefix,
+        rule,
+        (name) => shown(name, values[name]),
+        (name) => literalSetPart(name, values[name]),
+      ),
+    );
 }
 
 /** A secret given as a literal would be written to the synthesized JSON in plain text. */

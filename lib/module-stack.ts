@@ -2,7 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformElement, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { Construct, Node } from "constructs";
 import { address, ADDRESSES, hclModuleAddress } from "./addresses";
-import { CLUSTER_MODE_TYPE, INPUTS, InputSpec, TerraformType } from "./inputs";
+import { CLUSTER_MODE_TYPE, INPUTS, InputSpec, LOG_DELIVERY_TYPE, TerraformType } from "./inputs";
 import { TerraformInputs } from "./input-values";
 import { OUTPUTS } from "./outputs";
 import { ElastiCacheRedis } from "./redis";
@@ -12,9 +12,12 @@ import { ElastiCacheRedis } from "./redis";
  * strcontains). The tests run the Terraform on PATH (1.11 here).
  */
 const TERRAFORM_VERSION_RANGE = ">= 1.5.0";
-/** The provider bindings are generated for hashicorp/aws 5.100.0; the arguments used all exist across 5.x. */
+/**
+ * From 5.28, the first release with a working auth_token_update_strategy (added in 5.27), to the
+ * last 6.x: the tests plan with 5.100.0 and check the arguments against the 6.25.0 schema.
+ */
 const AWS_PROVIDER_SOURCE = "hashicorp/aws";
-const AWS_PROVIDER_VERSION_RANGE = ">= 5.0.0, < 6.0.0";
+const AWS_PROVIDER_VERSION_RANGE = ">= 5.28.0, < 7.0.0";
 
 type TerraformJson = Record<string, any>;
 
@@ -32,6 +35,7 @@ export function variableToken(variable: TerraformVariable, type: TerraformType):
     case "map(string)":
       return Token.asStringMap(variable.value);
     case CLUSTER_MODE_TYPE:
+    case LOG_DELIVERY_TYPE:
       return variable.value;
   }
 }

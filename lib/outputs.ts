@@ -8,7 +8,7 @@ export interface OutputSpec {
   readonly description: string;
 }
 
-/** The module's 6 outputs, in the HCL module's names. */
+/** The module's outputs: the HCL module's 6, in its names, and security_group_id of later releases. */
 export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: "cache_port",
@@ -39,5 +39,10 @@ export const OUTPUTS: readonly OutputSpec[] = [
     name: "reader_endpoint",
     attribute: "readerEndpoint",
     description: "Address of the reader endpoint, spreading reads over the replicas (cluster mode off).",
+  },
+  {
+    name: "security_group_id",
+    attribute: "securityGroupId",
+    description: "Id of the cluster's security group (an output of later Gruntwork releases, from v0.96.6).",
   },
 ];

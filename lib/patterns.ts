@@ -18,3 +18,6 @@ export const IPV4_CIDR = `(${OCTET}\\.){3}${OCTET}/([0-9]|[12][0-9]|3[0-2])`;
 export const SECURITY_GROUP_ID = "sg-[0-9a-f]+";
 export const S3_OBJECT_ARN = "arn:aws[a-z-]*:s3:::[^,/]+/[^,]+";
 export const SNS_TOPIC_ARN = "arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?";
+export const KMS_KEY_ARN = "arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+";
+/** Valkey on ElastiCache: 7.2, then 8.0, 8.1 and whatever MAJOR.MINOR comes next. */
+export const VALKEY_VERSION = "7\\.2|([89]|[1-9][0-9])\\.[0-9]+";

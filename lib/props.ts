@@ -9,6 +9,16 @@ export interface ClusterModeConfig {
   readonly replicasPerNodeGroup: number;
 }
 
+/** Where ElastiCache delivers one of its logs, as a TypeScript literal. */
+export interface LogDeliveryConfig {
+  /** CloudWatch Logs group or Kinesis Data Firehose stream name: `destination`. */
+  readonly destination: string;
+  /** "cloudwatch-logs" or "kinesis-firehose": `destination_type`. */
+  readonly destinationType: string;
+  /** "text" or "json": `log_format`. */
+  readonly logFormat: string;
+}
+
 /**
  * Props of the ElastiCacheRedis construct: one per input of the Gruntwork module, named in
  * camelCase. Each takes a literal or, where the value may come from Terraform, a token.
@@ -281,4 +291,134 @@ export interface ElastiCacheRedisProps {
    * @default {}
    */
   readonly tags?: Record<string, string>;
+
+  /**
+   * How the alarms treat missing data points: missing, ignore, breaching or notBreaching. The
+   * per-alarm inputs, where set, win over it.
+   *
+   * Must be one of "missing", "ignore", "breaching", "notBreaching".
+   *
+   * Terraform variable: `alarm_treat_missing_data`.
+   *
+   * @default "missing"
+   */
+  readonly alarmTreatMissingData?: string;
+
+  /**
+   * Free memory, in bytes, below which the low-memory alarm of a node fires.
+   *
+   * Must be a number of at least 0.
+   *
+   * Terraform variable: `alarm_low_memory_available_threshold`.
+   *
+   * @default 100000000
+   */
+  readonly alarmLowMemoryAvailableThreshold?: number;
+
+  /**
+   * Shards in cluster mode, the later form of cluster_mode (give it with replicas_per_node_group,
+   * and not together with cluster_mode). Null for cluster mode off.
+   *
+   * Must be null or a whole number from 1 to 500.
+   *
+   * Terraform variable: `num_node_groups`.
+   *
+   * @default - not set
+   */
+  readonly numNodeGroups?: number;
+
+  /**
+   * Replicas in each shard besides its primary, with num_node_groups.
+   *
+   * Must be null or a whole number from 0 to 5.
+   *
+   * Terraform variable: `replicas_per_node_group`.
+   *
+   * @default - not set
+   */
+  readonly replicasPerNodeGroup?: number;
+
+  /**
+   * Apply minor engine upgrades in the maintenance window. Null sends nothing, so AWS's default
+   * (true) stays, as with v0.85.0 (Gruntwork's later default is false).
+   *
+   * Terraform variable: `auto_minor_version_upgrade`.
+   *
+   * @default - not set
+   */
+  readonly autoMinorVersionUpgrade?: boolean | IResolvable;
+
+  /**
+   * Deliver the engine log: destination (a CloudWatch Logs group or Kinesis Data Firehose stream),
+   * destination_type (cloudwatch-logs or kinesis-firehose), log_format (text or json). Null for
+   * none.
+   *
+   * Must be null or have destination a CloudWatch Logs group or Firehose stream name; must be null
+   * or have destination_type one of "cloudwatch-logs", "kinesis-firehose"; must be null or have
+   * log_format one of "text", "json".
+   *
+   * Terraform variable: `engine_log_delivery_configuration`.
+   *
+   * @default - not set
+   */
+  readonly engineLogDeliveryConfiguration?: LogDeliveryConfig | IResolvable;
+
+  /**
+   * Deliver the slow log; the same object as engine_log_delivery_configuration. Null for none.
+   *
+   * Must be null or have destination a CloudWatch Logs group or Firehose stream name; must be null
+   * or have destination_type one of "cloudwatch-logs", "kinesis-firehose"; must be null or have
+   * log_format one of "text", "json".
+   *
+   * Terraform variable: `slow_log_delivery_configuration`.
+   *
+   * @default - not set
+   */
+  readonly slowLogDeliveryConfiguration?: LogDeliveryConfig | IResolvable;
+
+  /**
+   * How the high CPU alarm treats missing data; null for alarm_treat_missing_data.
+   *
+   * Must be null or one of "missing", "ignore", "breaching", "notBreaching".
+   *
+   * Terraform variable: `alarm_high_cpu_utilization_treat_missing_data`.
+   *
+   * @default - not set
+   */
+  readonly alarmHighCpuUtilizationTreatMissingData?: string;
+
+  /**
+   * How the low-memory alarm treats missing data; null for alarm_treat_missing_data.
+   *
+   * Must be null or one of "missing", "ignore", "breaching", "notBreaching".
+   *
+   * Terraform variable: `alarm_low_memory_available_treat_missing_data`.
+   *
+   * @default - not set
+   */
+  readonly alarmLowMemoryAvailableTreatMissingData?: string;
+
+  /**
+   * Cache engine: "redis" (Redis OSS) or "valkey". redis_version is the engine version for both. A
+   * Redis OSS cluster at 5.0.6 or later can move to Valkey in place; there is no way back.
+   *
+   * Must be one of "redis", "valkey".
+   *
+   * Terraform variable: `engine`.
+   *
+   * @default "redis"
+   */
+  readonly engine?: string;
+
+  /**
+   * ARN of a customer managed KMS key for at-rest encryption (needs enable_at_rest_encryption).
+   * Null for the AWS managed key. Changing it replaces the cluster.
+   *
+   * Should be a KMS key ARN (arn:aws:kms:region:account:key/id) (a warning).
+   *
+   * Terraform variable: `kms_key_id`.
+   *
+   * @default - not set
+   */
+  readonly kmsKeyId?: string;
 }

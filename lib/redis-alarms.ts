@@ -11,6 +11,10 @@ export interface RedisAlarmsProps {
   /** Member cache cluster ids; alarm index i watches member i. */
   readonly memberIds: string[];
   readonly snsTopicArns: string[];
+  /** Free bytes below which the low-memory alarm fires. */
+  readonly lowMemoryThreshold: number;
+  /** treat_missing_data by alarm resource name. */
+  readonly treatMissingData: Readonly<Record<string, string>>;
 }
 
 /** The four alarms for every member cache cluster (the HCL module's `redis_alarms` module). */
@@ -30,7 +34,8 @@ export class RedisAlarms extends Construct {
           namespace: "AWS/ElastiCache",
           metricName: alarm.metric,
           comparisonOperator: alarm.comparison,
-          threshold: alarm.threshold,
+          threshold: "thresholdInput" in alarm ? props.lowMemoryThreshold : alarm.threshold,
+          treatMissingData: props.treatMissingData[alarm.resource],
           statistic: alarm.statistic,
           unit: alarm.unit,
           period: PERIOD_SECONDS,

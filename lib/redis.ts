@@ -1,9 +1,13 @@
-import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
+import {
+  ElasticacheReplicationGroup,
+  ElasticacheReplicationGroupLogDeliveryConfiguration,
+} from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { SecurityGroupRule } from "@cdktf/provider-aws/lib/security-group-rule";
-import { Annotations, TerraformCount, Token } from "cdktf";
+import { Annotations, IResolvable, TerraformCount, TerraformIterator, Token } from "cdktf";
 import { Construct } from "constructs";
+import { ALARMS } from "./alarms";
 import { addConditions } from "./conditions";
 import { deriveIn } from "./derive";
 import * as derived from "./derivations";
@@ -41,6 +45,8 @@ export class ElastiCacheRedis extends Construct {
   readonly configurationEndpoint: string;
   /** Reader endpoint address (cluster mode off). */
   readonly readerEndpoint: string;
+  /** Id of the cluster's security group (later Gruntwork releases' output). */
+  readonly securityGroupId: string;
 
   /**
    * @param props camelCase props, or the inputs by their Terraform names (`TerraformInputs`), as
@@ -84,28 +90,32 @@ export class ElastiCacheRedis extends Construct {
       sourceSecurityGroupId: Token.asString(hcl`${p.allow_connections_from_security_groups}[${sourceCount.index}]`),
     });
 
+    const shards = derive(derived.clusterMode, p.cluster_mode, p.num_node_groups, p.replicas_per_node_group);
+    const family = derive(derived.parameterGroupFamily, p.engine, p.redis_version);
     this.replicationGroup = new ElasticacheReplicationGroup(this, "replication_group", {
       replicationGroupId: p.name,
       description: derived.replicationGroupDescription(p.name),
-      engine: "redis",
+      engine: p.engine,
       engineVersion: p.redis_version,
       nodeType: p.instance_type,
       port: p.port,
-      numCacheClusters: derive(derived.numCacheClusters, p.replication_group_size, p.cluster_mode),
-      numNodeGroups: derive(derived.numNodeGroups, p.cluster_mode),
-      replicasPerNodeGroup: derive(derived.replicasPerNodeGroup, p.cluster_mode),
-      parameterGroupName: derive(derived.parameterGroupName, p.parameter_group_name, derive(derived.parameterGroupFamily, p.redis_version), p.cluster_mode),
+      numCacheClusters: derive(derived.numCacheClusters, p.replication_group_size, shards),
+      numNodeGroups: derive(derived.numNodeGroups, shards),
+      replicasPerNodeGroup: derive(derived.replicasPerNodeGroup, shards),
+      parameterGroupName: derive(derived.parameterGroupName, p.parameter_group_name, family, shards),
       subnetGroupName: this.subnetGroup.name,
       securityGroupIds: [this.securityGroup.id],
       automaticFailoverEnabled: p.enable_automatic_failover,
       multiAzEnabled: p.enable_multi_az,
-      // The provider types this argument as a string ("true"/"false") since 5.x.
-      atRestEncryptionEnabled:
-        typeof p.enable_at_rest_encryption === "boolean"
-          ? String(p.enable_at_rest_encryption)
-          : Token.asString(p.enable_at_rest_encryption),
+      atRestEncryptionEnabled: providerString(p.enable_at_rest_encryption),
+      kmsKeyId: p.kms_key_id,
       transitEncryptionEnabled: p.enable_transit_encryption,
       authToken: p.auth_token,
+      authTokenUpdateStrategy: derive(derived.authTokenUpdateStrategy, p.auth_token),
+      autoMinorVersionUpgrade: providerString(p.auto_minor_version_upgrade),
+      logDeliveryConfiguration: logDeliveryBlocks(
+        derive(derived.logDeliveries, p.engine_log_delivery_configuration, p.slow_log_delivery_configuration),
+      ),
       snapshotRetentionLimit: p.snapshot_retention_limit,
       snapshotWindow: derive(derived.snapshotWindow, p.snapshot_window, p.snapshot_retention_limit),
       snapshotName: p.snapshot_name,
@@ -121,11 +131,18 @@ export class ElastiCacheRedis extends Construct {
       },
     });
     addConditions(this, this.replicationGroup, p);
-    this.cacheClusterIds = derive(derived.memberIds, p.name, p.replication_group_size, p.cluster_mode);
+    this.cacheClusterIds = derive(derived.memberIds, p.name, p.replication_group_size, shards);
     this.alarms = new RedisAlarms(this, "alarms", {
       enabled: p.enable_cloudwatch_alarms,
       memberIds: this.cacheClusterIds,
       snsTopicArns: p.alarms_sns_topic_arns,
+      lowMemoryThreshold: p.alarm_low_memory_available_threshold,
+      treatMissingData: Object.fromEntries(
+        ALARMS.map((alarm) => [
+          alarm.resource,
+          derive(derived.treatMissingData, "ownTreatMissingData" in alarm ? p[alarm.ownTreatMissingData] : undefined, p.alarm_treat_missing_data),
+        ]),
+      ),
     });
 
     this.cachePort = this.replicationGroup.port;
@@ -133,5 +150,34 @@ export class ElastiCacheRedis extends Construct {
     this.primaryEndpoint = this.replicationGroup.primaryEndpointAddress;
     this.configurationEndpoint = this.replicationGroup.configurationEndpointAddress;
     this.readerEndpoint = this.replicationGroup.readerEndpointAddress;
+    this.securityGroupId = this.securityGroup.id;
   }
+}
+
+/** A bool input for an argument the provider types as a string ("true"/"false"); unset stays unset. */
+function providerString(value: boolean | IResolvable | undefined): string | undefined {
+  if (value === undefined || typeof value === "boolean") return value === undefined ? undefined : String(value);
+  return Token.asString(value);
+}
+
+/** Static blocks for literal configurations (none: no argument); a dynamic block over the list when it is a token. */
+function logDeliveryBlocks(
+  deliveries: derived.LogDelivery[],
+): ElasticacheReplicationGroupLogDeliveryConfiguration[] | IResolvable | undefined {
+  if (!Token.isUnresolved(deliveries)) {
+    if (deliveries.length === 0) return undefined;
+    return deliveries.map((d) => ({
+      destination: d.destination,
+      destinationType: d.destination_type,
+      logFormat: d.log_format,
+      logType: d.log_type,
+    }));
+  }
+  const each = TerraformIterator.fromList(Token.asAny(deliveries));
+  return each.dynamic({
+    destination: each.getString("destination"),
+    destination_type: each.getString("destination_type"),
+    log_format: each.getString("log_format"),
+    log_type: each.getString("log_type"),
+  });
 }

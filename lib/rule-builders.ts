@@ -123,3 +123,32 @@ export function tagLimits(maxKey: number, maxValue: number): Rule {
     schema: { propertyNames: { maxLength: maxKey }, additionalProperties: { maxLength: maxValue } },
   };
 }
+
+/** One of a few strings. */
+export function oneOf(values: readonly string[]): Rule {
+  return {
+    text: `be one of ${values.map((v) => JSON.stringify(v)).join(", ")}`,
+    test: (value) => values.includes(value),
+    condition: (value) => hcl`contains(${[...values]}, ${value})`,
+    schema: { enum: [...values] },
+  };
+}
+
+export function atLeast(min: number): Rule {
+  return {
+    text: `be a number of at least ${min}`,
+    test: (value) => typeof value === "number" && value >= min,
+    condition: (value) => hcl`${value} >= ${min}`,
+    schema: { minimum: min },
+  };
+}
+
+/** Applies a rule to one attribute of an object (a log delivery configuration). */
+export function attribute(name: string, rule: Rule): Rule {
+  return {
+    text: `have ${name} ${rule.text.replace(/^be /, "")}`,
+    test: (value) => rule.test(value?.[name]),
+    condition: (value) => rule.condition(hcl`${value}.${ref(name)}`),
+    schema: rule.schema && { properties: { [name]: rule.schema } },
+  };
+}

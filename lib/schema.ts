@@ -1,4 +1,4 @@
-import { CLUSTER_MODE_TYPE, INPUTS, InputSpec, TerraformType } from "./inputs";
+import { CLUSTER_MODE_TYPE, INPUTS, InputSpec, LOG_DELIVERY_TYPE, TerraformType } from "./inputs";
 
 /**
  * A JSON Schema (draft 2020-12) of the module's inputs, from the input table: the types, defaults
@@ -22,6 +22,12 @@ const TYPES: Record<TerraformType, Schema> = {
       additionalProperties: false,
       properties: { num_node_groups: { type: "number" }, replicas_per_node_group: { type: "number" } },
     },
+  },
+  [LOG_DELIVERY_TYPE]: {
+    type: "object",
+    required: ["destination", "destination_type", "log_format"],
+    additionalProperties: false,
+    properties: { destination: { type: "string" }, destination_type: { type: "string" }, log_format: { type: "string" } },
   },
 };
 

@@ -1,4 +1,4 @@
-import { CombinedRule, hasClusterMode, isNull } from "./cross-input-rules";
+import { CombinedRule, hasClusterMode, isNull, SHARD_INPUTS, shards, shardsOf } from "./cross-input-rules";
 import { hcl, revealOnly } from "./hcl";
 import { INPUTS, InputName, InputSpec } from "./inputs";
 import { AUTH_TOKEN_DOCUMENTED } from "./patterns";
@@ -7,15 +7,19 @@ import type { Rule } from "./rule-builders";
 /** Redis 2 to 5: past AWS standard support. */
 const PAST_STANDARD_SUPPORT = "^[2-5]\\.";
 
-/** An input's expected format as a warning: the value is shown, the rule says what it should be. */
+/**
+ * An input's expected format as a warning: the value is shown, the rule says what it should be.
+ * An input that may be left unset is not warned about while it is.
+ */
 function formatWarning(input: InputSpec, rule: Rule): CombinedRule {
   const name = input.name as InputName;
+  const unset = !input.required && input.default === null;
   return {
     id: `${name}_format`,
     inputs: [name],
     text: `should ${rule.text}; AWS rejects any other value at apply (a Terragrunt mock output is fine for a plan)`,
-    test: (v) => rule.test(v[name]),
-    condition: (v) => rule.condition(v[name]),
+    test: (v) => (unset && v[name] == null) || rule.test(v[name]),
+    condition: (v) => (unset ? hcl`${v[name]} == null || ${rule.condition(v[name])}` : rule.condition(v[name])),
   };
 }
 
@@ -63,11 +67,14 @@ export const WARNINGS: readonly CombinedRule[] = [
   {
     id: "snapshots_off_with_replicas",
     inputs: ["snapshot_retention_limit", "replication_group_size", "cluster_mode"],
+    shownWhenSet: SHARD_INPUTS,
     text: "automatic snapshots are off in a cluster with replicas: a lost shard cannot be restored",
     test: (v) =>
       v.snapshot_retention_limit > 0 ||
-      (hasClusterMode(v) ? v.cluster_mode[0].replicas_per_node_group === 0 : v.replication_group_size < 2),
-    condition: (v) =>
-      hcl`${v.snapshot_retention_limit} > 0 || (length(${v.cluster_mode}) > 0 ? one(${v.cluster_mode}[*].replicas_per_node_group) == 0 : ${v.replication_group_size} < 2)`,
+      (hasClusterMode(v) ? shardsOf(v)[0].replicas_per_node_group === 0 : v.replication_group_size < 2),
+    condition: (v, derive) => {
+      const cm = shards(v, derive);
+      return hcl`${v.snapshot_retention_limit} > 0 || (length(${cm}) > 0 ? one(${cm}[*].replicas_per_node_group) == 0 : ${v.replication_group_size} < 2)`;
+    },
   },
 ];

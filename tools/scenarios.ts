@@ -159,17 +159,21 @@ const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string
  * The construct's props for a scenario's module inputs: camelCase names and cluster mode objects.
  * The auth token is left out: the construct is never given a token as a literal.
  */
+/** Inputs whose objects the construct's props type with camelCase keys (tags keep theirs). */
+const OBJECT_INPUTS = ["cluster_mode", "engine_log_delivery_configuration", "slow_log_delivery_configuration"];
+
+/** Object inputs with camelCase keys. */
+function camelKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelKeys);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [camelCase(key), v]));
+}
+
 export function propsOf(inputs: Readonly<Record<string, unknown>>): ElastiCacheRedisProps {
   const props: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(inputs)) {
     if (name === "auth_token") continue;
-    props[camelCase(name)] =
-      name === "cluster_mode" && Array.isArray(value)
-        ? (value as { num_node_groups: number; replicas_per_node_group: number }[]).map((c) => ({
-            numNodeGroups: c.num_node_groups,
-            replicasPerNodeGroup: c.replicas_per_node_group,
-          }))
-        : value;
+    props[camelCase(name)] = OBJECT_INPUTS.includes(name) ? camelKeys(value) : value;
   }
   return props as unknown as ElastiCacheRedisProps;
 }

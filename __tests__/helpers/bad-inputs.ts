@@ -42,6 +42,7 @@ const OVERLAP = (w: string, retention: number, m: string) =>
 const CLUSTER = (cm: string, rule: string) => `Invalid cluster_mode ${cm}: must ${rule}.`;
 const cm = (groups: number, replicas: number) => ({ num_node_groups: groups, replicas_per_node_group: replicas });
 const TOPIC = "arn:aws:sns:eu-west-1:111122223333:alarms";
+const KMS_KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 export const CASES: Case[] = [
   // null means the default, as in the module's variables (nullable = false)
@@ -180,6 +181,100 @@ export const CASES: Case[] = [
   ],
   ["windows: touching, not overlapping", { snapshot_window: "08:00-09:00" }, []],
   ["windows: overlap with snapshots off", { snapshot_window: "07:30-08:30", snapshot_retention_limit: 0 }, []],
+  // later Gruntwork releases: the shard form, alarms (later-inputs.md §1)
+  ["num_node_groups: the later form of cluster mode", { num_node_groups: 3, replicas_per_node_group: 2 }, []],
+  [
+    "num_node_groups: replication_group_size ignored",
+    { num_node_groups: 2, replicas_per_node_group: 0, replication_group_size: 9 },
+    [],
+  ],
+  [
+    "num_node_groups: without failover",
+    { num_node_groups: 2, replicas_per_node_group: 1, enable_automatic_failover: false, enable_multi_az: false },
+    [
+      "Invalid cluster_mode [], enable_automatic_failover false, num_node_groups 2: cluster mode needs enable_automatic_failover = true.",
+    ],
+  ],
+  [
+    "num_node_groups: together with cluster_mode",
+    { num_node_groups: 2, replicas_per_node_group: 1, cluster_mode: [cm(2, 1)] },
+    [
+      'Invalid cluster_mode [{"num_node_groups":2,"replicas_per_node_group":1}], num_node_groups 2: give cluster_mode or num_node_groups with replicas_per_node_group, not both.',
+    ],
+  ],
+  [
+    "num_node_groups: without replicas_per_node_group",
+    { num_node_groups: 2 },
+    ["Invalid num_node_groups 2, replicas_per_node_group null: give num_node_groups and replicas_per_node_group together."],
+  ],
+  [
+    "replicas_per_node_group: without num_node_groups",
+    { replicas_per_node_group: 1 },
+    ["Invalid num_node_groups null, replicas_per_node_group 1: give num_node_groups and replicas_per_node_group together."],
+  ],
+  [
+    "num_node_groups: 501, replicas_per_node_group: 6",
+    { num_node_groups: 501, replicas_per_node_group: 6 },
+    [
+      "Invalid num_node_groups 501: must be null or a whole number from 1 to 500.",
+      "Invalid replicas_per_node_group 6: must be null or a whole number from 0 to 5.",
+    ],
+  ],
+  [
+    "alarm_treat_missing_data: every value AWS knows",
+    { alarm_treat_missing_data: "notBreaching", alarm_high_cpu_utilization_treat_missing_data: "breaching", alarm_low_memory_available_treat_missing_data: "ignore" },
+    [],
+  ],
+  [
+    "alarm_treat_missing_data: unknown values",
+    { alarm_treat_missing_data: "zero", alarm_high_cpu_utilization_treat_missing_data: "Missing" },
+    [
+      'Invalid alarm_treat_missing_data "zero": must be one of "missing", "ignore", "breaching", "notBreaching".',
+      'Invalid alarm_high_cpu_utilization_treat_missing_data "Missing": must be null or one of "missing", "ignore", "breaching", "notBreaching".',
+    ],
+  ],
+  ["alarm_low_memory_available_threshold: 0", { alarm_low_memory_available_threshold: 0 }, []],
+  [
+    "alarm_low_memory_available_threshold: negative",
+    { alarm_low_memory_available_threshold: -1 },
+    ["Invalid alarm_low_memory_available_threshold -1: must be a number of at least 0."],
+  ],
+  [
+    "log delivery: both logs, both destinations",
+    {
+      engine_log_delivery_configuration: { destination: "orders-engine", destination_type: "cloudwatch-logs", log_format: "json" },
+      slow_log_delivery_configuration: { destination: "orders-slow", destination_type: "kinesis-firehose", log_format: "text" },
+    },
+    [],
+  ],
+  [
+    "log delivery: an unknown destination type and format, an empty destination",
+    {
+      engine_log_delivery_configuration: { destination: "orders", destination_type: "s3", log_format: "json" },
+      slow_log_delivery_configuration: { destination: "", destination_type: "cloudwatch-logs", log_format: "xml" },
+    },
+    [
+      'Invalid engine_log_delivery_configuration {"destination":"orders","destination_type":"s3","log_format":"json"}: must be null or have destination_type one of "cloudwatch-logs", "kinesis-firehose".',
+      'Invalid slow_log_delivery_configuration {"destination":"","destination_type":"cloudwatch-logs","log_format":"xml"}: must be null or have destination a CloudWatch Logs group or Firehose stream name.',
+      'Invalid slow_log_delivery_configuration {"destination":"","destination_type":"cloudwatch-logs","log_format":"xml"}: must be null or have log_format one of "text", "json".',
+    ],
+  ],
+  // this module: Valkey, a KMS key
+  ...["7.2", "8.0", "8.1", "9.0"].map((v): Case => [`engine valkey: ${v}`, { engine: "valkey", redis_version: v }, []]),
+  ...["7.1", "5.0.6", "6.x"].map(
+    (v): Case => [
+      `engine valkey: ${v}`,
+      { engine: "valkey", redis_version: v },
+      [`Invalid engine "valkey", redis_version "${v}": Valkey versions are 7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1).`],
+    ],
+  ),
+  ['engine: "memcached"', { engine: "memcached" }, ['Invalid engine "memcached": must be one of "redis", "valkey".']],
+  ["kms_key_id: with at-rest encryption", { kms_key_id: KMS_KEY }, []],
+  [
+    "kms_key_id: without at-rest encryption",
+    { kms_key_id: KMS_KEY, enable_at_rest_encryption: false },
+    [`Invalid kms_key_id "${KMS_KEY}", enable_at_rest_encryption false: a kms_key_id needs enable_at_rest_encryption = true.`],
+  ],
   // 17-18: snapshot sources
   ["snapshot_arn: an S3 object", { snapshot_arn: "arn:aws:s3:::backups/orders/dump.rdb" }, []],
   ...["arn:aws:s3:::backups", "arn:aws:s3:::backups/a.rdb,b.rdb", "s3://backups/dump.rdb"].map(

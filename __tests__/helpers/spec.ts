@@ -59,6 +59,9 @@ export interface Resolved {
   alarms_sns_topic_arns: string[];
   sns_topic_for_notifications: string;
   tags: Record<string, string>;
+  /** This module's own inputs, where a state was applied with them. */
+  engine?: string;
+  kms_key_id?: string | null;
 }
 
 const NULL_DEFAULTS = ["auth_token", "snapshot_name", "snapshot_arn", "parameter_group_name"];
@@ -248,7 +251,32 @@ export const EXPECTED_VARIABLES: Record<string, [string, unknown]> = {
   tags: ["map(string)", {}],
 };
 
-/** §2: the 6 outputs, sorted. */
+const LOG_DELIVERY = "object({ destination = string, destination_type = string, log_format = string })";
+
+/**
+ * Inputs later Gruntwork releases added (later-inputs.md §1), same names and types; defaults that
+ * keep v0.85.0 behaviour: auto_minor_version_upgrade unset (not Gruntwork's false), the per-alarm
+ * treat_missing_data unset so that alarm_treat_missing_data applies.
+ */
+export const LATER_GRUNTWORK_VARIABLES: Record<string, [string, unknown]> = {
+  alarm_treat_missing_data: ["string", "missing"],
+  alarm_low_memory_available_threshold: ["number", 100000000],
+  num_node_groups: ["number", null],
+  replicas_per_node_group: ["number", null],
+  auto_minor_version_upgrade: ["bool", null],
+  engine_log_delivery_configuration: [LOG_DELIVERY, null],
+  slow_log_delivery_configuration: [LOG_DELIVERY, null],
+  alarm_high_cpu_utilization_treat_missing_data: ["string", null],
+  alarm_low_memory_available_treat_missing_data: ["string", null],
+};
+
+/** Inputs no Gruntwork release has (issue 12): Valkey and a customer managed KMS key. */
+export const MODULE_ONLY_VARIABLES: Record<string, [string, unknown]> = {
+  engine: ["string", "redis"],
+  kms_key_id: ["string", null],
+};
+
+/** §2: the 6 outputs, and security_group_id of later releases, sorted. */
 export const EXPECTED_OUTPUTS = [
   "cache_cluster_ids",
   "cache_node_id",
@@ -256,4 +284,5 @@ export const EXPECTED_OUTPUTS = [
   "configuration_endpoint",
   "primary_endpoint",
   "reader_endpoint",
+  "security_group_id",
 ];

@@ -188,7 +188,7 @@ interface Built {
 function buildInstances(r: Resolved, layout: AddressLayout, region: string, account: string): Built[] {
   const clusterOn = clusterModeOn(r);
   const host = `${hex(r.name, 6)}.${regionCode(region)}.cache.amazonaws.com`;
-  const sgId = `sg-${hex(`sg:${r.name}`, 17)}`;
+  const sgId = securityGroupId(r);
   const members = memberIds(r);
   const shards = clusterOn ? r.cluster_mode[0].num_node_groups : 1;
   const replicas = clusterOn ? r.cluster_mode[0].replicas_per_node_group : r.replication_group_size - 1;
@@ -208,7 +208,7 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
         layout === "hcl-module"
           ? HCL_MODULE_REPLICATION_GROUP_DESCRIPTION(r.name)
           : `Redis replication group ${r.name}`,
-      engine: "redis",
+      engine: r.engine ?? "redis",
       engine_version: r.redis_version,
       engine_version_actual: engineVersionActual(r.redis_version),
       node_type: r.instance_type,
@@ -227,6 +227,7 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
       automatic_failover_enabled: r.enable_automatic_failover,
       multi_az_enabled: r.enable_multi_az,
       at_rest_encryption_enabled: String(r.enable_at_rest_encryption),
+      kms_key_id: r.kms_key_id ?? null,
       transit_encryption_enabled: r.enable_transit_encryption,
       transit_encryption_mode: r.enable_transit_encryption ? "required" : null,
       auth_token: r.auth_token,
@@ -351,6 +352,8 @@ function buildInstances(r: Resolved, layout: AddressLayout, region: string, acco
   return [replicationGroup, subnetGroup, securityGroup, ...cidrRules, ...sourceRules, ...alarms];
 }
 
+const securityGroupId = (r: Resolved) => `sg-${hex(`sg:${r.name}`, 17)}`;
+
 /** Root outputs (§2) as Terraform stores them: null outputs are not stored. */
 function buildOutputs(r: Resolved, layout: AddressLayout, rg: Record<string, unknown>): TerraformState["outputs"] {
   const ids = layout === "hcl-module" ? hclAlarmMemberIds(r) : memberIds(r);
@@ -371,6 +374,8 @@ function buildOutputs(r: Resolved, layout: AddressLayout, rg: Record<string, unk
   for (const [name, value] of Object.entries(endpoints)) {
     if (value !== null) outputs[name] = { value, type: "string" };
   }
+  // An output of later Gruntwork releases: v0.85.0 had none, this module has it.
+  if (layout === "root") outputs.security_group_id = { value: securityGroupId(r), type: "string" };
   return outputs;
 }
 

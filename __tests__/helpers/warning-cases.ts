@@ -24,6 +24,20 @@ export const CASES: [label: string, overrides: Record<string, unknown>, warnings
     ],
   ],
   ["Redis 6.2", { redis_version: "6.2" }, []],
+  ["Valkey 8.0", { engine: "valkey", redis_version: "8.0" }, []],
+  ["a KMS key ARN", { kms_key_id: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }, []],
+  [
+    "a KMS key given by alias",
+    { kms_key_id: "alias/orders" },
+    [`kms_key_id "alias/orders": should be a KMS key ARN (arn:aws:kms:region:account:key/id)${MOCK}`],
+  ],
+  [
+    "the later shard form, snapshots off",
+    { num_node_groups: 2, replicas_per_node_group: 1, snapshot_retention_limit: 0, auth_token: "a-good-token-1234567890" },
+    [
+      "snapshot_retention_limit 0, replication_group_size 2, cluster_mode [], num_node_groups 2, replicas_per_node_group 1: automatic snapshots are off in a cluster with replicas: a lost shard cannot be restored.",
+    ],
+  ],
   [
     "transit encryption off",
     { enable_transit_encryption: false, auth_token: null },

@@ -10,7 +10,7 @@ terraform {
   source = "${get_repo_root()}/modules/redis"
 }
 
-# The module declares no provider block (it requires hashicorp/aws >= 5.0.0, < 6.0.0): add one.
+# The module declares no provider block (it requires hashicorp/aws >= 5.28.0, < 7.0.0): add one.
 generate "provider" {
   path      = "provider.tf"
   if_exists = "overwrite_terragrunt"

@@ -1,13 +1,16 @@
 /**
  * What a plan does to the cache, independent of how it is printed: the kind of every change,
- * the counts, and the dangers (a change that loses the cluster's data or endpoints).
+ * the counts, the dangers (a change that loses the cluster's data or endpoints) and the engine
+ * changes (Redis OSS to Valkey, which cannot be undone, and those AWS refuses).
  *
  * Resources are recognised by type, never by name: the module's own addresses are
  * `aws_elasticache_replication_group.redis`, a caller's are `module.x.aws_...`, and a CDKTF stack
  * using the construct has hashed names.
  */
 import { type Action, type AttributePath, PlanError, type Plan, type ResourceChange } from "./plan";
-import { type ArgumentDiff, type ArgumentValue, diffArguments, type Shown, setArguments, showAt } from "./values";
+import { isObject } from "../notation";
+import { LOG_DELIVERY, logDeliveryChanges, type LogDeliveryChange } from "./logs";
+import { type ArgumentDiff, type ArgumentValue, diffArguments, type Shown, setArguments, showAt, textAt } from "./values";
 
 export type Kind = "create" | "update" | "replace" | "delete" | "no-op" | "read" | "forget";
 
@@ -62,6 +65,8 @@ export interface ReviewedChange {
   readonly diff?: ArgumentDiff;
   /** Arguments of a new object (create). */
   readonly created?: { readonly values: readonly ArgumentValue[]; readonly unknown: readonly AttributePath[] };
+  /** The logs whose delivery changes, when `log_delivery_configuration` does (see logDeliveryChanges). */
+  readonly logDelivery?: readonly LogDeliveryChange[];
 }
 
 export interface Summary {
@@ -85,6 +90,8 @@ export interface Review {
   readonly changes: readonly ReviewedChange[];
   /** Cluster, subnet group and security group replacements and destroys: clusters first, then by address. */
   readonly dangers: readonly Danger[];
+  /** Replication groups whose engine changes in place, by address; some AWS refuses. */
+  readonly engineChanges: readonly EngineChange[];
 }
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -131,6 +138,8 @@ export function reviewChange(rc: ResourceChange): ReviewedChange {
     afterSensitive: rc.afterSensitive,
     afterUnknown: rc.afterUnknown,
   };
+  const diff = kind === "update" || kind === "replace" ? diffArguments(values) : undefined;
+  const logsChange = diff?.changed.some((arg) => arg.path.length === 1 && arg.path[0] === LOG_DELIVERY) ?? false;
   return {
     address: rc.address,
     previousAddress: rc.previousAddress !== undefined && rc.previousAddress !== rc.address ? rc.previousAddress : undefined,
@@ -140,8 +149,9 @@ export function reviewChange(rc: ResourceChange): ReviewedChange {
     deleteFirst: rc.actions[0] === "delete",
     reason: reasonText(rc.actionReason),
     forcedBy: rc.replacePaths,
-    diff: kind === "update" || kind === "replace" ? diffArguments(values) : undefined,
+    diff,
     created: kind === "create" ? setArguments(values) : undefined,
+    logDelivery: logsChange ? logDeliveryChanges(values) : undefined,
   };
 }
 
@@ -234,6 +244,88 @@ export function unrefreshed(rc: ResourceChange): boolean {
   return COUNTS_AWS_REPORTS.some((name) => before[name] == null && after[name] != null);
 }
 
+// ---- engine changes ------------------------------------------------------------------------------
+
+/** The engines of aws_elasticache_replication_group (provider 5.x). */
+export type Engine = "redis" | "valkey";
+
+export interface EngineVersion {
+  readonly engine: Engine;
+  /** `engine_version`, as the configuration sets it (`7.1`, `6.x`, `5.0.6`). */
+  readonly version: Shown;
+}
+
+/**
+ * Why AWS rejects an engine change: Valkey needs a Redis OSS source at 5.0.6 or later
+ * (`source-version`), and there is no way back from Valkey to Redis OSS (`no-way-back`).
+ */
+export type Refusal = "source-version" | "no-way-back";
+
+export interface EngineChange {
+  readonly address: string;
+  /** `replication_group_id`: the name the cluster goes by in AWS. */
+  readonly clusterId: Shown;
+  readonly before: EngineVersion;
+  readonly after: EngineVersion;
+  /** Set when AWS rejects the change: the plan cannot be applied as it is. */
+  readonly refusal?: Refusal;
+}
+
+/** The oldest Redis OSS that ElastiCache upgrades to Valkey in place. */
+export const VALKEY_SOURCE_FLOOR = "5.0.6";
+
+/**
+ * Whether a version is certainly older than the floor: `4.0.10` and `5.0.5` are older than
+ * `5.0.6`; `6.x` is not, and neither is `5.0`, whose missing part could be anything. A wrong
+ * "AWS will refuse" fails the pull request's check, so only a certain answer counts.
+ */
+export function versionBelow(version: string, floor: string): boolean {
+  const parts = version.split(".");
+  const floors = floor.split(".").map(Number);
+  for (const [i, limit] of floors.entries()) {
+    if (i >= parts.length || !/^\d+$/.test(parts[i])) return false;
+    const n = Number(parts[i]);
+    if (n !== limit) return n < limit;
+  }
+  return false;
+}
+
+const engineOf = (values: unknown): Engine | undefined => {
+  const engine = isObject(values) ? values.engine : undefined;
+  return engine === "redis" || engine === "valkey" ? engine : undefined;
+};
+
+function refusalOf(from: Engine, version: Shown): Refusal | undefined {
+  // Provider 5.100 plans Valkey -> Redis OSS as a replacement (a DANGER); a plan that has it in
+  // place (another provider version) sends AWS a modification it rejects.
+  if (from === "valkey") return "no-way-back";
+  // Before Redis OSS 6, `engine_version` is always the exact version (`5.0.5`): it decides alone.
+  return version.kind === "value" && versionBelow(version.text, VALKEY_SOURCE_FLOOR) ? "source-version" : undefined;
+}
+
+/**
+ * The engine change of a replication group updated in place, or undefined when its engine stays
+ * (or is not known yet). A replacement is left out: it builds a new cluster, to which no upgrade
+ * path applies, and the DANGER section already says what it loses.
+ */
+export function engineChange(rc: ResourceChange): EngineChange | undefined {
+  if (rc.type !== "aws_elasticache_replication_group" || rc.mode !== "managed" || kindOf(rc.actions) !== "update") return undefined;
+  const from = engineOf(rc.before);
+  const to = engineOf(rc.after);
+  if (from === undefined || to === undefined || from === to) return undefined;
+  const beforeMasks = { sensitive: rc.beforeSensitive, unknown: undefined };
+  const version = textAt(rc.before, beforeMasks, ["engine_version"]);
+  return {
+    address: rc.address,
+    clusterId: textAt(rc.before, beforeMasks, ["replication_group_id"]),
+    before: { engine: from, version },
+    after: { engine: to, version: textAt(rc.after, { sensitive: rc.afterSensitive, unknown: rc.afterUnknown }, ["engine_version"]) },
+    refusal: refusalOf(from, version),
+  };
+}
+
+// ---- the whole plan ------------------------------------------------------------------------------
+
 export function classify(plan: Plan): Review {
   const managed = plan.resourceChanges.filter((rc) => rc.mode === "managed");
   const changes = managed.map(reviewChange).filter(shown).sort(byAddress);
@@ -242,5 +334,9 @@ export function classify(plan: Plan): Review {
     .filter((d): d is Danger => d !== undefined)
     .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || byAddress(a, b));
   const stale = managed.filter(unrefreshed).map((rc) => rc.address).sort();
-  return { summary: summarize(changes), unrefreshed: stale, changes, dangers };
+  const engineChanges = managed
+    .map(engineChange)
+    .filter((e): e is EngineChange => e !== undefined)
+    .sort(byAddress);
+  return { summary: summarize(changes), unrefreshed: stale, changes, dangers, engineChanges };
 }

@@ -1,16 +1,40 @@
 /**
  * Plan review: turns `terraform show -json <planfile>` into a Markdown pull-request comment that
- * puts any replacement or destroy of the Redis cluster (or what it depends on) first.
+ * puts any replacement or destroy of the Redis cluster (or what it depends on) first, then any
+ * change AWS will refuse.
  */
 import { classify, type Review } from "./classify";
 import { parsePlan } from "./plan";
 import { renderReview, type RenderOptions } from "./render";
 
-export { classify, dangerOf, kindOf, losses, reasonText, reviewChange, ROLES, summarize, unrefreshed } from "./classify";
-export type { Danger, ForcingArgument, Kind, Review, ReviewedChange, Role, Summary } from "./classify";
+export {
+  classify,
+  dangerOf,
+  engineChange,
+  kindOf,
+  losses,
+  reasonText,
+  reviewChange,
+  ROLES,
+  summarize,
+  unrefreshed,
+  VALKEY_SOURCE_FLOOR,
+  versionBelow,
+} from "./classify";
+export type { Danger, Engine, EngineChange, EngineVersion, ForcingArgument, Kind, Refusal, Review, ReviewedChange, Role, Summary } from "./classify";
+export { LOG_DELIVERY, logDeliveryChanges } from "./logs";
+export type { LogDeliveryChange, LogDestination } from "./logs";
 export { parseJson, parsePlan, PlanError, readPlan } from "./plan";
 export type { Action, AttributePath, Mask, Plan, ResourceChange } from "./plan";
-export { DANGER_HEADING, MARKER, MAX_COMMENT_CHARS, renderReview, UNREFRESHED_HEADING } from "./render";
+export {
+  DANGER_HEADING,
+  IRREVERSIBLE_HEADING,
+  MARKER,
+  MAX_COMMENT_CHARS,
+  REFUSED_HEADING,
+  renderReview,
+  UNREFRESHED_HEADING,
+} from "./render";
 export type { RenderOptions } from "./render";
 export { SENSITIVE, UNKNOWN } from "./values";
 
@@ -19,10 +43,17 @@ export interface PlanReview {
   readonly markdown: string;
   /** True when the plan replaces or destroys the cluster, its subnet group or its security group. */
   readonly dangerous: boolean;
+  /** True when AWS will refuse a change of the plan (an engine change it has no path for). */
+  readonly refused: boolean;
 }
 
 /** The review of a plan given as the text of `terraform show -json`; throws PlanError on bad input. */
 export function reviewPlanJson(text: string, options?: RenderOptions): PlanReview {
   const review = classify(parsePlan(text));
-  return { review, markdown: renderReview(review, options), dangerous: review.dangers.length > 0 };
+  return {
+    review,
+    markdown: renderReview(review, options),
+    dangerous: review.dangers.length > 0,
+    refused: review.engineChanges.some((e) => e.refusal !== undefined),
+  };
 }

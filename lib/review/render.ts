@@ -1,9 +1,23 @@
 /**
  * The review as GitHub-flavoured Markdown for a pull-request comment: the danger section first,
- * then the counts, a table of every change, and the changed arguments of each resource.
+ * then what AWS will refuse, the notices, the counts, a table of every change, and the changed
+ * arguments of each resource.
  */
 import { code, escapeCell, table } from "../markdown";
-import type { Danger, Kind, Review, ReviewedChange, Role, Summary } from "./classify";
+import {
+  type Danger,
+  type Engine,
+  type EngineChange,
+  type EngineVersion,
+  type Kind,
+  type Refusal,
+  type Review,
+  type ReviewedChange,
+  type Role,
+  type Summary,
+  VALKEY_SOURCE_FLOOR,
+} from "./classify";
+import { LOG_DELIVERY, type LogDeliveryChange, type LogDestination } from "./logs";
 import type { AttributePath } from "./plan";
 import { formatPath, pathsOverlap, SENSITIVE, type Shown, UNKNOWN } from "./values";
 
@@ -92,6 +106,56 @@ function renderUnrefreshed(addresses: readonly string[]): string[] {
   ];
 }
 
+// ---- engine changes ------------------------------------------------------------------------------
+
+export const REFUSED_HEADING = "## ❌ AWS will refuse this apply";
+export const IRREVERSIBLE_HEADING = "## ⚠️ Irreversible: Redis OSS to Valkey";
+
+const ENGINE_NAMES: Readonly<Record<Engine, string>> = { redis: "Redis OSS", valkey: "Valkey" };
+
+const engineVersion = (e: EngineVersion) => `${ENGINE_NAMES[e.engine]} ${shown(e.version)}`;
+
+/** The name AWS shows (`replication_group_id`), then where the plan has the cluster. */
+const clusterName = (e: EngineChange) => `cluster ${shown(e.clusterId)} (${code(e.address)})`;
+
+const REFUSALS: Readonly<Record<Refusal, (e: EngineChange) => string>> = {
+  "source-version": (e) =>
+    `Valkey needs a Redis OSS source at ${VALKEY_SOURCE_FLOOR} or later, and this cluster runs ${engineVersion(e.before)}. ` +
+    `Upgrade it to Redis OSS ${VALKEY_SOURCE_FLOOR} or later in a plan of its own first, then change the engine.`,
+  "no-way-back": (e) =>
+    `ElastiCache has no way back from Valkey to Redis OSS, and this plan changes the cluster from ${engineVersion(e.before)} to ${engineVersion(e.after)}. Keep \`engine = "valkey"\`.`,
+};
+
+const isRefused = (e: EngineChange): e is EngineChange & { refusal: Refusal } => e.refusal !== undefined;
+
+function renderRefusals(changes: readonly EngineChange[]): string[] {
+  const refused = changes.filter(isRefused);
+  if (refused.length === 0) return [];
+  return [
+    REFUSED_HEADING,
+    "",
+    "> [!WARNING]",
+    "> This plan cannot be applied as it is: AWS rejects the change below, and the apply stops there with an error, possibly after other changes of the plan were made. Change the configuration and plan again.",
+    "",
+    ...refused.map((e) => `- The ${clusterName(e)}: ${REFUSALS[e.refusal](e)}`),
+    "",
+  ];
+}
+
+function renderIrreversible(changes: readonly EngineChange[]): string[] {
+  const accepted = changes.filter((e) => !isRefused(e));
+  if (accepted.length === 0) return [];
+  return [
+    IRREVERSIBLE_HEADING,
+    "",
+    ...accepted.map((e) => `- The ${clusterName(e)} changes in place from ${engineVersion(e.before)} to ${engineVersion(e.after)}.`),
+    "",
+    "ElastiCache has no way back from Valkey to Redis OSS: once this is applied, the cluster stays on Valkey. " +
+      "Setting `engine` back to `\"redis\"` later replaces the cluster, with the loss of its data and endpoints.",
+    "",
+  ];
+}
+
 // ---- summary and table ---------------------------------------------------------------------------
 
 function summaryLine(s: Summary): string {
@@ -161,17 +225,49 @@ function knownAfterApply(paths: readonly AttributePath[]): string[] {
   return ["", `<details><summary>Known after apply: ${paths.length} attributes</summary>`, "", `${list}.`, "", "</details>"];
 }
 
+const LOG_NAMES: ReadonlyMap<string, string> = new Map([
+  ["engine-log", "engine log"],
+  ["slow-log", "slow log"],
+]);
+const DESTINATION_TYPES: ReadonlyMap<string, string> = new Map([
+  ["cloudwatch-logs", "CloudWatch Logs group"],
+  ["kinesis-firehose", "Kinesis Data Firehose stream"],
+]);
+const LOG_FORMATS: ReadonlyMap<string, string> = new Map([
+  ["text", "text"],
+  ["json", "JSON"],
+]);
+
+/** A value AWS documents, in words; any other (or masked) value as the review shows values. */
+const inWords = (value: Shown, words: ReadonlyMap<string, string>) =>
+  (value.kind === "value" && words.get(value.text)) || shown(value);
+
+const logDestination = (d: LogDestination | undefined) =>
+  d === undefined ? "not delivered" : `${inWords(d.type, DESTINATION_TYPES)} ${shown(d.destination)}, ${inWords(d.format, LOG_FORMATS)}`;
+
+function logDeliveryLines(changes: readonly LogDeliveryChange[] | undefined): string[] {
+  if (changes === undefined) return [];
+  return [
+    "",
+    `Log delivery (${code(LOG_DELIVERY)}):`,
+    "",
+    ...changes.map((l) => `- ${LOG_NAMES.get(l.log) ?? code(l.log)}: ${logDestination(l.before)} -> ${logDestination(l.after)}`),
+  ];
+}
+
 /** The changed arguments of one resource; nothing for destroys and plain moves. */
 function renderDetails(c: ReviewedChange): string[] {
   const title = `#### ${code(c.address)}: ${actionText(c).replace(/\*\*/g, "")}`;
   if (c.diff !== undefined) {
     if (c.diff.changed.length === 0 && c.diff.unknown.length === 0) return [];
-    const rows = c.diff.changed.map((arg) => {
+    // Log delivery, when it reads better by log, is listed below the table instead.
+    const listed = c.diff.changed.filter((arg) => c.logDelivery === undefined || formatPath(arg.path) !== LOG_DELIVERY);
+    const rows = listed.map((arg) => {
       const forces = c.forcedBy.some((p) => pathsOverlap(p, arg.path));
       return [`${argument(arg.path, true)}${forces ? " **(forces replacement)**" : ""}`, shown(arg.before, true), shown(arg.after, true)];
     });
     const changed = rows.length > 0 ? ["", ...table(["Argument", "Before", "After"], rows)] : [];
-    return [title, ...changed, ...knownAfterApply(c.diff.unknown), ""];
+    return [title, ...changed, ...logDeliveryLines(c.logDelivery), ...knownAfterApply(c.diff.unknown), ""];
   }
   if (c.created !== undefined) {
     const rows = c.created.values.map((arg) => [argument(arg.path, true), shown(arg.value, true)]);
@@ -197,7 +293,9 @@ export function renderReview(review: Review, options: RenderOptions = {}): strin
   const head = [
     MARKER,
     ...renderDangers(review.dangers),
+    ...renderRefusals(review.engineChanges),
     ...renderUnrefreshed(review.unrefreshed),
+    ...renderIrreversible(review.engineChanges),
     "## Terraform plan review",
     "",
     summaryLine(review.summary),

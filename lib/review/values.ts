@@ -14,7 +14,10 @@ export const UNKNOWN = "(known after apply)";
 /** Longer values are cut: one IAM policy or user-data blob should not fill the comment. */
 export const MAX_VALUE_CHARS = 200;
 
-/** A value ready to print: `text` is Terraform notation unless the whole value is masked. */
+/**
+ * A value ready to print: `text` is Terraform notation unless the whole value is masked (or, from
+ * `textAt`, a string's own characters, for names and versions inside a sentence).
+ */
 export type Shown =
   | { readonly kind: "value"; readonly text: string }
   | { readonly kind: "sensitive" }
@@ -107,6 +110,16 @@ export function showAt(value: unknown, masks: Masks, path: AttributePath): Shown
     here = masksBelow(here, step);
   }
   return showValue(current ?? null, here);
+}
+
+/**
+ * Like showAt, but a string shows as its characters, unquoted: `orders-prod` reads as a name in a
+ * sentence, `"orders-prod"` as a value in a table.
+ */
+export function textAt(value: unknown, masks: Masks, path: AttributePath): Shown {
+  const at = showAt(value, masks, path);
+  const raw = path.reduce<unknown>((v, step) => (Array.isArray(v) || isObject(v) ? (v as Record<string, unknown>)[step] : undefined), value);
+  return at.kind === "value" && typeof raw === "string" ? { kind: "value", text: cut(raw) } : at;
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {
