@@ -159,7 +159,30 @@ describe("docs/inputs.schema.json", () => {
     expect(errorsOf(inputs)).toEqual([]);
   });
 
+  it("accepts inputs written for later Gruntwork releases and this module's own, set or null", () => {
+    const later = {
+      ...SCENARIOS[0].inputs,
+      num_node_groups: 2,
+      replicas_per_node_group: 1,
+      alarm_treat_missing_data: "notBreaching",
+      alarm_high_cpu_utilization_treat_missing_data: null,
+      alarm_low_memory_available_treat_missing_data: "breaching",
+      alarm_low_memory_available_threshold: 50000000,
+      auto_minor_version_upgrade: false,
+      engine_log_delivery_configuration: { destination: "e", destination_type: "cloudwatch-logs", log_format: "json" },
+      slow_log_delivery_configuration: null,
+      engine: "valkey",
+      redis_version: "8.0",
+      kms_key_id: null,
+    };
+    expect(errorsOf(later)).toEqual([]);
+  });
+
   it.each([
+    ["an unknown engine", { engine: "memcached" }, "/engine must be equal to one of the allowed values"],
+    ["an unknown treat_missing_data", { alarm_low_memory_available_treat_missing_data: "zero" }, "must be equal to one of the allowed values"],
+    ["a log destination type that is none", { slow_log_delivery_configuration: { destination: "s", destination_type: "s3", log_format: "text" } }, "/slow_log_delivery_configuration/destination_type must be equal to one of the allowed values"],
+    ["a log configuration missing its format", { engine_log_delivery_configuration: { destination: "e", destination_type: "cloudwatch-logs" } }, "must have required property 'log_format'"],
     ["a missing required input", { name: undefined }, "must have required property 'name'"],
     ["an unknown input", { nmae: "orders" }, "must NOT have additional properties"],
     ["a name with uppercase letters", { name: "Orders" }, "/name must match pattern"],

@@ -48,7 +48,11 @@ function inputSchema(input: InputSpec): Schema {
   for (const rule of input.rules ?? []) if (rule.schema) schema = merge(schema, rule.schema);
   if (!input.required) {
     schema.default = input.default;
-    if (input.default === null) schema.type = [schema.type, "null"];
+    if (input.default === null) {
+      schema.type = [schema.type, "null"];
+      // enum is not limited by type: null must be one of its values too.
+      if (schema.enum) schema.enum = [...schema.enum, null];
+    }
   }
   if (input.sensitive) schema.writeOnly = true;
   return schema;
