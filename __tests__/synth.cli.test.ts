@@ -1,7 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -114,6 +114,52 @@ describe("npm run synth and cdktf synth", () => {
       expect(production.terraform.backend.local.path).toBe("../../../terraform.production.tfstate");
       expect(production.variable.redis_auth_token.sensitive).toBe(true);
       expect(Object.keys(production.resource)).toContain("aws_elasticache_replication_group");
+    });
+  });
+
+  it("runs in parallel in one checkout: 6 at once, twice over, all succeed and leave one complete output", async () => {
+    await withTempDir(async (dir) => {
+      const outdir = join(dir, "cdktf.out");
+      const env = { ...process.env, CDKTF_OUTDIR: outdir };
+      for (let round = 0; round < 2; round++) {
+        const runs = await Promise.allSettled(
+          Array.from({ length: 6 }, () => run(process.execPath, [join(root, "bin", "synth.js")], { cwd: root, env })),
+        );
+        const failed = runs.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+        expect(failed, `round ${round}`).toEqual([]);
+        expect(readdirSync(dir), `round ${round}`).toEqual(["cdktf.out"]);
+        expect(readFileSync(join(outdir, "stacks", "redis", "cdk.tf.json"), "utf8")).toBe(synthModuleText());
+        const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
+        expect(Object.keys(manifest.stacks).sort()).toEqual(["production", "redis"]);
+      }
+    });
+  });
+
+  it("waits while another run holds the lock, and goes on when it is released", async () => {
+    await withTempDir(async (dir) => {
+      const outdir = join(dir, "cdktf.out");
+      mkdirSync(`${outdir}.lock`);
+      writeFileSync(join(`${outdir}.lock`, "pid"), String(process.pid));
+      const started = Date.now();
+      const waiting = run(process.execPath, [join(root, "bin", "synth.js")], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir } });
+      await new Promise((done) => setTimeout(done, 1500));
+      expect(existsSync(outdir)).toBe(false);
+      rmSync(`${outdir}.lock`, { recursive: true });
+      await waiting;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+      expect(readdirSync(dir)).toEqual(["cdktf.out"]);
+    });
+  });
+
+  it("takes over the lock and the staging folder of a run that died", async () => {
+    await withTempDir(async (dir) => {
+      const outdir = join(dir, "cdktf.out");
+      const dead = 2 ** 22 + 12345; // above Linux's default pid_max: no such process
+      mkdirSync(`${outdir}.lock`);
+      writeFileSync(join(`${outdir}.lock`, "pid"), String(dead));
+      mkdirSync(`${outdir}.staging-${dead}`);
+      await run(process.execPath, [join(root, "bin", "synth.js")], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir } });
+      expect(readdirSync(dir)).toEqual(["cdktf.out"]);
     });
   });
 

@@ -6,6 +6,10 @@
 // The app writes into a staging folder that replaces the output folder only when synthesis
 // succeeds. When it fails, the output folder is removed too: no stack JSON is left behind that
 // could be planned as if it were the result of this run.
+//
+// Runs started at once in the same checkout (CI jobs in parallel) take turns: each holds a lock
+// folder beside the output folder while it compiles, synthesizes and swaps the output in, so
+// every run succeeds and the output folder is always one run's complete result.
 "use strict";
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -36,6 +40,73 @@ function printWarnings(outdir) {
 // is relative to it.
 const outdir = path.resolve(process.env.CDKTF_OUTDIR || path.join(root, "cdktf.out"));
 const staging = `${outdir}.staging-${process.pid}`;
+const lock = `${outdir}.lock`;
+const LOCK_WAIT_MS = 120_000;
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+const pidOfLock = () => {
+  try {
+    return Number(fs.readFileSync(path.join(lock, "pid"), "utf8"));
+  } catch {
+    return undefined;
+  }
+};
+
+/** A lock left by a run that is no longer running (killed, or crashed). */
+function lockAbandoned() {
+  const pid = pidOfLock();
+  if (Number.isInteger(pid) && pid > 0) return !isRunning(pid);
+  // A lock whose owner has not written its pid yet is a few milliseconds old.
+  try {
+    return Date.now() - fs.statSync(lock).mtimeMs > 10_000;
+  } catch {
+    return false;
+  }
+}
+
+function acquireLock() {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, "pid"), String(process.pid));
+      process.on("exit", () => {
+        if (pidOfLock() === process.pid) fs.rmSync(lock, { recursive: true, force: true });
+      });
+      return;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+    }
+    if (lockAbandoned()) fs.rmSync(lock, { recursive: true, force: true });
+    else if (Date.now() > deadline) {
+      console.error(`synth failed: another synth has held ${lock} for ${LOCK_WAIT_MS / 1000} s; remove it if none is running.`);
+      process.exit(1);
+    } else Atomics.wait(pause, 0, 0, 50);
+  }
+}
+
+/** Staging folders of runs that died before swapping them in. */
+function removeAbandonedStaging() {
+  const prefix = `${path.basename(outdir)}.staging-`;
+  for (const name of fs.readdirSync(path.dirname(outdir))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (!isRunning(pid)) fs.rmSync(path.join(path.dirname(outdir), name), { recursive: true, force: true });
+  }
+}
+
+acquireLock();
+removeAbandonedStaging();
 
 if (staleSources().length > 0) {
   const startedAt = new Date();
