@@ -404,7 +404,7 @@ describe("rules on tokens", () => {
     const names = Object.keys(json.check ?? {});
     expect(names).toEqual([expect.stringMatching(/^cache_redis_version_support_[0-9A-F]{8}$/)]);
     expect(json.check[names[0]].assert[0].error_message).toBe(
-      "redis_version ${jsonencode(var.redis_version)}: Redis 5 and older are past AWS standard support (extended support is billed since 2026-02-01); plan an upgrade to Redis 7.",
+      "redis_version ${jsonencode(var.redis_version)}: Redis 5 and older are past AWS standard support (extended support is billed since 2026-02-01); plan an upgrade to Redis 7 or to Valkey, in place (see the README).",
     );
   });
 });

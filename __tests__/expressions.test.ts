@@ -1,6 +1,6 @@
-import { ref, TerraformVariable, Token } from "cdktf";
+import { App, DefaultTokenResolver, ref, StringConcat, TerraformStack, TerraformVariable, Token, Tokenization } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { derive, isKnown } from "../lib/derive";
+import { derive, deriveIn, isKnown } from "../lib/derive";
 import { hcl, isSelfDelimiting } from "../lib/hcl";
 import { alarmCount, alarmDescriptions, alarmNames, cidrRuleCount, memberIds, parameterGroupFamily, parameterGroupName } from "../lib/derivations";
 import { renderedValue } from "./helpers/synth";
@@ -183,5 +183,21 @@ describe("hcl templates of references", () => {
 
   it("writes a reference after a template without braces of its own", () => {
     expect(rendered((v) => hcl`${`a-${v.env.stringValue}`} == ${v.name.stringValue}`)).toBe('${"a-${var.env}" == var.name}');
+  });
+});
+
+describe("named locals", () => {
+  it("reads a value derived twice from the same inputs through one local, and refuses a clash", () => {
+    const stack = new TerraformStack(new App(), "locals");
+    const derive = deriveIn(stack);
+    const version = new TerraformVariable(stack, "version", { type: "string" }).stringValue;
+    const first = derive(parameterGroupFamily, "redis", version);
+    const again = derive(parameterGroupFamily, "redis", version);
+    expect(Tokenization.resolve(again, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) })).toBe(
+      Tokenization.resolve(first, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) }),
+    );
+    expect(() => derive(parameterGroupFamily, "valkey", version)).toThrow(
+      /local\.parameter_group_family is derived twice from different inputs/,
+    );
   });
 });

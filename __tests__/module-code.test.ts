@@ -35,7 +35,7 @@ const VALIDATIONS: Record<string, string[]> = {
     "${contains([\"redis\", \"valkey\"], var.engine)}",
   ],
   engine_log_delivery_configuration: [
-    "${var.engine_log_delivery_configuration == null ? true : can(regex(\"^(?:\\\\S.*)$\", var.engine_log_delivery_configuration.destination))}",
+    "${var.engine_log_delivery_configuration == null ? true : can(regex(\"^(?:[-._/#A-Za-z0-9]{1,512})$\", var.engine_log_delivery_configuration.destination))}",
     "${var.engine_log_delivery_configuration == null ? true : contains([\"cloudwatch-logs\", \"kinesis-firehose\"], var.engine_log_delivery_configuration.destination_type)}",
     "${var.engine_log_delivery_configuration == null ? true : contains([\"text\", \"json\"], var.engine_log_delivery_configuration.log_format)}",
   ],
@@ -63,7 +63,7 @@ const VALIDATIONS: Record<string, string[]> = {
     "${var.replicas_per_node_group == null ? true : (floor(var.replicas_per_node_group) == var.replicas_per_node_group && var.replicas_per_node_group >= 0 && var.replicas_per_node_group <= 5)}",
   ],
   slow_log_delivery_configuration: [
-    "${var.slow_log_delivery_configuration == null ? true : can(regex(\"^(?:\\\\S.*)$\", var.slow_log_delivery_configuration.destination))}",
+    "${var.slow_log_delivery_configuration == null ? true : can(regex(\"^(?:[-._/#A-Za-z0-9]{1,512})$\", var.slow_log_delivery_configuration.destination))}",
     "${var.slow_log_delivery_configuration == null ? true : contains([\"cloudwatch-logs\", \"kinesis-firehose\"], var.slow_log_delivery_configuration.destination_type)}",
     "${var.slow_log_delivery_configuration == null ? true : contains([\"text\", \"json\"], var.slow_log_delivery_configuration.log_format)}",
   ],
@@ -91,9 +91,12 @@ const PRECONDITIONS: string[] = [
   "${length(local.cluster_mode) == 0 || var.enable_automatic_failover}",
   "${nonsensitive(sensitive((var.auth_token == null))) || var.enable_transit_encryption}",
   "${var.snapshot_retention_limit == 0 || !local.windows_overlap}",
-  "${length(var.cluster_mode) == 0 || var.num_node_groups == null}",
-  "${(var.num_node_groups == null) == (var.replicas_per_node_group == null)}",
-  "${var.engine != \"valkey\" || can(regex(\"^(?:7\\\\.2|([89]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version))}",
+  "${length(var.cluster_mode) == 0 || var.num_node_groups == null && var.replicas_per_node_group == null}",
+  "${length(var.cluster_mode) > 0 || (var.num_node_groups == null) == (var.replicas_per_node_group == null)}",
+  "${var.engine != \"valkey\" || (!can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version)) || can(regex(\"^(?:7\\\\.2|([89]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version)))}",
+  "${var.engine != \"redis\" || (!can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version)) || can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.(x|[0-9]+)|7\\\\.[01])$\", var.redis_version)))}",
+  "${var.slow_log_delivery_configuration == null || var.engine != \"redis\" || can(regex(\"^(?:(6|[7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version))}",
+  "${var.engine_log_delivery_configuration == null || var.engine != \"redis\" || can(regex(\"^(?:6\\\\.(x|[2-9]|[1-9][0-9])|([7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version))}",
   "${var.kms_key_id == null || var.enable_at_rest_encryption}",
   "${var.snapshot_name == null || var.snapshot_arn == null}",
 ];

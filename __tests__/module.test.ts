@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { EXPECTED_OUTPUTS, EXPECTED_VARIABLES, LATER_GRUNTWORK_VARIABLES, MODULE_ONLY_VARIABLES, required } from "./helpers/spec";
@@ -57,7 +58,10 @@ describe("the drop-in module's interface", () => {
   it("carries no backend, no provider block and no per-resource cdktf metadata", () => {
     expect(json).not.toHaveProperty("provider");
     expect(json.terraform).not.toHaveProperty("backend");
-    expect(json["//"]).toEqual({ metadata: { stackName: "redis", version: expect.any(String) } });
+    const { name, version } = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8"));
+    // Which release wrote the module: a Terraform comment key, the same on every machine.
+    expect(json["//"]).toEqual({ metadata: { stackName: "redis", version: expect.any(String) }, generated_by: `${name} ${version}` });
+    expect(json["//"].generated_by).toBe("redis-cdktf 1.0.0");
     const resources = Object.values<object>(json.resource).flatMap((byName) => Object.values(byName));
     expect(resources).toHaveLength(Object.keys(EXPECTED_RESOURCES).length);
     for (const resource of resources) expect(resource).not.toHaveProperty("//");

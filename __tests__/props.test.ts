@@ -5,7 +5,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { renderProps } from "../bin/docs";
 import { CLUSTER_MODE_TYPE, INPUTS, LOG_DELIVERY_TYPE } from "../lib/inputs";
 import type { ClusterModeConfig, ElastiCacheRedisProps, LogDeliveryConfig } from "../lib/props";
-import { EXPECTED_VARIABLES } from "./helpers/spec";
+import { EXPECTED_VARIABLES, LATER_GRUNTWORK_VARIABLES, MODULE_ONLY_VARIABLES } from "./helpers/spec";
 
 /**
  * The props interface users read in their editor (lib/props.ts) is generated from the input table;
@@ -38,6 +38,19 @@ type PropsFromTable = Flat<
   }
 >;
 
+/** later-inputs.md §1: the release that added each later input. */
+const LATER_SINCE: Record<string, string> = {
+  alarm_treat_missing_data: "0.96.3",
+  alarm_low_memory_available_threshold: "0.104.5",
+  num_node_groups: "0.105.0",
+  replicas_per_node_group: "0.105.0",
+  auto_minor_version_upgrade: "0.111.6",
+  engine_log_delivery_configuration: "0.111.6",
+  slow_log_delivery_configuration: "0.111.6",
+  alarm_high_cpu_utilization_treat_missing_data: "0.146.0",
+  alarm_low_memory_available_treat_missing_data: "0.146.0",
+};
+
 describe("the construct's props", () => {
   it("are exactly the table's inputs, with the table's types and optionality", () => {
     expectTypeOf<Flat<ElastiCacheRedisProps>>().toEqualTypeOf<PropsFromTable>();
@@ -51,11 +64,20 @@ describe("the construct's props", () => {
   it("document every prop, and give every optional one its default", () => {
     const text = renderProps();
     const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-    for (const [name, [, defaultValue]] of Object.entries(EXPECTED_VARIABLES)) {
+    const origins: [Record<string, [string, unknown]>, (name: string) => string][] = [
+      [EXPECTED_VARIABLES, () => "Gruntwork v0.85.0"],
+      [LATER_GRUNTWORK_VARIABLES, (name) => `Gruntwork v${LATER_SINCE[name]}`],
+      [MODULE_ONLY_VARIABLES, () => "this module's own, not in Gruntwork's"],
+    ];
+    const props = origins.flatMap(([variables, origin]) =>
+      Object.entries(variables).map(([name, [, defaultValue]]) => ({ name, defaultValue, origin: origin(name) })),
+    );
+    expect(props).toHaveLength(37);
+    for (const { name, defaultValue, origin } of props) {
       const declaration = new RegExp(`/\\*\\*\\n((?:   \\*.*\\n)+)   \\*/\\n  readonly ${camel(name)}(\\?)?: `).exec(text);
       expect(declaration, name).not.toBeNull();
       const [, doc, optional] = declaration!;
-      expect(doc, name).toContain(`Terraform variable: \`${name}\`.`);
+      expect(doc, name).toContain(`Terraform variable: \`${name}\` (${origin}).`);
       if (typeof defaultValue === "symbol") {
         expect(optional, name).toBeUndefined();
         expect(doc, name).not.toContain("@default");

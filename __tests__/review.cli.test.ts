@@ -6,7 +6,15 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT_DANGER, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type Io, main, parseArgs, resolvePath } from "../bin/review";
 import { IRREVERSIBLE_HEADING, MARKER, REFUSED_HEADING } from "../lib/review";
-import { encryptionReplacement, noOp, planText, replicationGroup, valkeyUpgrade } from "./review.fixtures";
+import {
+  encryptionReplacement,
+  noOp,
+  planText,
+  replicationGroup,
+  slowLogAdded,
+  valkeyUpgrade,
+  valkeyUpgradeWithSlowLog,
+} from "./review.fixtures";
 
 const PROJECT = resolve(__dirname, "..");
 const run = promisify(execFile);
@@ -114,6 +122,28 @@ describe("review command line (in process)", () => {
     );
   });
 
+  it("exits 3 for a log delivery change AWS will refuse, naming a cluster with two refusals once", () => {
+    const deferred = runMain(["plan.json", "--fail-on-danger"], { "plan.json": planText([slowLogAdded(false)]) });
+    expect(deferred.code).toBe(EXIT_REFUSED);
+    expect(deferred.stdout).toContain(REFUSED_HEADING);
+    expect(deferred.stderr).toBe("review: AWS will refuse: aws_elasticache_replication_group.redis\n");
+    const both = runMain(["plan.json", "--fail-on-danger"], { "plan.json": planText([valkeyUpgradeWithSlowLog("5.0.6", false)]) });
+    expect(both.code).toBe(EXIT_REFUSED);
+    expect(both.stderr).toBe("review: AWS will refuse: aws_elasticache_replication_group.redis\n");
+    const immediate = runMain(["plan.json", "--fail-on-danger"], { "plan.json": planText([slowLogAdded(true)]) });
+    expect(immediate.code).toBe(EXIT_OK);
+    expect(immediate.stderr).toBe("");
+  });
+
+  it("exits 1 when a plan both loses data and has a log delivery change AWS will refuse", () => {
+    const plan = planText([encryptionReplacement(), slowLogAdded(null, "module.logs.aws_elasticache_replication_group.redis")]);
+    const r = runMain(["plan.json", "--fail-on-danger"], { "plan.json": plan });
+    expect(r.code).toBe(EXIT_DANGER);
+    expect(r.stderr).toBe(
+      "review: DANGER: aws_elasticache_replication_group.redis (replaced)\nreview: AWS will refuse: module.logs.aws_elasticache_replication_group.redis\n",
+    );
+  });
+
   it("does not fail on an upgrade to Valkey AWS accepts, though it cannot be undone", () => {
     const r = runMain(["plan.json", "--fail-on-danger"], { "plan.json": planText([valkeyUpgrade("5.0.6")]) });
     expect(r.code).toBe(EXIT_OK);
@@ -130,7 +160,7 @@ describe("review command line (in process)", () => {
     const r = runMain(argv as string[], { "plan.json": SAFE });
     expect(r.code).toBe(EXIT_USAGE);
     expect(r.stderr.split("\n")[0]).toBe(message);
-    expect(r.stderr).toContain("usage: npm run review --");
+    expect(r.stderr).toContain("usage: redis-plan-review <plan.json>");
     expect(r.stdout).toBe("");
   });
 
@@ -140,6 +170,12 @@ describe("review command line (in process)", () => {
       [["plan.json"], { "plan.json": DANGEROUS.slice(0, 500) }, /^review: plan\.json: the plan JSON is truncated/],
       [["plan.json"], { "plan.json": "not json" }, /^review: plan\.json: the plan is not valid JSON/],
       [["plan.json"], { "plan.json": "{}" }, /^review: plan\.json: the JSON has no format_version/],
+      // The first bytes of a real `terraform plan -out=tfplan` file (a zip), NUL bytes included, as read as UTF-8.
+      [
+        ["tfplan"],
+        { tfplan: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x08, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]).toString("utf8") },
+        /^review: tfplan: this is the binary plan file that `terraform plan -out` writes; convert it first: `terraform show -json <planfile> > plan\.json`$/,
+      ],
       [["plan.json", "-o", "/read-only/r.md"], { "plan.json": SAFE }, /^review: cannot write \/read-only\/r\.md: permission denied$/],
     ];
     for (const [argv, files, message] of cases) {

@@ -223,3 +223,47 @@ export function kmsKeyReplacement(): ChangeSpec {
     action_reason: "replace_because_cannot_update",
   };
 }
+
+// ---- log delivery changes AWS refuses, as provider 5.100 plans them -----------------------------
+
+/**
+ * Slow log delivery turned on for a running cluster, in place. `apply_immediately` is Optional and
+ * Computed: the module always sets it (false by default); a resource that leaves it unset keeps
+ * what state holds, which is null for a cluster created without it.
+ */
+export function slowLogAdded(applyImmediately: boolean | null, address?: string): ChangeSpec {
+  const before = applyImmediately === null ? null : false;
+  return clusterUpdate(
+    { apply_immediately: before, log_delivery_configuration: [] },
+    { apply_immediately: applyImmediately, log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH] },
+    address,
+  );
+}
+
+/** Redis OSS to Valkey in place, with the slow log turned on in the same plan. */
+export function valkeyUpgradeWithSlowLog(fromVersion: string, applyImmediately: boolean, address?: string): ChangeSpec {
+  const upgrade = valkeyUpgrade(fromVersion, fromVersion.startsWith("4") ? "default.redis4.0" : "default.redis5.0", address);
+  const before = { ...(upgrade.before as Json), apply_immediately: false };
+  const after = { ...(upgrade.after as Json), apply_immediately: applyImmediately, log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH] };
+  return { ...upgrade, before, after, before_sensitive: sensitiveMask(before), after_sensitive: sensitiveMask(after) };
+}
+
+/** A new cluster created with slow log delivery: AWS takes log delivery at creation. */
+export function clusterCreatedWithSlowLog(): ChangeSpec {
+  const after = replacedAfter({ log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH] });
+  return {
+    address: "aws_elasticache_replication_group.redis",
+    actions: ["create"],
+    after,
+    after_unknown: { ...RG_UNKNOWN, engine_version_actual: true },
+    after_sensitive: sensitiveMask(after),
+  };
+}
+
+/** A replacement (at-rest encryption turned on) that also turns the slow log on: a new cluster, not a modification. */
+export function encryptionReplacementWithSlowLog(): ChangeSpec {
+  const replacement = encryptionReplacement();
+  const before = replicationGroup({ log_delivery_configuration: [] });
+  const after = replacedAfter({ at_rest_encryption_enabled: "true", log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH] });
+  return { ...replacement, before, after, before_sensitive: sensitiveMask(before), after_sensitive: sensitiveMask(after) };
+}

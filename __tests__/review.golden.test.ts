@@ -59,7 +59,8 @@ const PLAN = planText([
   noOp("aws_security_group_rule.allow_connections_from_cidr_blocks[0]"),
   { address: "aws_elasticache_replication_group.other", actions: ["forget"], before: { id: "other" } },
   {
-    // Redis OSS 6.x to Valkey, which AWS accepts, with the slow log turned to JSON and the engine log added.
+    // Redis OSS 6.x to Valkey, which AWS accepts alone, with the slow log turned to JSON and the engine log added in the
+    // same apply and apply_immediately false: AWS refuses the log delivery change twice over.
     ...clusterUpdate(
       {
         id: "orders-eu",
@@ -126,6 +127,8 @@ At risk when this plan is applied:
 > [!WARNING]
 > This plan cannot be applied as it is: AWS rejects the change below, and the apply stops there with an error, possibly after other changes of the plan were made. Change the configuration and plan again.
 
+- The cluster \`orders-eu\` (\`module.cache_eu.aws_elasticache_replication_group.redis\`): This plan changes \`log_delivery_configuration\` in the same apply as the engine, from Redis OSS \`6.x\` to Valkey \`8.0\`. The AWS provider sends both in one modification, and AWS checks the log delivery against the engine the cluster still runs (adding the slow log fails with \`InvalidParameterValue: slow-log log delivery is not available for this redis engine version\`). Apply the engine upgrade first, with \`log_delivery_configuration\` as it is now, then change log delivery in a second plan.
+- The cluster \`orders-eu\` (\`module.cache_eu.aws_elasticache_replication_group.redis\`): This plan changes \`log_delivery_configuration\` with \`apply_immediately\` \`false\`, and AWS changes log delivery only when the change is applied immediately (\`InvalidParameterValue: To modify the log delivery configuration, set the apply-immediately parameter to true\`). Set \`apply_immediately = true\` for the apply that changes log delivery: the other changes of the cluster in that apply are then made at once too, not in the next maintenance window.
 - The cluster \`orders-legacy\` (\`module.cache_legacy.aws_elasticache_replication_group.redis\`): Valkey needs a Redis OSS source at 5.0.6 or later, and this cluster runs Redis OSS \`4.0.10\`. Upgrade it to Redis OSS 5.0.6 or later in a plan of its own first, then change the engine.
 
 ## ⚠️ Irreversible: Redis OSS to Valkey

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -87,6 +87,23 @@ async function runStep(dir: string, script: string): Promise<{ code: number; std
     const e = error as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof e.code === "number" ? e.code : -1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
   }
+}
+
+/**
+ * The command as a project that installed the package has it: node_modules/.bin/redis-plan-review
+ * in the folder above the Terraform roots, running this checkout's compiled command (npm run synth
+ * compiles whatever is out of date first). package.consumer.test.ts installs the packed package.
+ */
+async function installReviewCommand(dir: string): Promise<void> {
+  await run(process.execPath, [join(PROJECT, "bin", "synth.js")], {
+    cwd: PROJECT,
+    env: { ...process.env, CDKTF_OUTDIR: join(dir, "cdktf.out") },
+  });
+  const bin = join(dir, "node_modules", ".bin");
+  await mkdir(bin, { recursive: true });
+  const command = join(bin, "redis-plan-review");
+  await writeFile(command, `#!/bin/sh\nexec "${process.execPath}" "${join(PROJECT, "dist", "bin", "review.js")}" "$@"\n`);
+  await chmod(command, 0o755);
 }
 
 // ---- the cases -----------------------------------------------------------------------------------
@@ -178,9 +195,9 @@ describe("plan review of real plans", () => {
     const yaml = await readFile(WORKFLOW, "utf8");
     steps = { plan: workflowStep(yaml, "Plan"), review: workflowStep(yaml, "Review") };
     const moduleText = synthModuleText();
-    // Inside the project: `npm run review` finds package.json by walking up from the work dir.
     await mkdir(join(PROJECT, ".test-work"), { recursive: true });
     root = await mkdtemp(join(PROJECT, ".test-work", "review-"));
+    await installReviewCommand(root);
     await Promise.all(
       CASES.map(async (c) => {
         const dir = join(root, c.id);
@@ -215,7 +232,7 @@ describe("plan review of real plans", () => {
   it("runs the workflow's steps in the root module's folder", () => {
     expect(steps.plan.workingDirectory).toBe("${{ env.TF_ROOT }}");
     expect(steps.review.workingDirectory).toBe("${{ env.TF_ROOT }}");
-    expect(steps.review.run).toBe("npm run review -- plan.json --output review.md --fail-on-danger");
+    expect(steps.review.run).toBe("npx --no -- redis-plan-review plan.json --output review.md --fail-on-danger");
     // The step scripts run as they are: no GitHub expressions inside them.
     expect(steps.plan.run + steps.review.run).not.toContain("${{");
   });

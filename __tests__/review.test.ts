@@ -6,6 +6,8 @@ import {
   IRREVERSIBLE_HEADING,
   kindOf,
   logDeliveryChanges,
+  logDeliveryDiffers,
+  refusalsOf,
   reasonText,
   MARKER,
   REFUSED_HEADING,
@@ -16,6 +18,7 @@ import {
   PlanError,
   renderReview,
   reviewPlanJson,
+  type Refusal,
   type Review,
   type ReviewedChange,
 } from "../lib/review";
@@ -34,8 +37,10 @@ import {
   alarm,
   AUTH_TOKEN,
   type ChangeSpec,
+  clusterCreatedWithSlowLog,
   clusterUpdate,
   encryptionReplacement,
+  encryptionReplacementWithSlowLog,
   ENGINE_LOG_TO_FIREHOSE,
   KMS_KEY_A,
   KMS_KEY_B,
@@ -48,7 +53,9 @@ import {
   replicationGroup,
   RG_SENSITIVE,
   SLOW_LOG_TO_CLOUDWATCH,
+  slowLogAdded,
   valkeyUpgrade,
+  valkeyUpgradeWithSlowLog,
 } from "./review.fixtures";
 
 const review = (changes: ChangeSpec[]): Review => classify(parsePlan(planText(changes)));
@@ -1252,5 +1259,205 @@ describe("a new KMS key", () => {
     expect(md).toContain("| `aws_elasticache_replication_group.redis` | **replace** (destroy, then create) | forced by `kms_key_id` |");
     expect(md).toContain(`| \`kms_key_id\` **(forces replacement)** | \`"${KMS_KEY_A}"\` | \`"${KMS_KEY_B}"\` |`);
     expect(md).not.toContain(REFUSED_HEADING);
+  });
+});
+
+describe("log delivery AWS refuses: not applied immediately, or with the upgrade to Valkey", () => {
+  const refusals = (changes: ChangeSpec[]) => review(changes).refusals;
+  const kinds = (changes: ChangeSpec[]) => refusals(changes).map((r) => `${r.address} ${r.kind}`);
+  const value = (text: string) => ({ kind: "value", text });
+  const CLUSTER = "aws_elasticache_replication_group.redis";
+  const DEFERRED_TEXT =
+    "This plan changes `log_delivery_configuration` with `apply_immediately` `false`, and AWS changes log delivery only when the change is applied immediately " +
+    "(`InvalidParameterValue: To modify the log delivery configuration, set the apply-immediately parameter to true`). " +
+    "Set `apply_immediately = true` for the apply that changes log delivery: the other changes of the cluster in that apply are then made at once too, not in the next maintenance window.";
+  const WITH_ENGINE_TEXT =
+    "This plan changes `log_delivery_configuration` in the same apply as the engine, from Redis OSS `5.0.6` to Valkey `8.0`. " +
+    "The AWS provider sends both in one modification, and AWS checks the log delivery against the engine the cluster still runs " +
+    "(adding the slow log fails with `InvalidParameterValue: slow-log log delivery is not available for this redis engine version`). " +
+    "Apply the engine upgrade first, with `log_delivery_configuration` as it is now, then change log delivery in a second plan.";
+
+  describe("whether log delivery changes", () => {
+    const differs = (before: unknown, after: unknown, afterUnknown: unknown = {}) =>
+      logDeliveryDiffers({ before, after, beforeSensitive: {}, afterSensitive: {}, afterUnknown: afterUnknown as never });
+    const logs = (...blocks: unknown[]) => ({ log_delivery_configuration: blocks });
+
+    it("sees a log added, removed or changed in any part", () => {
+      expect(differs(logs(), logs(SLOW_LOG_TO_CLOUDWATCH))).toBe(true);
+      expect(differs(logs(SLOW_LOG_TO_CLOUDWATCH), logs())).toBe(true);
+      expect(differs(logs(SLOW_LOG_TO_CLOUDWATCH), logs(ENGINE_LOG_TO_FIREHOSE))).toBe(true);
+      for (const part of ["destination", "destination_type", "log_format"]) {
+        expect(differs(logs(SLOW_LOG_TO_CLOUDWATCH), logs({ ...SLOW_LOG_TO_CLOUDWATCH, [part]: "other" })), part).toBe(true);
+      }
+      // One block kept and one added, or one kept and one changed: each side is compared with the other.
+      expect(differs(logs(SLOW_LOG_TO_CLOUDWATCH), logs(SLOW_LOG_TO_CLOUDWATCH, ENGINE_LOG_TO_FIREHOSE))).toBe(true);
+      expect(differs(logs(SLOW_LOG_TO_CLOUDWATCH, ENGINE_LOG_TO_FIREHOSE), logs(SLOW_LOG_TO_CLOUDWATCH))).toBe(true);
+      const json = { ...SLOW_LOG_TO_CLOUDWATCH, log_format: "json" };
+      expect(differs(logs(ENGINE_LOG_TO_FIREHOSE, SLOW_LOG_TO_CLOUDWATCH), logs(ENGINE_LOG_TO_FIREHOSE, json))).toBe(true);
+      // A missing list is no log; a part known only after apply is a new destination.
+      expect(differs({}, logs(SLOW_LOG_TO_CLOUDWATCH))).toBe(true);
+      expect(differs(null, logs(SLOW_LOG_TO_CLOUDWATCH))).toBe(true);
+      const pending = logs({ ...SLOW_LOG_TO_CLOUDWATCH, destination: null });
+      expect(differs(logs(SLOW_LOG_TO_CLOUDWATCH), pending, { log_delivery_configuration: [{ destination: true }] })).toBe(true);
+    });
+
+    it("sees no change in the same blocks, in any order, nor in a list known only after apply", () => {
+      expect(differs(logs(), logs())).toBe(false);
+      expect(differs({}, { log_delivery_configuration: null })).toBe(false);
+      expect(differs(logs(SLOW_LOG_TO_CLOUDWATCH), logs(SLOW_LOG_TO_CLOUDWATCH))).toBe(false);
+      expect(differs(logs(ENGINE_LOG_TO_FIREHOSE, SLOW_LOG_TO_CLOUDWATCH), logs(SLOW_LOG_TO_CLOUDWATCH, ENGINE_LOG_TO_FIREHOSE))).toBe(false);
+      expect(differs(logs(SLOW_LOG_TO_CLOUDWATCH), { log_delivery_configuration: null }, { log_delivery_configuration: true })).toBe(false);
+      expect(differs(logs(SLOW_LOG_TO_CLOUDWATCH), null, true)).toBe(false);
+    });
+  });
+
+  it("refuses a log delivery change with apply_immediately false, naming the cluster", () => {
+    const expected: Refusal = { address: CLUSTER, clusterId: value("orders-prod"), kind: "log-delivery-deferred", applyImmediately: value("false") } as Refusal;
+    expect(refusalsOf(parsePlan(planText([slowLogAdded(false)])).resourceChanges[0])).toEqual([expected]);
+    expect(refusals([slowLogAdded(false)])).toEqual([expected]);
+  });
+
+  it("refuses it with apply_immediately unset (null), which the provider sends as false", () => {
+    const [r] = refusals([slowLogAdded(null)]);
+    expect(r).toMatchObject({ kind: "log-delivery-deferred", applyImmediately: value("null") });
+    expect(markdown([slowLogAdded(null)])).toContain("changes `log_delivery_configuration` with `apply_immediately` unset, and AWS changes");
+    // Absent from the plan altogether reads as null too.
+    const absent = slowLogAdded(false);
+    delete (absent.after as Record<string, unknown>).apply_immediately;
+    expect(kinds([absent])).toEqual([`${CLUSTER} log-delivery-deferred`]);
+  });
+
+  it("refuses a log removed or changed as well as one added", () => {
+    const removed = clusterUpdate({ log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH] }, { log_delivery_configuration: [] });
+    const changed = clusterUpdate(
+      { log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH] },
+      { log_delivery_configuration: [{ ...SLOW_LOG_TO_CLOUDWATCH, log_format: "json" }] },
+    );
+    expect(kinds([removed])).toEqual([`${CLUSTER} log-delivery-deferred`]);
+    expect(kinds([changed])).toEqual([`${CLUSTER} log-delivery-deferred`]);
+  });
+
+  it("says so word for word in the refusal section; no danger, and the plan is refused", () => {
+    const result = reviewPlanJson(planText([slowLogAdded(false)]));
+    expect(result.refused).toBe(true);
+    expect(result.dangerous).toBe(false);
+    expect(result.markdown).toContain(
+      [
+        MARKER,
+        "## ❌ AWS will refuse this apply",
+        "",
+        "> [!WARNING]",
+        "> This plan cannot be applied as it is: AWS rejects the change below, and the apply stops there with an error, possibly after other changes of the plan were made. Change the configuration and plan again.",
+        "",
+        `- The cluster \`orders-prod\` (\`${CLUSTER}\`): ${DEFERRED_TEXT}`,
+        "",
+        "## Terraform plan review",
+      ].join("\n"),
+    );
+    expect(result.markdown).not.toContain(IRREVERSIBLE_HEADING);
+  });
+
+  it("does not refuse it with apply_immediately true, nor when it is only known after apply", () => {
+    const result = reviewPlanJson(planText([slowLogAdded(true)]));
+    expect(result.review.refusals).toEqual([]);
+    expect(result.refused).toBe(false);
+    expect(result.markdown).not.toContain(REFUSED_HEADING);
+    // The log change is still shown, by log.
+    expect(result.markdown).toContain("- slow log: not delivered -> CloudWatch Logs group `orders-prod-slow`, text\n");
+    const pending = slowLogAdded(false);
+    delete (pending.after as Record<string, unknown>).apply_immediately;
+    expect(refusals([{ ...pending, after_unknown: { apply_immediately: true } }])).toEqual([]);
+    expect(refusals([{ ...pending, after_unknown: true }])).toEqual([]);
+  });
+
+  it("does not refuse a new cluster created with its logs, nor a replacement that changes them (DANGER says it)", () => {
+    const created = reviewPlanJson(planText([clusterCreatedWithSlowLog()]));
+    expect(created.review.refusals).toEqual([]);
+    expect(created.refused).toBe(false);
+    expect(created.markdown).not.toContain(REFUSED_HEADING);
+    const replaced = reviewPlanJson(planText([encryptionReplacementWithSlowLog()]));
+    expect(replaced.review.refusals).toEqual([]);
+    expect(replaced.refused).toBe(false);
+    expect(replaced.dangerous).toBe(true);
+    expect(replaced.markdown).not.toContain(REFUSED_HEADING);
+    // In either order of the replacement.
+    expect(refusals([{ ...encryptionReplacementWithSlowLog(), actions: ["create", "delete"] }])).toEqual([]);
+  });
+
+  it("does not refuse an update whose logs stay, whatever else it changes or apply_immediately is", () => {
+    expect(refusals([clusterUpdate({}, { maintenance_window: "sun:05:00-sun:06:00" })])).toEqual([]);
+    const same = { log_delivery_configuration: [ENGINE_LOG_TO_FIREHOSE, SLOW_LOG_TO_CLOUDWATCH] };
+    expect(refusals([clusterUpdate(same, { ...same, node_type: "cache.r6g.xlarge" })])).toEqual([]);
+    expect(refusals([clusterUpdate(same, { log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH, ENGINE_LOG_TO_FIREHOSE] })])).toEqual([]);
+    // The upgrade to Valkey alone, logs unchanged: AWS accepts it (the notice says it is irreversible).
+    expect(refusals([valkeyUpgrade("5.0.6")])).toEqual([]);
+  });
+
+  it("looks only at managed replication groups", () => {
+    const change = slowLogAdded(false);
+    expect(refusals([{ ...change, address: "aws_elasticache_cluster.redis" }])).toEqual([]);
+    expect(refusals([{ ...change, address: "data.aws_elasticache_replication_group.redis", mode: "data" }])).toEqual([]);
+    expect(refusals([{ ...change, actions: ["no-op"] }])).toEqual([]);
+    expect(refusals([{ ...change, actions: ["delete"], after: null }])).toEqual([]);
+  });
+
+  it("masks a sensitive cluster name", () => {
+    const [r] = refusals([{ ...slowLogAdded(false), before_sensitive: { ...RG_SENSITIVE, replication_group_id: true } }]);
+    expect(r.clusterId).toEqual({ kind: "sensitive" });
+    expect(markdown([{ ...slowLogAdded(false), before_sensitive: { ...RG_SENSITIVE, replication_group_id: true } }])).toContain(
+      `- The cluster (sensitive) (\`${CLUSTER}\`): This plan changes`,
+    );
+  });
+
+  it("refuses log delivery changed with the upgrade to Valkey even with apply_immediately true, and still calls the upgrade irreversible", () => {
+    const result = reviewPlanJson(planText([valkeyUpgradeWithSlowLog("5.0.6", true)]));
+    expect(result.review.refusals.map((r) => r.kind)).toEqual(["log-delivery-with-engine"]);
+    expect(result.review.refusals[0]).toMatchObject({
+      address: CLUSTER,
+      clusterId: value("orders-prod"),
+      engineChange: { before: { engine: "redis", version: value("5.0.6") }, after: { engine: "valkey", version: value("8.0") } },
+    });
+    expect(result.refused).toBe(true);
+    expect(result.dangerous).toBe(false);
+    expect(result.markdown).toContain(
+      [
+        "> This plan cannot be applied as it is: AWS rejects the change below, and the apply stops there with an error, possibly after other changes of the plan were made. Change the configuration and plan again.",
+        "",
+        `- The cluster \`orders-prod\` (\`${CLUSTER}\`): ${WITH_ENGINE_TEXT}`,
+        "",
+        IRREVERSIBLE_HEADING,
+      ].join("\n"),
+    );
+  });
+
+  it("gives both refusals, the engine one first, when apply_immediately is false too", () => {
+    const md = markdown([valkeyUpgradeWithSlowLog("5.0.6", false)]);
+    expect(md.slice(md.indexOf(REFUSED_HEADING), md.indexOf(IRREVERSIBLE_HEADING)).match(/^- .*$/gm)).toEqual([
+      `- The cluster \`orders-prod\` (\`${CLUSTER}\`): ${WITH_ENGINE_TEXT}`,
+      `- The cluster \`orders-prod\` (\`${CLUSTER}\`): ${DEFERRED_TEXT}`,
+    ]);
+  });
+
+  it("reports a refused engine change as such, without the log delivery one it makes moot", () => {
+    expect(kinds([valkeyUpgradeWithSlowLog("4.0.10", true)])).toEqual([`${CLUSTER} source-version`]);
+    expect(kinds([valkeyUpgradeWithSlowLog("4.0.10", false)])).toEqual([`${CLUSTER} source-version`, `${CLUSTER} log-delivery-deferred`]);
+    const back = redisFromValkeyInPlace();
+    const withLogs = { ...back, after: { ...(back.after as object), log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH], apply_immediately: true } };
+    expect(kinds([withLogs])).toEqual([`${CLUSTER} no-way-back`]);
+  });
+
+  it("lists every cluster's refusals by address, then in a fixed order of kinds", () => {
+    const r = refusals([
+      slowLogAdded(false, "module.c.aws_elasticache_replication_group.redis"),
+      valkeyUpgradeWithSlowLog("5.0.6", false, "module.a.aws_elasticache_replication_group.redis"),
+      valkeyUpgrade("5.0.5", "default.redis5.0", "module.b.aws_elasticache_replication_group.redis"),
+      slowLogAdded(true, "module.d.aws_elasticache_replication_group.redis"),
+    ]);
+    expect(r.map((x) => `${x.address} ${x.kind}`)).toEqual([
+      "module.a.aws_elasticache_replication_group.redis log-delivery-with-engine",
+      "module.a.aws_elasticache_replication_group.redis log-delivery-deferred",
+      "module.b.aws_elasticache_replication_group.redis source-version",
+      "module.c.aws_elasticache_replication_group.redis log-delivery-deferred",
+    ]);
   });
 });

@@ -60,6 +60,9 @@ export function sectionOf(text: string, begin: string, end: string): string {
 
 const defaultOf = (input: InputSpec) => (input.required ? undefined : terraformValue(input.default));
 
+const originSentence = (input: InputSpec) =>
+  input.since === "this module" ? "this module's own, not in Gruntwork's" : `Gruntwork ${originOf(input)}`;
+
 /** Which interface an input belongs to: Gruntwork v0.85.0, a later Gruntwork release, or this module only. */
 export const originOf = (input: InputSpec) =>
   input.since === undefined ? "v0.85.0" : input.since === "this module" ? "this module only" : input.since;
@@ -243,7 +246,7 @@ function propDoc(input: InputSpec): string[] {
     input.sensitive ? `Sensitive. ${input.description}` : input.description,
     ...(rulesOf(input) ? ["", rulesOf(input)] : []),
     "",
-    `Terraform variable: \`${input.name}\`.`,
+    `Terraform variable: \`${input.name}\` (${originSentence(input)}).`,
   ];
   if (!input.required) {
     lines.push("", input.default === null ? "@default - not set" : `@default ${JSON.stringify(input.default)}`);
@@ -281,8 +284,9 @@ export function renderProps(): string {
     "}",
     "",
     "/**",
-    " * Props of the ElastiCacheRedis construct: one per input of the Gruntwork module, named in",
-    " * camelCase. Each takes a literal or, where the value may come from Terraform, a token.",
+    " * Props of the ElastiCacheRedis construct: one per input of the Gruntwork module (v0.85.0's and",
+    " * later releases') and of this module, named in camelCase. Each takes a literal or, where the",
+    " * value may come from Terraform, a token.",
     " */",
     "export interface ElastiCacheRedisProps {",
     ...body,

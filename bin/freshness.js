@@ -29,7 +29,7 @@ function mtime(file) {
 
 /** The inputs of the compile that are newer than its last run (all of them when dist/ is missing). */
 function staleSources() {
-  const inputs = ["tsconfig.json", "main.ts", ...sources("lib")];
+  const inputs = ["tsconfig.json", "main.ts", ...sources("lib"), ...sources("bin")];
   if (mtime(path.join(root, "dist", "main.js")) === -Infinity) return inputs;
   const built = mtime(STAMP);
   return inputs.filter((src) => mtime(path.join(root, src)) > built);

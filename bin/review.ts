@@ -1,5 +1,7 @@
+#!/usr/bin/env node
 /**
- * `npm run review -- <plan.json> [--output FILE] [--fail-on-danger]`: the Markdown review of a
+ * `redis-plan-review <plan.json> [--output FILE] [--fail-on-danger]` (the package's command; in
+ * this repository also `npm run review -- ...`): the Markdown review of a
  * plan, for a pull-request comment. Exit codes: 0 reviewed, 1 danger found with --fail-on-danger,
  * 2 bad usage or input (one line on stderr, never a stack trace: CI logs must say what to fix),
  * 3 a change AWS will refuse, with --fail-on-danger.
@@ -13,7 +15,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PlanError, reviewPlanJson } from "../lib/review";
 
-export const USAGE = `usage: npm run review -- <plan.json> [--output FILE] [--fail-on-danger]
+export const USAGE = `usage: redis-plan-review <plan.json> [--output FILE] [--fail-on-danger]
 
   <plan.json>       the output of \`terraform show -json <planfile>\`; "-" reads standard input
   -o, --output FILE write the Markdown to FILE instead of standard output
@@ -143,7 +145,8 @@ export function main(argv: readonly string[], io: Io = systemIo): number {
     io.stderr(`review: DANGER: ${what.join(", ")}\n`);
   }
   if (result.refused) {
-    const what = result.review.engineChanges.filter((e) => e.refusal !== undefined).map((e) => e.address);
+    // A cluster can have more than one refusal (log delivery deferred and made with the engine upgrade): named once.
+    const what = [...new Set(result.review.refusals.map((r) => r.address))];
     io.stderr(`review: AWS will refuse: ${what.join(", ")}\n`);
   }
   if (!options.failOnDanger) return EXIT_OK;

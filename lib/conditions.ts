@@ -1,17 +1,7 @@
-import {
-  DefaultTokenResolver,
-  IResolvable,
-  StringConcat,
-  TerraformElement,
-  TerraformLocal,
-  TerraformResource,
-  TerraformStack,
-  TerraformVariable,
-  Tokenization,
-} from "cdktf";
+import { IResolvable, TerraformElement, TerraformLocal, TerraformResource, TerraformStack, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { CombinedRule, CROSS_INPUT_RULES } from "./cross-input-rules";
-import { Derive, deriveIn, isKnown } from "./derive";
+import { Derive, deriveIn, isKnown, resolvedIn } from "./derive";
 import { hcl, revealOnly } from "./hcl";
 import { INPUT_SPECS, InputName } from "./inputs";
 import type { InputValues } from "./input-values";
@@ -79,14 +69,10 @@ class Check extends TerraformElement {
   }
 }
 
-/** The JSON text a value resolves to: tokens compare by it, since each use of a reference is a new token. */
-const resolved = (scope: Construct, value: unknown): unknown =>
-  Tokenization.resolve(value, { scope, resolver: new DefaultTokenResolver(new StringConcat()) });
-
 /** The variable a token stands for, when it is exactly a variable's value. */
 function variableOf(scope: Construct, value: unknown): TerraformVariable | undefined {
   if (isKnown(value)) return undefined;
-  const reference = resolved(scope, value);
+  const reference = resolvedIn(scope, value);
   return TerraformStack.of(scope)
     .node
     .findAll()
@@ -99,7 +85,7 @@ const validated = new WeakMap<TerraformVariable, Set<unknown>>();
 function addValidation(variable: TerraformVariable, condition: Condition): void {
   const messages = validated.get(variable) ?? new Set<unknown>();
   validated.set(variable, messages);
-  const message = resolved(variable, condition.errorMessage);
+  const message = resolvedIn(variable, condition.errorMessage);
   if (messages.has(message)) return;
   messages.add(message);
   variable.addValidation(condition);

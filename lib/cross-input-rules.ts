@@ -4,7 +4,7 @@ import { hcl, revealOnly } from "./hcl";
 import type { InputName } from "./inputs";
 import type { InputValues, TerraformClusterMode } from "./input-values";
 import { clusterMode } from "./derivations";
-import { VALKEY_VERSION } from "./patterns";
+import { ENGINE_LOG_VERSION, REDIS_OSS_VERSION, REDIS_VERSION, SLOW_LOG_VERSION, VALKEY_VERSION } from "./patterns";
 import { wholeNumber } from "./rule-builders";
 import { maintenanceWindowMinutes, snapshotWindowMinutes, windowsOverlap } from "./windows";
 
@@ -40,6 +40,28 @@ export function isNull(value: unknown): IResolvable {
 }
 
 const nodeCount = wholeNumber(1, 6);
+
+const versionIn = (pattern: string, version: string) => new RegExp(`^(?:${pattern})$`).test(version);
+const versionInExpression = (pattern: string, version: unknown) => hcl`can(regex(${`^(?:${pattern})$`}, ${version}))`;
+/**
+ * A well-formed version (redis_version's own rule) that the engine has. A malformed one is
+ * reported by that rule alone.
+ */
+const engineHas = (pattern: string, version: string) => !versionIn(REDIS_VERSION, version) || versionIn(pattern, version);
+const engineHasExpression = (pattern: string, version: unknown) =>
+  hcl`!${versionInExpression(REDIS_VERSION, version)} || ${versionInExpression(pattern, version)}`;
+
+/** AWS delivers a log from a Redis OSS version on (any Valkey version). */
+function logVersionRule(id: string, input: InputName, versions: string, since: string): CombinedRule {
+  const log = id.replace("_", " ");
+  return {
+    id: `${id}_version`,
+    inputs: [input, "engine", "redis_version"],
+    text: `Redis OSS delivers its ${log} from version ${since} on (Valkey from any version)`,
+    test: (v) => v[input] == null || v.engine !== "redis" || versionIn(versions, v.redis_version),
+    condition: (v) => hcl`${v[input]} == null || ${v.engine} != "redis" || ${versionInExpression(versions, v.redis_version)}`,
+  };
+}
 const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
 
 /** Rules that relate inputs (aws-constraints.md 4-6, 8, 12, 16, 17): preconditions in the module. */
@@ -101,25 +123,38 @@ export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
   },
   {
     id: "one_shard_form",
-    inputs: ["cluster_mode", "num_node_groups"],
-    text: "give cluster_mode or num_node_groups with replicas_per_node_group, not both",
-    test: (v) => v.cluster_mode.length === 0 || v.num_node_groups == null,
-    condition: (v) => hcl`length(${v.cluster_mode}) == 0 || ${v.num_node_groups} == null`,
+    inputs: ["cluster_mode"],
+    shownWhenSet: SHARD_INPUTS,
+    text: "give cluster_mode, or num_node_groups with replicas_per_node_group, not both",
+    test: (v) => v.cluster_mode.length === 0 || (v.num_node_groups == null && v.replicas_per_node_group == null),
+    condition: (v) =>
+      hcl`length(${v.cluster_mode}) == 0 || ${v.num_node_groups} == null && ${v.replicas_per_node_group} == null`,
   },
   {
+    // Beside cluster_mode the other rule says what to do: drop the later form.
     id: "shard_inputs_together",
     inputs: SHARD_INPUTS,
     text: "give num_node_groups and replicas_per_node_group together",
-    test: (v) => (v.num_node_groups == null) === (v.replicas_per_node_group == null),
-    condition: (v) => hcl`(${v.num_node_groups} == null) == (${v.replicas_per_node_group} == null)`,
+    test: (v) => v.cluster_mode.length > 0 || (v.num_node_groups == null) === (v.replicas_per_node_group == null),
+    condition: (v) =>
+      hcl`length(${v.cluster_mode}) > 0 || (${v.num_node_groups} == null) == (${v.replicas_per_node_group} == null)`,
   },
   {
     id: "valkey_version",
     inputs: ["engine", "redis_version"],
     text: `Valkey versions are ${VALKEY_VERSION_TEXT}`,
-    test: (v) => v.engine !== "valkey" || new RegExp(`^(?:${VALKEY_VERSION})$`).test(v.redis_version),
-    condition: (v) => hcl`${v.engine} != "valkey" || can(regex(${`^(?:${VALKEY_VERSION})$`}, ${v.redis_version}))`,
+    test: (v) => v.engine !== "valkey" || engineHas(VALKEY_VERSION, v.redis_version),
+    condition: (v) => hcl`${v.engine} != "valkey" || ${engineHasExpression(VALKEY_VERSION, v.redis_version)}`,
   },
+  {
+    id: "redis_oss_version",
+    inputs: ["engine", "redis_version"],
+    text: "Redis OSS versions end at 7.1 (7.2 and later are Valkey's: engine = \"valkey\")",
+    test: (v) => v.engine !== "redis" || engineHas(REDIS_OSS_VERSION, v.redis_version),
+    condition: (v) => hcl`${v.engine} != "redis" || ${engineHasExpression(REDIS_OSS_VERSION, v.redis_version)}`,
+  },
+  logVersionRule("slow_log", "slow_log_delivery_configuration", SLOW_LOG_VERSION, "6.0"),
+  logVersionRule("engine_log", "engine_log_delivery_configuration", ENGINE_LOG_VERSION, "6.2"),
   {
     id: "kms_key_at_rest_encryption",
     inputs: ["kms_key_id", "enable_at_rest_encryption"],

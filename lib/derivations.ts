@@ -26,6 +26,7 @@ export const clusterMode: Derivation<
 > = {
   kind: "any",
   local: "cluster_mode",
+  // cluster_mode may be a token here: without the later form, `literal` hands it back as it is.
   known: (_, numNodeGroups, replicasPerNodeGroup) => isKnown(numNodeGroups) && isKnown(replicasPerNodeGroup),
   literal: (clusterMode, numNodeGroups, replicasPerNodeGroup) =>
     numNodeGroups == null

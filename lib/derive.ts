@@ -1,4 +1,4 @@
-import { IResolvable, TerraformLocal, Token } from "cdktf";
+import { DefaultTokenResolver, IResolvable, StringConcat, TerraformLocal, Token, Tokenization } from "cdktf";
 import type { Construct } from "constructs";
 
 /**
@@ -32,6 +32,13 @@ export function isKnown(value: unknown): boolean {
   return true;
 }
 
+/** What a value resolves to in scope: tokens compare by it, since each use of a reference is a new token. */
+export const resolvedIn = (scope: Construct, value: unknown): unknown =>
+  Tokenization.resolve(value, { scope, resolver: new DefaultTokenResolver(new StringConcat()) });
+
+/** The expression each named local holds, to tell a second derivation of the same value from a clash. */
+const expressions = new WeakMap<TerraformLocal, string>();
+
 /** True when the list's length is known at synth time: a literal list, even one holding tokens. */
 export function hasKnownLength(list: unknown): boolean {
   return !Token.isUnresolved(list);
@@ -61,8 +68,16 @@ export function deriveIn(scope?: Construct): Derive {
     if (known) return derivation.literal(...args);
     const expression = derivation.expression(...args);
     if (!scope || !derivation.local) return typed(derivation.kind, expression);
+    const text = JSON.stringify(resolvedIn(scope, expression));
     const existing = scope.node.tryFindChild(derivation.local);
-    const local = existing instanceof TerraformLocal ? existing : new TerraformLocal(scope, derivation.local, expression);
+    if (existing instanceof TerraformLocal) {
+      if (expressions.get(existing) !== text) {
+        throw new Error(`local.${derivation.local} is derived twice from different inputs: ${expressions.get(existing)} and ${text}`);
+      }
+      return typed(derivation.kind, existing.expression);
+    }
+    const local = new TerraformLocal(scope, derivation.local, expression);
+    expressions.set(local, text);
     return typed(derivation.kind, local.expression);
   };
 }

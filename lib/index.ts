@@ -1,5 +1,5 @@
 export { ElastiCacheRedis } from "./redis";
-export type { ClusterModeConfig, ElastiCacheRedisProps } from "./props";
+export type { ClusterModeConfig, ElastiCacheRedisProps, LogDeliveryConfig } from "./props";
 export { InvalidInputsError } from "./literal-checks";
 export { TerraformInputs } from "./input-values";
 export type { InputValues, TerraformClusterMode } from "./input-values";

@@ -58,6 +58,8 @@ interface InputBase {
    * (aws-constraints.md). AWS rejects a wrong one at apply, before the cluster is created.
    */
   readonly expected?: readonly Rule[];
+  /** Why a value that is not as expected matters, for its warning; by default AWS rejects it. */
+  readonly expectedBecause?: string;
 }
 
 interface RequiredInput extends InputBase {
@@ -76,7 +78,12 @@ const TREAT_MISSING_DATA = ["missing", "ignore", "breaching", "notBreaching"];
 export const ENGINES = ["redis", "valkey"] as const;
 
 const LOG_DELIVERY_RULES = [
-  orNull(attribute("destination", matches("\\S.*", "be a CloudWatch Logs group or Firehose stream name"))),
+  orNull(
+    attribute(
+      "destination",
+      matches("[-._/#A-Za-z0-9]{1,512}", "be a log group or delivery stream name (letters, digits and . - _ / #), not an ARN"),
+    ),
+  ),
   orNull(attribute("destination_type", oneOf(["cloudwatch-logs", "kinesis-firehose"]))),
   orNull(attribute("log_format", oneOf(["text", "json"]))),
 ];
@@ -143,8 +150,8 @@ export const INPUTS = [
     required: false,
     default: "5.0.6",
     description:
-      "Redis engine version: X.Y.Z up to Redis 5 (e.g. 5.0.6), 6.x or MAJOR.MINOR from Redis 6 on (e.g. 6.2, 7.1).",
-    rules: [matches(REDIS_VERSION, "be X.Y.Z up to Redis 5 (e.g. 5.0.6), or 6.x or MAJOR.MINOR from Redis 6 on (e.g. 6.2, 7.1); AWS does not accept 7.x")],
+      "Engine version. Redis OSS: X.Y.Z up to 5 (e.g. 5.0.6), 6.x, or MAJOR.MINOR from 6 on (e.g. 6.2, 7.1). Valkey (engine = \"valkey\"): 7.2, 8.0, 8.1.",
+    rules: [matches(REDIS_VERSION, "be X.Y.Z up to version 5 (e.g. 5.0.6), 6.x, or MAJOR.MINOR from version 6 on (e.g. 6.2, 7.1, 8.0); AWS does not accept 7.x")],
   },
   {
     name: "port",
@@ -383,7 +390,7 @@ export const INPUTS = [
     default: "redis",
     since: "this module",
     description:
-      'Cache engine: "redis" (Redis OSS) or "valkey". redis_version is the engine version for both. A Redis OSS cluster at 5.0.6 or later can move to Valkey in place; there is no way back.',
+      'Cache engine: "redis" (Redis OSS) or "valkey" (needs AWS provider 5.73 or later). redis_version is the engine version for both. A Redis OSS cluster at 5.0.6 or later can move to Valkey in place; there is no way back.',
     rules: [oneOf(ENGINES)],
   },
   {
@@ -395,6 +402,7 @@ export const INPUTS = [
     description:
       "ARN of a customer managed KMS key for at-rest encryption (needs enable_at_rest_encryption). Null for the AWS managed key. Changing it replaces the cluster.",
     expected: [matches(KMS_KEY_ARN, "be a KMS key ARN (arn:aws:kms:region:account:key/id)")],
+    expectedBecause: "the provider takes the key's ARN (a Terragrunt mock output is fine for a plan)",
   },
 ] as const satisfies readonly InputSpec[];
 

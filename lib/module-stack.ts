@@ -5,6 +5,7 @@ import { address, ADDRESSES, hclModuleAddress } from "./addresses";
 import { CLUSTER_MODE_TYPE, INPUTS, InputSpec, LOG_DELIVERY_TYPE, TerraformType } from "./inputs";
 import { TerraformInputs } from "./input-values";
 import { OUTPUTS } from "./outputs";
+import { packageInfo } from "./package-info";
 import { ElastiCacheRedis } from "./redis";
 
 /**
@@ -97,8 +98,13 @@ export class RedisModuleStack extends TerraformStack {
 
   override toTerraform(): TerraformJson {
     const tf = super.toTerraform();
-    // Terraform ignores "//" keys; the cdktf CLI needs the top-level one, minus the backend it names.
-    tf["//"] = { metadata: { stackName: this.node.id, version: tf["//"].metadata.version } };
+    // Terraform ignores "//" keys; the cdktf CLI needs the top-level one, minus the backend it
+    // names. It also says which release of this package wrote the module, for vendored copies.
+    const { name, version } = packageInfo();
+    tf["//"] = {
+      metadata: { stackName: this.node.id, version: tf["//"].metadata.version },
+      generated_by: `${name} ${version}`,
+    };
     delete tf.provider;
     for (const resources of Object.values<TerraformJson>(tf.resource ?? {})) {
       for (const resource of Object.values<TerraformJson>(resources)) delete resource["//"];

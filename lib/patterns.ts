@@ -21,3 +21,8 @@ export const SNS_TOPIC_ARN = "arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9
 export const KMS_KEY_ARN = "arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+";
 /** Valkey on ElastiCache: 7.2, then 8.0, 8.1 and whatever MAJOR.MINOR comes next. */
 export const VALKEY_VERSION = "7\\.2|([89]|[1-9][0-9])\\.[0-9]+";
+/** The Redis OSS versions ElastiCache has: up to 7.1 (7.2 and later are Valkey's). */
+export const REDIS_OSS_VERSION = "[2-5]\\.[0-9]+\\.[0-9]+|6\\.(x|[0-9]+)|7\\.[01]";
+/** Versions from which Redis OSS delivers its slow log (6.0), and its engine log (6.2); all of Valkey's. */
+export const SLOW_LOG_VERSION = "(6|[7-9]|[1-9][0-9])\\..*";
+export const ENGINE_LOG_VERSION = "6\\.(x|[2-9]|[1-9][0-9])|([7-9]|[1-9][0-9])\\..*";

@@ -20,8 +20,9 @@ export interface LogDeliveryConfig {
 }
 
 /**
- * Props of the ElastiCacheRedis construct: one per input of the Gruntwork module, named in
- * camelCase. Each takes a literal or, where the value may come from Terraform, a token.
+ * Props of the ElastiCacheRedis construct: one per input of the Gruntwork module (v0.85.0's and
+ * later releases') and of this module, named in camelCase. Each takes a literal or, where the
+ * value may come from Terraform, a token.
  */
 export interface ElastiCacheRedisProps {
   /**
@@ -32,7 +33,7 @@ export interface ElastiCacheRedisProps {
    * a hyphen; must not contain "--"; must keep the subnet group name "<name>-subnet-group" within
    * 255 characters.
    *
-   * Terraform variable: `name`.
+   * Terraform variable: `name` (Gruntwork v0.85.0).
    */
   readonly name: string;
 
@@ -41,7 +42,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must be a node type starting with "cache.", such as cache.t3.micro.
    *
-   * Terraform variable: `instance_type`.
+   * Terraform variable: `instance_type` (Gruntwork v0.85.0).
    */
   readonly instanceType: string;
 
@@ -49,21 +50,21 @@ export interface ElastiCacheRedisProps {
    * Number of nodes when cluster mode is off: 1 is a primary alone, 2 a primary and one replica,
    * and so on. Ignored in cluster mode.
    *
-   * Terraform variable: `replication_group_size`.
+   * Terraform variable: `replication_group_size` (Gruntwork v0.85.0).
    */
   readonly replicationGroupSize: number;
 
   /**
    * Promote a replica automatically when the primary fails. Needs at least two nodes.
    *
-   * Terraform variable: `enable_automatic_failover`.
+   * Terraform variable: `enable_automatic_failover` (Gruntwork v0.85.0).
    */
   readonly enableAutomaticFailover: boolean | IResolvable;
 
   /**
    * Place replicas in other availability zones than the primary. Needs automatic failover.
    *
-   * Terraform variable: `enable_multi_az`.
+   * Terraform variable: `enable_multi_az` (Gruntwork v0.85.0).
    */
   readonly enableMultiAz: boolean | IResolvable;
 
@@ -72,7 +73,7 @@ export interface ElastiCacheRedisProps {
    *
    * Should be a VPC id: "vpc-" followed by hexadecimal digits (a warning).
    *
-   * Terraform variable: `vpc_id`.
+   * Terraform variable: `vpc_id` (Gruntwork v0.85.0).
    */
   readonly vpcId: string;
 
@@ -83,18 +84,18 @@ export interface ElastiCacheRedisProps {
    * Must hold at least one subnet id; should hold only subnet ids: "subnet-" followed by
    * hexadecimal digits (a warning).
    *
-   * Terraform variable: `subnet_ids`.
+   * Terraform variable: `subnet_ids` (Gruntwork v0.85.0).
    */
   readonly subnetIds: string[];
 
   /**
-   * Redis engine version: X.Y.Z up to Redis 5 (e.g. 5.0.6), 6.x or MAJOR.MINOR from Redis 6 on
-   * (e.g. 6.2, 7.1).
+   * Engine version. Redis OSS: X.Y.Z up to 5 (e.g. 5.0.6), 6.x, or MAJOR.MINOR from 6 on (e.g. 6.2,
+   * 7.1). Valkey (engine = "valkey"): 7.2, 8.0, 8.1.
    *
-   * Must be X.Y.Z up to Redis 5 (e.g. 5.0.6), or 6.x or MAJOR.MINOR from Redis 6 on (e.g. 6.2,
-   * 7.1); AWS does not accept 7.x.
+   * Must be X.Y.Z up to version 5 (e.g. 5.0.6), 6.x, or MAJOR.MINOR from version 6 on (e.g. 6.2,
+   * 7.1, 8.0); AWS does not accept 7.x.
    *
-   * Terraform variable: `redis_version`.
+   * Terraform variable: `redis_version` (Gruntwork v0.85.0).
    *
    * @default "5.0.6"
    */
@@ -105,7 +106,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must be a whole number from 1 to 65535.
    *
-   * Terraform variable: `port`.
+   * Terraform variable: `port` (Gruntwork v0.85.0).
    *
    * @default 6379
    */
@@ -117,7 +118,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must be null or 16-128 printable ASCII characters other than @, " and /.
    *
-   * Terraform variable: `auth_token`.
+   * Terraform variable: `auth_token` (Gruntwork v0.85.0).
    *
    * @default - not set
    */
@@ -126,7 +127,7 @@ export interface ElastiCacheRedisProps {
   /**
    * Encrypt data on disk, snapshots included. Changing it replaces the cluster.
    *
-   * Terraform variable: `enable_at_rest_encryption`.
+   * Terraform variable: `enable_at_rest_encryption` (Gruntwork v0.85.0).
    *
    * @default true
    */
@@ -135,7 +136,7 @@ export interface ElastiCacheRedisProps {
   /**
    * Require TLS between clients and nodes and between nodes.
    *
-   * Terraform variable: `enable_transit_encryption`.
+   * Terraform variable: `enable_transit_encryption` (Gruntwork v0.85.0).
    *
    * @default true
    */
@@ -147,7 +148,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must be "" or a daily UTC window hh24:mi-hh24:mi of at least 60 minutes.
    *
-   * Terraform variable: `snapshot_window`.
+   * Terraform variable: `snapshot_window` (Gruntwork v0.85.0).
    *
    * @default "06:00-07:00"
    */
@@ -158,7 +159,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must be a whole number from 0 to 35.
    *
-   * Terraform variable: `snapshot_retention_limit`.
+   * Terraform variable: `snapshot_retention_limit` (Gruntwork v0.85.0).
    *
    * @default 15
    */
@@ -167,7 +168,7 @@ export interface ElastiCacheRedisProps {
   /**
    * Name of an ElastiCache snapshot to create the cluster from.
    *
-   * Terraform variable: `snapshot_name`.
+   * Terraform variable: `snapshot_name` (Gruntwork v0.85.0).
    *
    * @default - not set
    */
@@ -178,7 +179,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must be null or the ARN of an S3 object (arn:aws:s3:::bucket/key) without commas.
    *
-   * Terraform variable: `snapshot_arn`.
+   * Terraform variable: `snapshot_arn` (Gruntwork v0.85.0).
    *
    * @default - not set
    */
@@ -190,7 +191,7 @@ export interface ElastiCacheRedisProps {
    * Must be a weekly UTC window ddd:hh24:mi-ddd:hh24:mi (ddd: sun, mon, tue, wed, thu, fri, sat) of
    * at least 60 minutes.
    *
-   * Terraform variable: `maintenance_window`.
+   * Terraform variable: `maintenance_window` (Gruntwork v0.85.0).
    *
    * @default "sat:07:00-sat:08:00"
    */
@@ -200,7 +201,7 @@ export interface ElastiCacheRedisProps {
    * Parameter group to use. Null picks the AWS default group of the engine version's family (with
    * .cluster.on in cluster mode).
    *
-   * Terraform variable: `parameter_group_name`.
+   * Terraform variable: `parameter_group_name` (Gruntwork v0.85.0).
    *
    * @default - not set
    */
@@ -209,7 +210,7 @@ export interface ElastiCacheRedisProps {
   /**
    * Apply changes right away instead of in the next maintenance window.
    *
-   * Terraform variable: `apply_immediately`.
+   * Terraform variable: `apply_immediately` (Gruntwork v0.85.0).
    *
    * @default false
    */
@@ -222,7 +223,7 @@ export interface ElastiCacheRedisProps {
    * Must be empty (cluster mode off) or hold exactly one object; must have num_node_groups a whole
    * number from 1 to 500; must have replicas_per_node_group a whole number from 0 to 5.
    *
-   * Terraform variable: `cluster_mode`.
+   * Terraform variable: `cluster_mode` (Gruntwork v0.85.0).
    *
    * @default []
    */
@@ -233,7 +234,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must hold only IPv4 CIDR blocks, such as 10.0.0.0/16.
    *
-   * Terraform variable: `allow_connections_from_cidr_blocks`.
+   * Terraform variable: `allow_connections_from_cidr_blocks` (Gruntwork v0.85.0).
    *
    * @default []
    */
@@ -244,7 +245,7 @@ export interface ElastiCacheRedisProps {
    *
    * Should hold only security group ids: "sg-" followed by hexadecimal digits (a warning).
    *
-   * Terraform variable: `allow_connections_from_security_groups`.
+   * Terraform variable: `allow_connections_from_security_groups` (Gruntwork v0.85.0).
    *
    * @default []
    */
@@ -253,7 +254,7 @@ export interface ElastiCacheRedisProps {
   /**
    * Create CPU, engine CPU, freeable memory and swap alarms for every member node.
    *
-   * Terraform variable: `enable_cloudwatch_alarms`.
+   * Terraform variable: `enable_cloudwatch_alarms` (Gruntwork v0.85.0).
    *
    * @default true
    */
@@ -264,7 +265,7 @@ export interface ElastiCacheRedisProps {
    *
    * Should hold only SNS topic ARNs (arn:aws:sns:region:account:name) (a warning).
    *
-   * Terraform variable: `alarms_sns_topic_arns`.
+   * Terraform variable: `alarms_sns_topic_arns` (Gruntwork v0.85.0).
    *
    * @default []
    */
@@ -275,7 +276,7 @@ export interface ElastiCacheRedisProps {
    *
    * Should be "" or an SNS topic ARN (arn:aws:sns:region:account:name) (a warning).
    *
-   * Terraform variable: `sns_topic_for_notifications`.
+   * Terraform variable: `sns_topic_for_notifications` (Gruntwork v0.85.0).
    *
    * @default ""
    */
@@ -286,7 +287,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must have keys of at most 128 and values of at most 256 characters.
    *
-   * Terraform variable: `tags`.
+   * Terraform variable: `tags` (Gruntwork v0.85.0).
    *
    * @default {}
    */
@@ -298,7 +299,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must be one of "missing", "ignore", "breaching", "notBreaching".
    *
-   * Terraform variable: `alarm_treat_missing_data`.
+   * Terraform variable: `alarm_treat_missing_data` (Gruntwork v0.96.3).
    *
    * @default "missing"
    */
@@ -309,7 +310,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must be a number of at least 0.
    *
-   * Terraform variable: `alarm_low_memory_available_threshold`.
+   * Terraform variable: `alarm_low_memory_available_threshold` (Gruntwork v0.104.5).
    *
    * @default 100000000
    */
@@ -321,7 +322,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must be null or a whole number from 1 to 500.
    *
-   * Terraform variable: `num_node_groups`.
+   * Terraform variable: `num_node_groups` (Gruntwork v0.105.0).
    *
    * @default - not set
    */
@@ -332,7 +333,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must be null or a whole number from 0 to 5.
    *
-   * Terraform variable: `replicas_per_node_group`.
+   * Terraform variable: `replicas_per_node_group` (Gruntwork v0.105.0).
    *
    * @default - not set
    */
@@ -342,7 +343,7 @@ export interface ElastiCacheRedisProps {
    * Apply minor engine upgrades in the maintenance window. Null sends nothing, so AWS's default
    * (true) stays, as with v0.85.0 (Gruntwork's later default is false).
    *
-   * Terraform variable: `auto_minor_version_upgrade`.
+   * Terraform variable: `auto_minor_version_upgrade` (Gruntwork v0.111.6).
    *
    * @default - not set
    */
@@ -353,11 +354,11 @@ export interface ElastiCacheRedisProps {
    * destination_type (cloudwatch-logs or kinesis-firehose), log_format (text or json). Null for
    * none.
    *
-   * Must be null or have destination a CloudWatch Logs group or Firehose stream name; must be null
-   * or have destination_type one of "cloudwatch-logs", "kinesis-firehose"; must be null or have
-   * log_format one of "text", "json".
+   * Must be null or have destination a log group or delivery stream name (letters, digits and . - _
+   * / #), not an ARN; must be null or have destination_type one of "cloudwatch-logs",
+   * "kinesis-firehose"; must be null or have log_format one of "text", "json".
    *
-   * Terraform variable: `engine_log_delivery_configuration`.
+   * Terraform variable: `engine_log_delivery_configuration` (Gruntwork v0.111.6).
    *
    * @default - not set
    */
@@ -366,11 +367,11 @@ export interface ElastiCacheRedisProps {
   /**
    * Deliver the slow log; the same object as engine_log_delivery_configuration. Null for none.
    *
-   * Must be null or have destination a CloudWatch Logs group or Firehose stream name; must be null
-   * or have destination_type one of "cloudwatch-logs", "kinesis-firehose"; must be null or have
-   * log_format one of "text", "json".
+   * Must be null or have destination a log group or delivery stream name (letters, digits and . - _
+   * / #), not an ARN; must be null or have destination_type one of "cloudwatch-logs",
+   * "kinesis-firehose"; must be null or have log_format one of "text", "json".
    *
-   * Terraform variable: `slow_log_delivery_configuration`.
+   * Terraform variable: `slow_log_delivery_configuration` (Gruntwork v0.111.6).
    *
    * @default - not set
    */
@@ -381,7 +382,7 @@ export interface ElastiCacheRedisProps {
    *
    * Must be null or one of "missing", "ignore", "breaching", "notBreaching".
    *
-   * Terraform variable: `alarm_high_cpu_utilization_treat_missing_data`.
+   * Terraform variable: `alarm_high_cpu_utilization_treat_missing_data` (Gruntwork v0.146.0).
    *
    * @default - not set
    */
@@ -392,19 +393,20 @@ export interface ElastiCacheRedisProps {
    *
    * Must be null or one of "missing", "ignore", "breaching", "notBreaching".
    *
-   * Terraform variable: `alarm_low_memory_available_treat_missing_data`.
+   * Terraform variable: `alarm_low_memory_available_treat_missing_data` (Gruntwork v0.146.0).
    *
    * @default - not set
    */
   readonly alarmLowMemoryAvailableTreatMissingData?: string;
 
   /**
-   * Cache engine: "redis" (Redis OSS) or "valkey". redis_version is the engine version for both. A
-   * Redis OSS cluster at 5.0.6 or later can move to Valkey in place; there is no way back.
+   * Cache engine: "redis" (Redis OSS) or "valkey" (needs AWS provider 5.73 or later). redis_version
+   * is the engine version for both. A Redis OSS cluster at 5.0.6 or later can move to Valkey in
+   * place; there is no way back.
    *
    * Must be one of "redis", "valkey".
    *
-   * Terraform variable: `engine`.
+   * Terraform variable: `engine` (this module's own, not in Gruntwork's).
    *
    * @default "redis"
    */
@@ -416,7 +418,7 @@ export interface ElastiCacheRedisProps {
    *
    * Should be a KMS key ARN (arn:aws:kms:region:account:key/id) (a warning).
    *
-   * Terraform variable: `kms_key_id`.
+   * Terraform variable: `kms_key_id` (this module's own, not in Gruntwork's).
    *
    * @default - not set
    */

@@ -17,7 +17,7 @@ function formatWarning(input: InputSpec, rule: Rule): CombinedRule {
   return {
     id: `${name}_format`,
     inputs: [name],
-    text: `should ${rule.text}; AWS rejects any other value at apply (a Terragrunt mock output is fine for a plan)`,
+    text: `should ${rule.text}; ${input.expectedBecause ?? "AWS rejects any other value at apply (a Terragrunt mock output is fine for a plan)"}`,
     test: (v) => (unset && v[name] == null) || rule.test(v[name]),
     condition: (v) => (unset ? hcl`${v[name]} == null || ${rule.condition(v[name])}` : rule.condition(v[name])),
   };
@@ -29,7 +29,7 @@ export const WARNINGS: readonly CombinedRule[] = [
   {
     id: "redis_version_support",
     inputs: ["redis_version"],
-    text: "Redis 5 and older are past AWS standard support (extended support is billed since 2026-02-01); plan an upgrade to Redis 7",
+    text: "Redis 5 and older are past AWS standard support (extended support is billed since 2026-02-01); plan an upgrade to Redis 7 or to Valkey, in place (see the README)",
     test: (v) => !new RegExp(PAST_STANDARD_SUPPORT).test(v.redis_version),
     condition: (v) => hcl`!can(regex(${PAST_STANDARD_SUPPORT}, ${v.redis_version}))`,
   },

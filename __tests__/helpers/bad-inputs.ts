@@ -43,6 +43,10 @@ const CLUSTER = (cm: string, rule: string) => `Invalid cluster_mode ${cm}: must 
 const cm = (groups: number, replicas: number) => ({ num_node_groups: groups, replicas_per_node_group: replicas });
 const TOPIC = "arn:aws:sns:eu-west-1:111122223333:alarms";
 const KMS_KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const SLOW_LOG = { destination: "orders-slow", destination_type: "cloudwatch-logs", log_format: "json" };
+const SLOW_LOG_JSON = '{"destination":"orders-slow","destination_type":"cloudwatch-logs","log_format":"json"}';
+const ENGINE_LOG = { destination: "orders-engine", destination_type: "kinesis-firehose", log_format: "text" };
+const ENGINE_LOG_JSON = '{"destination":"orders-engine","destination_type":"kinesis-firehose","log_format":"text"}';
 
 export const CASES: Case[] = [
   // null means the default, as in the module's variables (nullable = false)
@@ -142,7 +146,7 @@ export const CASES: Case[] = [
       `redis_version: ${v}`,
       { redis_version: v },
       [
-        `Invalid redis_version "${v}": must be X.Y.Z up to Redis 5 (e.g. 5.0.6), or 6.x or MAJOR.MINOR from Redis 6 on (e.g. 6.2, 7.1); AWS does not accept 7.x.`,
+        `Invalid redis_version "${v}": must be X.Y.Z up to version 5 (e.g. 5.0.6), 6.x, or MAJOR.MINOR from version 6 on (e.g. 6.2, 7.1, 8.0); AWS does not accept 7.x.`,
       ],
     ],
   ),
@@ -199,7 +203,14 @@ export const CASES: Case[] = [
     "num_node_groups: together with cluster_mode",
     { num_node_groups: 2, replicas_per_node_group: 1, cluster_mode: [cm(2, 1)] },
     [
-      'Invalid cluster_mode [{"num_node_groups":2,"replicas_per_node_group":1}], num_node_groups 2: give cluster_mode or num_node_groups with replicas_per_node_group, not both.',
+      'Invalid cluster_mode [{"num_node_groups":2,"replicas_per_node_group":1}], num_node_groups 2, replicas_per_node_group 1: give cluster_mode, or num_node_groups with replicas_per_node_group, not both.',
+    ],
+  ],
+  [
+    "replicas_per_node_group: beside cluster_mode, alone",
+    { replicas_per_node_group: 1, cluster_mode: [cm(2, 1)] },
+    [
+      'Invalid cluster_mode [{"num_node_groups":2,"replicas_per_node_group":1}], replicas_per_node_group 1: give cluster_mode, or num_node_groups with replicas_per_node_group, not both.',
     ],
   ],
   [
@@ -242,6 +253,7 @@ export const CASES: Case[] = [
   [
     "log delivery: both logs, both destinations",
     {
+      redis_version: "6.2",
       engine_log_delivery_configuration: { destination: "orders-engine", destination_type: "cloudwatch-logs", log_format: "json" },
       slow_log_delivery_configuration: { destination: "orders-slow", destination_type: "kinesis-firehose", log_format: "text" },
     },
@@ -250,16 +262,56 @@ export const CASES: Case[] = [
   [
     "log delivery: an unknown destination type and format, an empty destination",
     {
+      redis_version: "7.1",
       engine_log_delivery_configuration: { destination: "orders", destination_type: "s3", log_format: "json" },
       slow_log_delivery_configuration: { destination: "", destination_type: "cloudwatch-logs", log_format: "xml" },
     },
     [
       'Invalid engine_log_delivery_configuration {"destination":"orders","destination_type":"s3","log_format":"json"}: must be null or have destination_type one of "cloudwatch-logs", "kinesis-firehose".',
-      'Invalid slow_log_delivery_configuration {"destination":"","destination_type":"cloudwatch-logs","log_format":"xml"}: must be null or have destination a CloudWatch Logs group or Firehose stream name.',
+      'Invalid slow_log_delivery_configuration {"destination":"","destination_type":"cloudwatch-logs","log_format":"xml"}: must be null or have destination a log group or delivery stream name (letters, digits and . - _ / #), not an ARN.',
       'Invalid slow_log_delivery_configuration {"destination":"","destination_type":"cloudwatch-logs","log_format":"xml"}: must be null or have log_format one of "text", "json".',
     ],
   ],
+  [
+    "log delivery: an ARN for a destination",
+    {
+      redis_version: "7.1",
+      engine_log_delivery_configuration: {
+        destination: "arn:aws:logs:eu-west-1:111122223333:log-group:orders",
+        destination_type: "cloudwatch-logs",
+        log_format: "json",
+      },
+    },
+    [
+      'Invalid engine_log_delivery_configuration {"destination":"arn:aws:logs:eu-west-1:111122223333:log-group:orders","destination_type":"cloudwatch-logs","log_format":"json"}: must be null or have destination a log group or delivery stream name (letters, digits and . - _ / #), not an ARN.',
+    ],
+  ],
+  // AWS delivers the slow log from Redis OSS 6.0 and the engine log from 6.2 on; Valkey's always
+  ["slow log: Redis 6.0", { redis_version: "6.0", slow_log_delivery_configuration: SLOW_LOG }, []],
+  ["engine log: Redis 6.x", { redis_version: "6.x", engine_log_delivery_configuration: ENGINE_LOG }, []],
+  ["engine log: Valkey 7.2", { engine: "valkey", redis_version: "7.2", engine_log_delivery_configuration: ENGINE_LOG }, []],
+  [
+    "slow log: Redis 5.0.6",
+    { slow_log_delivery_configuration: SLOW_LOG },
+    [
+      `Invalid slow_log_delivery_configuration ${SLOW_LOG_JSON}, engine "redis", redis_version "5.0.6": Redis OSS delivers its slow log from version 6.0 on (Valkey from any version).`,
+    ],
+  ],
+  [
+    "engine log: Redis 6.0",
+    { redis_version: "6.0", engine_log_delivery_configuration: ENGINE_LOG },
+    [
+      `Invalid engine_log_delivery_configuration ${ENGINE_LOG_JSON}, engine "redis", redis_version "6.0": Redis OSS delivers its engine log from version 6.2 on (Valkey from any version).`,
+    ],
+  ],
   // this module: Valkey, a KMS key
+  ...["7.2", "8.0"].map(
+    (v): Case => [
+      `engine redis: ${v}`,
+      { redis_version: v },
+      [`Invalid engine "redis", redis_version "${v}": Redis OSS versions end at 7.1 (7.2 and later are Valkey's: engine = "valkey").`],
+    ],
+  ),
   ...["7.2", "8.0", "8.1", "9.0"].map((v): Case => [`engine valkey: ${v}`, { engine: "valkey", redis_version: v }, []]),
   ...["7.1", "5.0.6", "6.x"].map(
     (v): Case => [
@@ -268,6 +320,13 @@ export const CASES: Case[] = [
       [`Invalid engine "valkey", redis_version "${v}": Valkey versions are 7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1).`],
     ],
   ),
+  [
+    "engine valkey: 8.x (malformed: its own rule alone)",
+    { engine: "valkey", redis_version: "8.x" },
+    [
+      'Invalid redis_version "8.x": must be X.Y.Z up to version 5 (e.g. 5.0.6), 6.x, or MAJOR.MINOR from version 6 on (e.g. 6.2, 7.1, 8.0); AWS does not accept 7.x.',
+    ],
+  ],
   ['engine: "memcached"', { engine: "memcached" }, ['Invalid engine "memcached": must be one of "redis", "valkey".']],
   ["kms_key_id: with at-rest encryption", { kms_key_id: KMS_KEY }, []],
   [

@@ -20,7 +20,7 @@ export const CASES: [label: string, overrides: Record<string, unknown>, warnings
     "Redis 5.0.6",
     { redis_version: "5.0.6" },
     [
-      'redis_version "5.0.6": Redis 5 and older are past AWS standard support (extended support is billed since 2026-02-01); plan an upgrade to Redis 7.',
+      'redis_version "5.0.6": Redis 5 and older are past AWS standard support (extended support is billed since 2026-02-01); plan an upgrade to Redis 7 or to Valkey, in place (see the README).',
     ],
   ],
   ["Redis 6.2", { redis_version: "6.2" }, []],
@@ -29,7 +29,7 @@ export const CASES: [label: string, overrides: Record<string, unknown>, warnings
   [
     "a KMS key given by alias",
     { kms_key_id: "alias/orders" },
-    [`kms_key_id "alias/orders": should be a KMS key ARN (arn:aws:kms:region:account:key/id)${MOCK}`],
+    ['kms_key_id "alias/orders": should be a KMS key ARN (arn:aws:kms:region:account:key/id); the provider takes the key\'s ARN (a Terragrunt mock output is fine for a plan).'],
   ],
   [
     "the later shard form, snapshots off",

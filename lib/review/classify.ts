@@ -1,7 +1,9 @@
 /**
  * What a plan does to the cache, independent of how it is printed: the kind of every change,
- * the counts, the dangers (a change that loses the cluster's data or endpoints) and the engine
- * changes (Redis OSS to Valkey, which cannot be undone, and those AWS refuses).
+ * the counts, the dangers (a change that loses the cluster's data or endpoints), the engine
+ * changes (Redis OSS to Valkey, which cannot be undone) and the refusals (changes AWS rejects at
+ * apply: an engine change it has no path for, a log delivery change not applied immediately or
+ * made together with the upgrade to Valkey).
  *
  * Resources are recognised by type, never by name: the module's own addresses are
  * `aws_elasticache_replication_group.redis`, a caller's are `module.x.aws_...`, and a CDKTF stack
@@ -9,8 +11,8 @@
  */
 import { type Action, type AttributePath, PlanError, type Plan, type ResourceChange } from "./plan";
 import { isObject } from "../notation";
-import { LOG_DELIVERY, logDeliveryChanges, type LogDeliveryChange } from "./logs";
-import { type ArgumentDiff, type ArgumentValue, diffArguments, type Shown, setArguments, showAt, textAt } from "./values";
+import { LOG_DELIVERY, logDeliveryChanges, type LogDeliveryChange, logDeliveryDiffers } from "./logs";
+import { type ArgumentDiff, type ArgumentValue, type ChangeValues, diffArguments, type Shown, setArguments, showAt, textAt } from "./values";
 
 export type Kind = "create" | "update" | "replace" | "delete" | "no-op" | "read" | "forget";
 
@@ -92,6 +94,8 @@ export interface Review {
   readonly dangers: readonly Danger[];
   /** Replication groups whose engine changes in place, by address; some AWS refuses. */
   readonly engineChanges: readonly EngineChange[];
+  /** Every change AWS will reject at apply, by address, then in the order of REFUSAL_KINDS. */
+  readonly refusals: readonly Refusal[];
 }
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -129,15 +133,18 @@ export function summarize(changes: readonly ReviewedChange[]): Summary {
   };
 }
 
+/** A change's values and the masks beside them. */
+const changeValues = (rc: ResourceChange): ChangeValues => ({
+  before: rc.before,
+  after: rc.after,
+  beforeSensitive: rc.beforeSensitive,
+  afterSensitive: rc.afterSensitive,
+  afterUnknown: rc.afterUnknown,
+});
+
 export function reviewChange(rc: ResourceChange): ReviewedChange {
   const kind = kindOf(rc.actions);
-  const values = {
-    before: rc.before,
-    after: rc.after,
-    beforeSensitive: rc.beforeSensitive,
-    afterSensitive: rc.afterSensitive,
-    afterUnknown: rc.afterUnknown,
-  };
+  const values = changeValues(rc);
   const diff = kind === "update" || kind === "replace" ? diffArguments(values) : undefined;
   const logsChange = diff?.changed.some((arg) => arg.path.length === 1 && arg.path[0] === LOG_DELIVERY) ?? false;
   return {
@@ -259,7 +266,7 @@ export interface EngineVersion {
  * Why AWS rejects an engine change: Valkey needs a Redis OSS source at 5.0.6 or later
  * (`source-version`), and there is no way back from Valkey to Redis OSS (`no-way-back`).
  */
-export type Refusal = "source-version" | "no-way-back";
+export type EngineRefusal = "source-version" | "no-way-back";
 
 export interface EngineChange {
   readonly address: string;
@@ -268,7 +275,7 @@ export interface EngineChange {
   readonly before: EngineVersion;
   readonly after: EngineVersion;
   /** Set when AWS rejects the change: the plan cannot be applied as it is. */
-  readonly refusal?: Refusal;
+  readonly refusal?: EngineRefusal;
 }
 
 /** The oldest Redis OSS that ElastiCache upgrades to Valkey in place. */
@@ -290,12 +297,20 @@ export function versionBelow(version: string, floor: string): boolean {
   return false;
 }
 
+/** An existing replication group changed in place: the only change a modification of it is sent for. */
+const clusterUpdatedInPlace = (rc: ResourceChange) =>
+  rc.type === "aws_elasticache_replication_group" && rc.mode === "managed" && kindOf(rc.actions) === "update";
+
+/** `replication_group_id` as it is before the change: the name the cluster has in AWS now. */
+const clusterIdOf = (rc: ResourceChange): Shown =>
+  textAt(rc.before, { sensitive: rc.beforeSensitive, unknown: undefined }, ["replication_group_id"]);
+
 const engineOf = (values: unknown): Engine | undefined => {
   const engine = isObject(values) ? values.engine : undefined;
   return engine === "redis" || engine === "valkey" ? engine : undefined;
 };
 
-function refusalOf(from: Engine, version: Shown): Refusal | undefined {
+function engineRefusalOf(from: Engine, version: Shown): EngineRefusal | undefined {
   // Provider 5.100 plans Valkey -> Redis OSS as a replacement (a DANGER); a plan that has it in
   // place (another provider version) sends AWS a modification it rejects.
   if (from === "valkey") return "no-way-back";
@@ -309,7 +324,7 @@ function refusalOf(from: Engine, version: Shown): Refusal | undefined {
  * path applies, and the DANGER section already says what it loses.
  */
 export function engineChange(rc: ResourceChange): EngineChange | undefined {
-  if (rc.type !== "aws_elasticache_replication_group" || rc.mode !== "managed" || kindOf(rc.actions) !== "update") return undefined;
+  if (!clusterUpdatedInPlace(rc)) return undefined;
   const from = engineOf(rc.before);
   const to = engineOf(rc.after);
   if (from === undefined || to === undefined || from === to) return undefined;
@@ -317,11 +332,81 @@ export function engineChange(rc: ResourceChange): EngineChange | undefined {
   const version = textAt(rc.before, beforeMasks, ["engine_version"]);
   return {
     address: rc.address,
-    clusterId: textAt(rc.before, beforeMasks, ["replication_group_id"]),
+    clusterId: clusterIdOf(rc),
     before: { engine: from, version },
     after: { engine: to, version: textAt(rc.after, { sensitive: rc.afterSensitive, unknown: rc.afterUnknown }, ["engine_version"]) },
-    refusal: refusalOf(from, version),
+    refusal: engineRefusalOf(from, version),
   };
+}
+
+// ---- refusals ------------------------------------------------------------------------------------
+
+/**
+ * What AWS rejects at apply, in the order a cluster's refusals are listed:
+ * - `source-version`, `no-way-back`: the engine change itself (see EngineRefusal);
+ * - `log-delivery-with-engine`: `log_delivery_configuration` changes in the same apply as the
+ *   upgrade to Valkey. The provider sends both in one modification, and AWS rejects adding the slow
+ *   log in it ("slow-log log delivery is not available for this redis engine version",
+ *   terraform-provider-aws #46440, reported on provider 6.31 and fixed by #46526; the plan does not
+ *   say which provider made it, so every plan is judged as provider 5.100 would apply it);
+ * - `log-delivery-deferred`: `log_delivery_configuration` changes while `apply_immediately` is not
+ *   true. AWS takes log delivery changes only applied immediately ("InvalidParameterValue: To
+ *   modify the log delivery configuration, set the apply-immediately parameter to true",
+ *   terraform-provider-aws #49842), and the provider sends them with the resource's
+ *   `apply_immediately`.
+ */
+export const REFUSAL_KINDS = ["source-version", "no-way-back", "log-delivery-with-engine", "log-delivery-deferred"] as const;
+
+export type RefusalKind = (typeof REFUSAL_KINDS)[number];
+
+interface RefusalOf<K extends RefusalKind> {
+  readonly address: string;
+  /** `replication_group_id`: the name the cluster goes by in AWS. */
+  readonly clusterId: Shown;
+  readonly kind: K;
+}
+
+/** One change AWS rejects: the plan cannot be applied as it is. */
+export type Refusal =
+  /** The engine change AWS rejects. */
+  | (RefusalOf<EngineRefusal> & { readonly engineChange: EngineChange })
+  /** The upgrade to Valkey (which AWS accepts alone) the log delivery change comes with. */
+  | (RefusalOf<"log-delivery-with-engine"> & { readonly engineChange: EngineChange })
+  /** `apply_immediately` as the apply would send it: `false` or `null`. */
+  | (RefusalOf<"log-delivery-deferred"> & { readonly applyImmediately: Shown });
+
+/**
+ * Whether the plan leaves `apply_immediately` false or unset for the apply. Unknown is not
+ * certain, and a wrong "AWS will refuse" fails the pull request's check: only false and null count.
+ */
+function deferred(rc: ResourceChange): boolean {
+  const after = isObject(rc.after) ? rc.after : {};
+  const unknown = rc.afterUnknown === true || (isObject(rc.afterUnknown) && rc.afterUnknown.apply_immediately === true);
+  return !unknown && after.apply_immediately !== true;
+}
+
+/**
+ * The changes of one resource AWS rejects: none unless it is a replication group updated in
+ * place. A new cluster is created with its logs, and a replacement is a new cluster (the DANGER
+ * section already says what it loses).
+ */
+export function refusalsOf(rc: ResourceChange): Refusal[] {
+  if (!clusterUpdatedInPlace(rc)) return [];
+  const engine = engineChange(rc);
+  const found: Refusal[] = [];
+  const at = { address: rc.address, clusterId: clusterIdOf(rc) };
+  if (engine?.refusal !== undefined) found.push({ ...at, kind: engine.refusal, engineChange: engine });
+  if (logDeliveryDiffers(changeValues(rc))) {
+    // A refused engine change is reported as such: its advice already makes the upgrade a plan of its own.
+    if (engine !== undefined && engine.refusal === undefined) {
+      found.push({ ...at, kind: "log-delivery-with-engine", engineChange: engine });
+    }
+    if (deferred(rc)) {
+      const applyImmediately = showAt(rc.after, { sensitive: rc.afterSensitive, unknown: rc.afterUnknown }, ["apply_immediately"]);
+      found.push({ ...at, kind: "log-delivery-deferred", applyImmediately });
+    }
+  }
+  return found;
 }
 
 // ---- the whole plan ------------------------------------------------------------------------------
@@ -338,5 +423,8 @@ export function classify(plan: Plan): Review {
     .map(engineChange)
     .filter((e): e is EngineChange => e !== undefined)
     .sort(byAddress);
-  return { summary: summarize(changes), unrefreshed: stale, changes, dangers, engineChanges };
+  const refusals = managed
+    .flatMap(refusalsOf)
+    .sort((a, b) => byAddress(a, b) || REFUSAL_KINDS.indexOf(a.kind) - REFUSAL_KINDS.indexOf(b.kind));
+  return { summary: summarize(changes), unrefreshed: stale, changes, dangers, engineChanges, refusals };
 }

@@ -14,6 +14,8 @@ export {
   kindOf,
   losses,
   reasonText,
+  REFUSAL_KINDS,
+  refusalsOf,
   reviewChange,
   ROLES,
   summarize,
@@ -21,8 +23,22 @@ export {
   VALKEY_SOURCE_FLOOR,
   versionBelow,
 } from "./classify";
-export type { Danger, Engine, EngineChange, EngineVersion, ForcingArgument, Kind, Refusal, Review, ReviewedChange, Role, Summary } from "./classify";
-export { LOG_DELIVERY, logDeliveryChanges } from "./logs";
+export type {
+  Danger,
+  Engine,
+  EngineChange,
+  EngineRefusal,
+  EngineVersion,
+  ForcingArgument,
+  Kind,
+  Refusal,
+  RefusalKind,
+  Review,
+  ReviewedChange,
+  Role,
+  Summary,
+} from "./classify";
+export { LOG_DELIVERY, logDeliveryChanges, logDeliveryDiffers } from "./logs";
 export type { LogDeliveryChange, LogDestination } from "./logs";
 export { parseJson, parsePlan, PlanError, readPlan } from "./plan";
 export type { Action, AttributePath, Mask, Plan, ResourceChange } from "./plan";
@@ -43,7 +59,10 @@ export interface PlanReview {
   readonly markdown: string;
   /** True when the plan replaces or destroys the cluster, its subnet group or its security group. */
   readonly dangerous: boolean;
-  /** True when AWS will refuse a change of the plan (an engine change it has no path for). */
+  /**
+   * True when AWS will refuse a change of the plan: an engine change it has no path for, or a log
+   * delivery change not applied immediately or made with the upgrade to Valkey (`review.refusals`).
+   */
   readonly refused: boolean;
 }
 
@@ -54,6 +73,6 @@ export function reviewPlanJson(text: string, options?: RenderOptions): PlanRevie
     review,
     markdown: renderReview(review, options),
     dangerous: review.dangers.length > 0,
-    refused: review.engineChanges.some((e) => e.refusal !== undefined),
+    refused: review.refusals.length > 0,
   };
 }

@@ -4,6 +4,7 @@
  * outgrow a table cell and are cut.
  */
 import { isObject } from "../notation";
+import type { Mask } from "./plan";
 import { type ChangeValues, deepEqual, type Masks, type Shown, textAt } from "./values";
 
 export const LOG_DELIVERY = "log_delivery_configuration";
@@ -57,4 +58,27 @@ export function logDeliveryChanges(change: ChangeValues): readonly LogDeliveryCh
     .filter((log) => !deepEqual(before.get(log), after.get(log)))
     .map((log) => ({ log, before: before.get(log), after: after.get(log) }));
   return changed.length > 0 ? changed : undefined;
+}
+
+/** The blocks of one side, or undefined when the whole list is only known after apply. */
+function blocksOf(values: unknown, unknown: Mask): readonly unknown[] | undefined {
+  if (unknown === true || (isObject(unknown) && unknown[LOG_DELIVERY] === true)) return undefined;
+  const blocks = isObject(values) ? values[LOG_DELIVERY] : undefined;
+  return Array.isArray(blocks) ? blocks : [];
+}
+
+/**
+ * Whether an update certainly changes `log_delivery_configuration`, so that the provider sends a
+ * log delivery modification to AWS. The blocks are a set: the same blocks in another order are no
+ * change. A list known only after apply says nothing yet, so it is none; a block with a part known
+ * only after apply (in practice a destination the same plan creates) differs from every block of
+ * before that has that part set.
+ */
+export function logDeliveryDiffers(change: ChangeValues): boolean {
+  const before = blocksOf(change.before, undefined);
+  const after = blocksOf(change.after, change.afterUnknown);
+  if (before === undefined || after === undefined) return false;
+  // A set holds no block twice: the same blocks either way round are the same set.
+  const within = (some: readonly unknown[], all: readonly unknown[]) => some.every((block) => all.some((other) => deepEqual(block, other)));
+  return !within(before, after) || !within(after, before);
 }

@@ -71,6 +71,13 @@ export function parsePlan(text: string): Plan {
 }
 
 export function parseJson(raw: string): unknown {
+  // A zip archive (`terraform plan -out` writes one): the saved plan itself, not its JSON. It holds
+  // NUL characters too, so it is recognised before the UTF-16 check below.
+  if (raw.startsWith("PK\u0003\u0004")) {
+    throw new PlanError(
+      "this is the binary plan file that `terraform plan -out` writes; convert it first: `terraform show -json <planfile> > plan.json`",
+    );
+  }
   // Windows PowerShell's `>` writes UTF-16: read as UTF-8 it is full of NUL characters.
   if (raw.includes("\u0000")) {
     throw new PlanError(
@@ -80,12 +87,6 @@ export function parseJson(raw: string): unknown {
   const text = raw.replace(/^\uFEFF/, "");
   const trimmed = text.trim();
   if (trimmed === "") throw new PlanError("the plan file is empty; expected the output of `terraform show -json <planfile>`");
-  // A zip archive: the saved plan itself was given instead of its JSON rendering.
-  if (text.startsWith("PK")) {
-    throw new PlanError(
-      "this is a binary plan file; convert it first: `terraform show -json <planfile> > plan.json`",
-    );
-  }
   try {
     return JSON.parse(text);
   } catch (error) {

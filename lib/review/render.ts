@@ -1,7 +1,7 @@
 /**
  * The review as GitHub-flavoured Markdown for a pull-request comment: the danger section first,
- * then what AWS will refuse, the notices, the counts, a table of every change, and the changed
- * arguments of each resource.
+ * then what AWS will refuse (engine and log delivery changes), the notices, the counts, a table of
+ * every change, and the changed arguments of each resource.
  */
 import { code, escapeCell, table } from "../markdown";
 import {
@@ -116,34 +116,52 @@ const ENGINE_NAMES: Readonly<Record<Engine, string>> = { redis: "Redis OSS", val
 const engineVersion = (e: EngineVersion) => `${ENGINE_NAMES[e.engine]} ${shown(e.version)}`;
 
 /** The name AWS shows (`replication_group_id`), then where the plan has the cluster. */
-const clusterName = (e: EngineChange) => `cluster ${shown(e.clusterId)} (${code(e.address)})`;
+const clusterName = (c: { readonly clusterId: Shown; readonly address: string }) => `cluster ${shown(c.clusterId)} (${code(c.address)})`;
 
-const REFUSALS: Readonly<Record<Refusal, (e: EngineChange) => string>> = {
-  "source-version": (e) =>
-    `Valkey needs a Redis OSS source at ${VALKEY_SOURCE_FLOOR} or later, and this cluster runs ${engineVersion(e.before)}. ` +
-    `Upgrade it to Redis OSS ${VALKEY_SOURCE_FLOOR} or later in a plan of its own first, then change the engine.`,
-  "no-way-back": (e) =>
-    `ElastiCache has no way back from Valkey to Redis OSS, and this plan changes the cluster from ${engineVersion(e.before)} to ${engineVersion(e.after)}. Keep \`engine = "valkey"\`.`,
-};
+/** `apply_immediately` as the apply sends it; null is unset, which the provider sends as false. */
+const applyImmediately = (value: Shown) => (value.kind === "value" && value.text === "null" ? "unset" : shown(value));
 
-const isRefused = (e: EngineChange): e is EngineChange & { refusal: Refusal } => e.refusal !== undefined;
+/** What AWS rejects and what to do instead, for each kind of refusal. */
+function refusalText(r: Refusal): string {
+  switch (r.kind) {
+    case "source-version":
+      return (
+        `Valkey needs a Redis OSS source at ${VALKEY_SOURCE_FLOOR} or later, and this cluster runs ${engineVersion(r.engineChange.before)}. ` +
+        `Upgrade it to Redis OSS ${VALKEY_SOURCE_FLOOR} or later in a plan of its own first, then change the engine.`
+      );
+    case "no-way-back":
+      return `ElastiCache has no way back from Valkey to Redis OSS, and this plan changes the cluster from ${engineVersion(r.engineChange.before)} to ${engineVersion(r.engineChange.after)}. Keep \`engine = "valkey"\`.`;
+    case "log-delivery-with-engine":
+      return (
+        `This plan changes ${code(LOG_DELIVERY)} in the same apply as the engine, from ${engineVersion(r.engineChange.before)} to ${engineVersion(r.engineChange.after)}. ` +
+        "The AWS provider sends both in one modification, and AWS checks the log delivery against the engine the cluster still runs " +
+        "(adding the slow log fails with `InvalidParameterValue: slow-log log delivery is not available for this redis engine version`). " +
+        `Apply the engine upgrade first, with ${code(LOG_DELIVERY)} as it is now, then change log delivery in a second plan.`
+      );
+    case "log-delivery-deferred":
+      return (
+        `This plan changes ${code(LOG_DELIVERY)} with \`apply_immediately\` ${applyImmediately(r.applyImmediately)}, and AWS changes log delivery only when the change is applied immediately ` +
+        "(`InvalidParameterValue: To modify the log delivery configuration, set the apply-immediately parameter to true`). " +
+        "Set `apply_immediately = true` for the apply that changes log delivery: the other changes of the cluster in that apply are then made at once too, not in the next maintenance window."
+      );
+  }
+}
 
-function renderRefusals(changes: readonly EngineChange[]): string[] {
-  const refused = changes.filter(isRefused);
-  if (refused.length === 0) return [];
+function renderRefusals(refusals: readonly Refusal[]): string[] {
+  if (refusals.length === 0) return [];
   return [
     REFUSED_HEADING,
     "",
     "> [!WARNING]",
     "> This plan cannot be applied as it is: AWS rejects the change below, and the apply stops there with an error, possibly after other changes of the plan were made. Change the configuration and plan again.",
     "",
-    ...refused.map((e) => `- The ${clusterName(e)}: ${REFUSALS[e.refusal](e)}`),
+    ...refusals.map((r) => `- The ${clusterName(r)}: ${refusalText(r)}`),
     "",
   ];
 }
 
 function renderIrreversible(changes: readonly EngineChange[]): string[] {
-  const accepted = changes.filter((e) => !isRefused(e));
+  const accepted = changes.filter((e) => e.refusal === undefined);
   if (accepted.length === 0) return [];
   return [
     IRREVERSIBLE_HEADING,
@@ -293,7 +311,7 @@ export function renderReview(review: Review, options: RenderOptions = {}): strin
   const head = [
     MARKER,
     ...renderDangers(review.dangers),
-    ...renderRefusals(review.engineChanges),
+    ...renderRefusals(review.refusals),
     ...renderUnrefreshed(review.unrefreshed),
     ...renderIrreversible(review.engineChanges),
     "## Terraform plan review",
