@@ -21,6 +21,7 @@ import {
 } from "./helpers/spec";
 import { moduleForTerraform, withTempDir } from "./helpers/synth";
 import {
+  callView,
   init,
   knownOutputs,
   makeWorkRoot,
@@ -40,7 +41,9 @@ import { propsOf, Scenario, SCENARIOS } from "../tools/scenarios";
  * The synthesized module used the ways the HCL module was used, planned by Terraform (offline):
  * - as a Terragrunt unit: a working directory laid out as Terragrunt does (the module's file copied
  *   in, generated provider.tf and backend.tf) with the scenario's inputs as TF_VAR_* variables, as
- *   Terragrunt passes them. (The migration tests give the inputs as terraform.tfvars.json.)
+ *   Terragrunt passes them (the migration tests give them as terraform.tfvars.json);
+ * - called from a root module, once per scenario, all in one plan: what each call plans is read
+ *   back as if its module were the root (callView);
  * - as the TypeScript construct with literal props: it must plan the very same changes.
  * - from HCL with for_each and with count = 0.
  *
@@ -50,7 +53,9 @@ import { propsOf, Scenario, SCENARIOS } from "../tools/scenarios";
 const REGION = "eu-west-1";
 
 let workRoot: string | undefined;
-const terragrunt: Record<string, Promise<Plan>> = {};
+const planned: Record<string, Promise<Plan>> = {};
+/** The scenario planned as a Terragrunt unit; the others are calls of one root module. */
+const TERRAGRUNT_SCENARIO = "production";
 let frontDoor: Promise<ConstructPlan>;
 let metaArguments: Promise<Plan>;
 let mocked: Promise<Plan>;
@@ -72,8 +77,10 @@ const MOCKED_INPUTS = {
 beforeAll(async () => {
   const root = (workRoot = await makeWorkRoot());
   const moduleText = moduleForTerraform();
-  for (const s of SCENARIOS) {
-    terragrunt[s.id] = started(
+  // One scenario as Terragrunt runs it (module as the root, inputs in TF_VAR_*), the others as
+  // calls of one root module: one plan, one provider start, for all of them.
+  for (const s of SCENARIOS.filter((s) => s.id === TERRAGRUNT_SCENARIO)) {
+    planned[s.id] = started(
       moduleText.then(async (text) => {
         const unit = await prepareTerragruntDir(join(root, "terragrunt", s.id), text, {
           inputs: s.inputs,
@@ -85,6 +92,16 @@ beforeAll(async () => {
       }),
     );
   }
+  const called = SCENARIOS.filter((s) => s.id !== TERRAGRUNT_SCENARIO);
+  const calls = started(
+    moduleText.then(async (text) => {
+      const inputs = Object.fromEntries(called.map((s) => [s.id, s.inputs]));
+      const dir = await prepareCallerDir(join(root, "calls"), text, { calls: inputs, region: REGION });
+      await init(dir);
+      return plan(dir);
+    }),
+  );
+  for (const s of called) planned[s.id] = started(calls.then((p) => callView(p, s.id)));
   frontDoor = started(
     moduleText.then(async () => {
       const stack = constructStack(SCENARIOS);
@@ -114,7 +131,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.allSettled([...Object.values(terragrunt), frontDoor, metaArguments, mocked]);
+  await Promise.allSettled([...Object.values(planned), frontDoor, metaArguments, mocked]);
   await removeWorkRoot(workRoot);
 });
 
@@ -159,6 +176,8 @@ function replicationGroupArguments(r: Resolved): Record<string, unknown> {
   };
 }
 
+const plannedFor = (id: string) => planned[id];
+
 function changeAt(p: Plan, address: string): ResourceChange {
   const rc = p.resource_changes?.find((c) => c.address === address);
   if (!rc) throw new Error(`the plan has no ${address}`);
@@ -170,9 +189,9 @@ const changesOf = (p: Plan, type: string) => (p.resource_changes ?? []).filter((
 // ----- 1. Terragrunt-style use -----
 
 for (const s of SCENARIOS)
-  describe(`as a Terragrunt unit (inputs in TF_VAR_*): ${s.title}`, () => {
+  describe(`${s.id === TERRAGRUNT_SCENARIO ? "as a Terragrunt unit (inputs in TF_VAR_*)" : "called as a module"}: ${s.title}`, () => {
     const r = resolve(s.inputs);
-    const planned = () => terragrunt[s.id];
+    const planned = () => plannedFor(s.id);
 
     it("creates exactly the HCL module's resources, one alarm set per member cluster", async () => {
       const changes = (await planned()).resource_changes ?? [];
@@ -290,7 +309,7 @@ describe("as a Terragrunt unit planned with mock_outputs of its dependencies", (
   });
 
   it("gives real ids no such warning", async () => {
-    expect(failedChecks(await terragrunt[SCENARIOS[1].id])).toEqual({});
+    expect(failedChecks(await plannedFor(TERRAGRUNT_SCENARIO))).toEqual({});
   });
 });
 

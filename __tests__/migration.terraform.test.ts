@@ -10,13 +10,15 @@ import {
   memberIds,
   resolve,
 } from "./helpers/spec";
-import { hclModuleState, stateAddresses, TerraformState } from "./helpers/state";
+import { hclModuleState, nestedStates, stateAddresses, TerraformState, writeState } from "./helpers/state";
 import { moduleForTerraform } from "./helpers/synth";
 import {
+  callView,
   init,
   makeWorkRoot,
   plan,
   Plan,
+  prepareCallerDir,
   prepareTerragruntDir,
   removeWorkRoot,
   started,
@@ -40,6 +42,8 @@ import { scenario, SCENARIOS } from "../tools/scenarios";
  */
 
 const REGION = "eu-west-1";
+/** The scenario migrated as a Terragrunt unit; the others are calls of one root module per group. */
+const TERRAGRUNT_SCENARIO = "production";
 /** v0.85.0 had no such output; the first plan adds it (an output, nothing in AWS). */
 const NEW_OUTPUT = "security_group_id";
 
@@ -82,9 +86,9 @@ const ROOT_STATE_SCENARIOS = ["production", "cluster"];
 beforeAll(async () => {
   const root = (workRoot = await makeWorkRoot());
   const moduleText = moduleForTerraform();
-  const planWithState = async (dir: string, inputs: Readonly<Record<string, unknown>>, state: TerraformState) => {
-    const text = await moduleText;
-    const unit = await prepareTerragruntDir(dir, text, {
+  /** One scenario as Terragrunt runs it: the module as the root, inputs in terraform.tfvars.json. */
+  const planUnit = async (dir: string, inputs: Readonly<Record<string, unknown>>, state: TerraformState) => {
+    const unit = await prepareTerragruntDir(dir, await moduleText, {
       inputs,
       via: "tfvars",
       fromEnv: ["auth_token"],
@@ -94,47 +98,66 @@ beforeAll(async () => {
     await init(unit.dir, unit);
     return plan(unit.dir, unit);
   };
-  for (const s of SCENARIOS) {
-    migrations[s.id] = started(
-      moduleText.then(async () => {
-        const state = await hclModuleState(s.inputs, { addresses: "hcl-module", region: REGION });
-        return { state, plan: await planWithState(join(root, "migration", s.id), s.inputs, state) };
+  /**
+   * Several scenarios as calls of one root module, their states nested under the calls: one plan
+   * (one provider start) for all, each call's part read back as if its module were the root.
+   */
+  const planCalls = (dir: string, cases: Record<string, { inputs: Readonly<Record<string, unknown>>; state: TerraformState }>) => {
+    const all = started(
+      moduleText.then(async (text) => {
+        const calls = Object.fromEntries(Object.entries(cases).map(([call, c]) => [call, c.inputs]));
+        await prepareCallerDir(dir, text, { calls, region: REGION });
+        await writeState(join(dir, "terraform.tfstate"), nestedStates(Object.fromEntries(Object.entries(cases).map(([call, c]) => [call, c.state]))));
+        await init(dir);
+        return plan(dir);
       }),
     );
-  }
-  for (const id of STATE_3X_SCENARIOS) {
-    const { inputs } = scenario(id);
-    migrations3x[id] = started(
-      moduleText.then(async () => {
-        const state = await hclModuleState(inputs, { addresses: "hcl-module", region: REGION, writtenBy: "3.75" });
-        return { state, plan: await planWithState(join(root, "migration-3x", id), inputs, state) };
-      }),
-    );
-  }
-  for (const id of LATER_WAY_SCENARIOS) {
-    const { inputs } = scenario(id);
-    laterWayPlans[id] = started(
-      moduleText.then(async () =>
-        planWithState(
-          join(root, "later-way", id),
-          writtenTheLaterWay(inputs),
-          await hclModuleState(inputs, { addresses: "hcl-module", region: REGION }),
-        ),
+    return (call: string) => started(all.then((p) => callView(p, call)));
+  };
+  const hclState = (inputs: Readonly<Record<string, unknown>>, writtenBy?: "3.75") =>
+    hclModuleState(inputs, { addresses: "hcl-module", region: REGION, ...(writtenBy ? { writtenBy } : {}) });
+
+  const unitScenario = scenario(TERRAGRUNT_SCENARIO);
+  migrations[unitScenario.id] = started(
+    hclState(unitScenario.inputs).then(async (state) => ({
+      state,
+      plan: await planUnit(join(root, "migration", unitScenario.id), unitScenario.inputs, state),
+    })),
+  );
+  const called = SCENARIOS.filter((s) => s.id !== TERRAGRUNT_SCENARIO);
+  const states = await Promise.all(called.map((s) => hclState(s.inputs)));
+  const v085 = planCalls(join(root, "migration-calls"), Object.fromEntries(called.map((s, i) => [s.id, { inputs: s.inputs, state: states[i] }])));
+  called.forEach((s, i) => (migrations[s.id] = started(v085(s.id).then((p) => ({ state: states[i], plan: p })))));
+
+  const states3x = await Promise.all(STATE_3X_SCENARIOS.map((id) => hclState(scenario(id).inputs, "3.75")));
+  const from3x = planCalls(
+    join(root, "migration-3x"),
+    Object.fromEntries(STATE_3X_SCENARIOS.map((id, i) => [id, { inputs: scenario(id).inputs, state: states3x[i] }])),
+  );
+  STATE_3X_SCENARIOS.forEach((id, i) => (migrations3x[id] = started(from3x(id).then((p) => ({ state: states3x[i], plan: p })))));
+
+  const laterWay = planCalls(
+    join(root, "later-way"),
+    Object.fromEntries(
+      await Promise.all(
+        LATER_WAY_SCENARIOS.map(async (id) => [id, { inputs: writtenTheLaterWay(scenario(id).inputs), state: await hclState(scenario(id).inputs) }]),
       ),
-    );
-  }
-  for (const id of ROOT_STATE_SCENARIOS) {
-    const { inputs } = scenario(id);
-    rootStatePlans[id] = started(
-      moduleText.then(async () =>
-        planWithState(
-          join(root, "root-state", id),
-          inputs,
-          await hclModuleState(inputs, { addresses: "root", region: REGION }),
-        ),
+    ),
+  );
+  for (const id of LATER_WAY_SCENARIOS) laterWayPlans[id] = laterWay(id);
+
+  const rootState = planCalls(
+    join(root, "root-state"),
+    Object.fromEntries(
+      await Promise.all(
+        ROOT_STATE_SCENARIOS.map(async (id) => [
+          id,
+          { inputs: scenario(id).inputs, state: await hclModuleState(scenario(id).inputs, { addresses: "root", region: REGION }) },
+        ]),
       ),
-    );
-  }
+    ),
+  );
+  for (const id of ROOT_STATE_SCENARIOS) rootStatePlans[id] = rootState(id);
 });
 
 afterAll(async () => {

@@ -299,6 +299,7 @@ export async function prepareModuleDir(dir: string, moduleText: string): Promise
 export type Caller =
   | { example: string; vars?: Record<string, unknown> }
   | { inputs: Record<string, unknown>; region?: string }
+  | { calls: Readonly<Record<string, Readonly<Record<string, unknown>>>>; region?: string }
   | { hcl: string };
 
 /**
@@ -311,7 +312,12 @@ export async function prepareCallerDir(dir: string, moduleText: string, caller: 
       ? await exampleFiles(caller.example)
       : "hcl" in caller
         ? { "main.tf": caller.hcl }
-        : { "main.tf.json": moduleCall(moduleText, caller) };
+        : {
+            "main.tf.json":
+              "calls" in caller
+                ? moduleCall(moduleText, caller.calls, caller.region, callOutput)
+                : moduleCall(moduleText, { redis: caller.inputs }, caller.region, (_, output) => output),
+          };
   await writeFiles(dir, {
     "modules/redis/cdk.tf.json": moduleText,
     ...root,
@@ -339,17 +345,58 @@ async function exampleFiles(name: string): Promise<Record<string, string>> {
 }
 
 /** main.tf.json: a provider, one `module "redis"` call with the inputs, and every module output passed through. */
-function moduleCall(moduleText: string, caller: { inputs: Record<string, unknown>; region?: string }): string {
+/** The name under which a root module of several calls re-exports one call's output. */
+const callOutput = (call: string, output: string) => `${call}__${output}`;
+
+/**
+ * A root module calling the module once per input set, every output of each call re-exported:
+ * one plan (one provider start) for many calls, each read back with callView.
+ */
+function moduleCall(
+  moduleText: string,
+  calls: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  region: string | undefined,
+  outputName: (call: string, output: string) => string,
+): string {
   const outputs = Object.keys(JSON.parse(moduleText).output ?? {});
+  const names = Object.keys(calls);
   return JSON.stringify(
     {
-      provider: { aws: { region: caller.region ?? "us-east-1" } },
-      module: { redis: { source: MODULE_SOURCE, ...caller.inputs } },
-      output: Object.fromEntries(outputs.map((name) => [name, { value: `\${module.redis.${name}}` }])),
+      provider: { aws: { region: region ?? "us-east-1" } },
+      module: Object.fromEntries(names.map((call) => [call, { source: MODULE_SOURCE, ...calls[call] }])),
+      output: Object.fromEntries(
+        names.flatMap((call) => outputs.map((name) => [outputName(call, name), { value: `\${module.${call}.${name}}` }])),
+      ),
     },
     null,
     2,
   );
+}
+
+/** What one call of a several-call root plans, as if its module were the root (addresses, outputs, checks). */
+export function callView(p: Plan, call: string): Plan {
+  const prefix = `module.${call}.`;
+  const outputPrefix = callOutput(call, "");
+  const renamed = <T>(values: Record<string, T> | undefined) =>
+    Object.fromEntries(
+      Object.entries(values ?? {})
+        .filter(([name]) => name.startsWith(outputPrefix))
+        .map(([name, value]) => [name.slice(outputPrefix.length), value]),
+    );
+  return {
+    ...p,
+    resource_changes: (p.resource_changes ?? [])
+      .filter((rc) => rc.address.startsWith(prefix))
+      .map((rc) => ({
+        ...rc,
+        address: rc.address.slice(prefix.length),
+        previous_address: rc.previous_address?.startsWith(prefix) ? rc.previous_address.slice(prefix.length) : rc.previous_address,
+        module_address: undefined,
+      })),
+    output_changes: renamed(p.output_changes),
+    planned_values: { ...p.planned_values, outputs: renamed(p.planned_values.outputs) },
+    checks: (p.checks ?? []).filter((c) => c.address.to_display.startsWith(prefix)),
+  };
 }
 
 /** How a Terragrunt unit hands its `inputs` to terraform. */

@@ -551,3 +551,30 @@ export function resourceSchemas(): Promise<ResourceSchemas> {
   })();
   return schemasLoaded;
 }
+
+/**
+ * Several states as one, each under a module call of a root module (tools/terraform.ts's several-call
+ * caller): resources and their dependencies under `module.<call>`, root outputs renamed as that root
+ * re-exports them (`<call>__<output>`). One plan then covers every call.
+ */
+export function nestedStates(states: Readonly<Record<string, TerraformState>>): TerraformState {
+  const calls = Object.entries(states);
+  const under = (call: string, address: string) => `module.${call}.${address}`;
+  return {
+    ...calls[0][1],
+    lineage: lineageOf(`calls:${calls.map(([call]) => call).join(",")}`),
+    outputs: Object.fromEntries(
+      calls.flatMap(([call, state]) => Object.entries(state.outputs).map(([name, output]) => [`${call}__${name}`, output])),
+    ),
+    resources: calls.flatMap(([call, state]) =>
+      state.resources.map((resource) => ({
+        ...resource,
+        module: resource.module ? under(call, resource.module) : `module.${call}`,
+        instances: resource.instances.map((instance) => ({
+          ...instance,
+          ...(instance.dependencies ? { dependencies: instance.dependencies.map((d) => under(call, d)) } : {}),
+        })),
+      })),
+    ),
+  };
+}
