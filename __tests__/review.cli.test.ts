@@ -187,12 +187,24 @@ describe("review command line (in process)", () => {
     }
   });
 
+  it("writes no comment, and says why on stderr with exit 2, when even the danger section is over GitHub's limit", () => {
+    const distinct = Array.from({ length: 3000 }, (_, i) => ({
+      ...encryptionReplacement(`module.c${i}.aws_elasticache_replication_group.redis`),
+      replace_paths: [["port"]],
+      after: { ...(encryptionReplacement().after as object), port: 7000 + i },
+    }));
+    const r = runMain(["plan.json", "-o", "review.md", "--fail-on-danger"], { "plan.json": planText(distinct) });
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(/^review: plan\.json: the review's danger, refusal and summary sections alone take \d+ characters, over GitHub's 65536: GitHub would refuse the comment, so none is written; read the plan with `terraform show`\n$/);
+    expect(r.written).toEqual({});
+  });
+
   it("prints the usage with --help, with every exit code", () => {
     const r = runMain(["--help"]);
     expect(r.code).toBe(EXIT_OK);
     expect(r.stdout).toContain("--fail-on-danger");
     expect(r.stdout).toContain(
-      "exit codes: 0 reviewed; 1 danger (with --fail-on-danger); 2 bad usage or a file that is not a\nplan; 3 AWS will refuse the plan (with --fail-on-danger)",
+      "exit codes: 0 reviewed; 1 danger (with --fail-on-danger); 2 bad usage, a file that is not a\nplan, or a danger section too long for a GitHub comment (no review written); 3 AWS will refuse\nthe plan (with --fail-on-danger)",
     );
   });
 });

@@ -100,12 +100,14 @@ const APPROVED = `<!-- redis-plan-review -->
 > [!CAUTION]
 > Applying this plan loses data or breaks the cache's clients. Do not apply it unless that is intended and a snapshot has been taken.
 
-### \`aws_elasticache_replication_group.redis\` (the Redis cluster) is replaced
+### The Redis cluster \`orders-prod\` (\`aws_elasticache_replication_group.redis\`) is replaced
 
 Forced by these arguments, which cannot change in place:
 
 - \`at_rest_encryption_enabled\`: \`"false"\` -> \`"true"\`
 - \`port\`: \`6379\` -> \`6380\`
+
+The old cluster is destroyed before the new one exists: **downtime starts with the apply** and lasts until the new cluster is available.
 
 Lost when this plan is applied:
 
@@ -113,7 +115,9 @@ Lost when this plan is applied:
 - **Its automatic snapshots**, which AWS deletes with the cluster: take a manual snapshot first if the data matters.
 - **The endpoint addresses.** The primary, reader and configuration endpoints go away with the old cluster and are only known after apply for the new one: clients are cut off until it is up, and must be given the new addresses where they differ.
 
-### \`aws_elasticache_subnet_group.redis\` (the Redis cluster's subnet group) is destroyed
+Its endpoints now: primary \`master.orders-prod.abc123.use1.cache.amazonaws.com\`, reader \`replica.orders-prod.abc123.use1.cache.amazonaws.com\`.
+
+### The Redis cluster's subnet group \`orders-prod-subnet-group\` (\`aws_elasticache_subnet_group.redis\`) is destroyed
 
 Why: its resource block is no longer in the configuration.
 
@@ -139,26 +143,25 @@ ElastiCache has no way back from Valkey to Redis OSS: once this is applied, the 
 
 ## Terraform plan review
 
-**Plan:** 1 to add, 3 to change, 1 to replace, 1 to destroy, 1 to move, 1 to import, 1 to forget.
+**Plan:** 1 to import, 2 to add, 3 to change, 2 to destroy, 1 to forget.
 
-| Resource | Action | Why |
+Of these, 1 is a replacement (destroyed and created again, counted in both); 1 resource moves to a new address.
+
+| Action | Resource | Why |
 | --- | --- | --- |
-| \`module.redis_alarms.aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]\` -> \`aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]\` | move, update in place |  |
-| \`aws_elasticache_replication_group.other\` | forget (leave the object, drop it from state) |  |
-| \`aws_elasticache_replication_group.redis\` | **replace** (destroy, then create) | forced by \`at_rest_encryption_enabled\`, \`port\` |
-| \`aws_elasticache_subnet_group.redis\` | **destroy** | its resource block is no longer in the configuration |
-| \`aws_security_group.redis\` | import |  |
-| \`aws_security_group_rule.allow_connections_from_security_group[0]\` | create |  |
-| \`module.cache_eu.aws_elasticache_replication_group.redis\` | update in place |  |
-| \`module.cache_legacy.aws_elasticache_replication_group.redis\` | update in place |  |
+| **replace** (destroy, then create) | \`aws_elasticache_replication_group.redis\` | forced by \`at_rest_encryption_enabled\`, \`port\` |
+| **destroy** | \`aws_elasticache_subnet_group.redis\` | its resource block is no longer in the configuration |
+| update in place, moved | \`aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]\` |  |
+| update in place ×2 | \`module.*.aws_elasticache_replication_group.redis\` |  |
+| create | \`aws_security_group_rule.allow_connections_from_security_group[0]\` |  |
+| forget (leave the object, drop it from state) | \`aws_elasticache_replication_group.other\` |  |
+| import | \`aws_security_group.redis\` |  |
+
+### 1 moved
+
+- \`module.redis_alarms.aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]\` -> \`aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]\`
 
 ### Changed arguments
-
-#### \`aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]\`: move, update in place
-
-| Argument | Before | After |
-| --- | --- | --- |
-| \`threshold\` | \`90\` | \`80\` |
 
 #### \`aws_elasticache_replication_group.redis\`: replace (destroy, then create)
 
@@ -169,22 +172,11 @@ ElastiCache has no way back from Valkey to Redis OSS: once this is applied, the 
 
 Known after apply: \`arn\`, \`id\`, \`primary_endpoint_address\`, \`reader_endpoint_address\`.
 
-#### \`aws_security_group_rule.allow_connections_from_security_group[0]\`: create
+#### \`aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]\`: update in place, moved
 
-<details><summary>Arguments</summary>
-
-| Argument | Value |
-| --- | --- |
-| \`from_port\` | \`6379\` |
-| \`protocol\` | \`"tcp"\` |
-| \`self\` | \`false\` |
-| \`source_security_group_id\` | \`"sg-0bbbbbbbbbbbbbbbb"\` |
-| \`to_port\` | \`6379\` |
-| \`type\` | \`"ingress"\` |
-
-Known after apply: \`id\`, \`security_group_id\`, \`security_group_rule_id\`.
-
-</details>
+| Argument | Before | After |
+| --- | --- | --- |
+| \`threshold\` | \`90\` | \`80\` |
 
 #### \`module.cache_eu.aws_elasticache_replication_group.redis\`: update in place
 
@@ -206,6 +198,25 @@ Log delivery (\`log_delivery_configuration\`):
 | \`engine\` | \`"redis"\` | \`"valkey"\` |
 | \`engine_version\` | \`"4.0.10"\` | \`"8.0"\` |
 | \`parameter_group_name\` | \`"default.redis4.0"\` | \`"default.valkey8"\` |
+
+### Created
+
+#### \`aws_security_group_rule.allow_connections_from_security_group[0]\`: create
+
+<details><summary>Arguments</summary>
+
+| Argument | Value |
+| --- | --- |
+| \`from_port\` | \`6379\` |
+| \`protocol\` | \`"tcp"\` |
+| \`self\` | \`false\` |
+| \`source_security_group_id\` | \`"sg-0bbbbbbbbbbbbbbbb"\` |
+| \`to_port\` | \`6379\` |
+| \`type\` | \`"ingress"\` |
+
+Known after apply: \`id\`, \`security_group_id\`, \`security_group_rule_id\`.
+
+</details>
 `;
 
 describe("the review of a plan with every kind of change", () => {
@@ -223,7 +234,7 @@ describe("the review's wording in the cases the full plan does not have", () => 
     expect(one).toContain("\nForced by this argument, which cannot change in place:\n\n- `at_rest_encryption_enabled`: `\"false\"` -> `\"true\"`\n");
     const whole = md([{ ...encryptionReplacement(), replace_paths: [[]] }]);
     expect(whole).toContain("\n- (the whole object): ");
-    expect(whole).toContain("| **replace** (destroy, then create) | forced by (the whole object) |");
+    expect(whole).toContain("| **replace** (destroy, then create) | `aws_elasticache_replication_group.redis` | forced by (the whole object) |");
   });
 
   it("lists three kinds of loss in the heading with commas and a final 'and'", () => {
@@ -248,7 +259,7 @@ describe("the review's wording in the cases the full plan does not have", () => 
         action_reason: "replace_by_request",
       },
     ]);
-    expect(text).toContain("| `aws_security_group.redis` | **replace** (create, then destroy) | requested with `-replace` |");
+    expect(text).toContain("| **replace** (create, then destroy) | `aws_security_group.redis` | requested with `-replace` |");
     expect(text).toContain(
       "\n\n<details><summary>Known after apply: 7 attributes</summary>\n\n`a`, `b`, `c`, `d`, `e`, `f`, `g`.\n\n</details>",
     );
@@ -269,7 +280,7 @@ describe("the review's wording in the cases the full plan does not have", () => 
       { address: "aws_x.same", actions: ["update"], before: { a: 1 }, after: { a: 1 }, before_sensitive: {}, after_sensitive: { a: true } },
     ]);
     expect(text).toContain('- `subnet_group_name`: `"a"` -> (known after apply)');
-    expect(text).toContain("| `aws_x.same` | update in place |  |");
+    expect(text).toContain("| update in place | `aws_x.same` |  |");
     expect(text).not.toContain("#### `aws_x.same`");
   });
 
@@ -279,23 +290,25 @@ describe("the review's wording in the cases the full plan does not have", () => 
       { address: "aws_x.z", previous_address: "aws_x.old", actions: ["no-op"], before: { a: 1 }, after: { a: 1 } },
     ]);
     expect(text).toContain("#### `aws_x.y`: update in place\n\nKnown after apply: `b`.\n");
-    expect(text).toContain("| `aws_x.old` -> `aws_x.z` | move |  |");
+    expect(text).toContain("### 1 moved\n\n- `aws_x.old` -> `aws_x.z`\n");
+    expect(text).not.toContain("| `aws_x.z`");
     expect(text).not.toContain("#### `aws_x.z`");
   });
 
   it("says there is nothing to do, and counts nothing it does not see", () => {
     expect(md([noOp("aws_x.y")])).toBe(
-      "<!-- redis-plan-review -->\n## Terraform plan review\n\n**Plan:** 0 to add, 0 to change, 0 to replace, 0 to destroy, 0 to move.\n\nNo changes: the infrastructure matches the configuration.\n",
+      "<!-- redis-plan-review -->\n## Terraform plan review\n\n**Plan:** 0 to add, 0 to change, 0 to destroy.\n\nNo changes: the infrastructure matches the configuration.\n",
     );
     const onlyMove = md([{ address: "aws_x.z", previous_address: "aws_x.old", actions: ["no-op"], before: { a: 1 }, after: { a: 1 } }]);
-    expect(onlyMove.endsWith("| `aws_x.old` -> `aws_x.z` | move |  |\n")).toBe(true);
+    expect(onlyMove.endsWith("Of these, 1 resource moves to a new address.\n\n### 1 moved\n\n- `aws_x.old` -> `aws_x.z`\n")).toBe(true);
+    expect(onlyMove).not.toContain("| Action |");
   });
 
   it("escapes pipes in table cells, even inside code, and fences values that hold backticks", () => {
     const text = md([
       { address: 'aws_x.y["a|b"]', actions: ["update"], before: { v: "x`y" }, after: { v: " padded " } },
     ]);
-    expect(text).toContain('| `aws_x.y["a\\|b"]` | update in place |  |');
+    expect(text).toContain('| update in place | `aws_x.y["a\\|b"]` |\n');
     expect(text).toContain('| `v` | `` "x`y" `` | `" padded "` |');
   });
 
@@ -311,7 +324,7 @@ describe("the review's wording in the cases the full plan does not have", () => 
     expect(cut.length).toBeLessThan(full.length);
     expect(cut).toContain("#### `aws_x.r3`");
     expect(cut).not.toContain("#### `aws_x.r4`");
-    expect(cut.endsWith("_1 more resource(s) not shown: the comment would be too long. Run `terraform show` on the plan for the rest._\n")).toBe(true);
+    expect(cut.endsWith("_Not shown, for room: the changed arguments of 1 resource(s) (1 `aws_x`). `terraform show tfplan` shows them._\n")).toBe(true);
     expect(md(changes, full.length)).toBe(full);
   });
 });
@@ -332,9 +345,9 @@ describe("pipes in names and values", () => {
       ]),
     ).markdown;
     expect(text).toContain('- `tags["k|1"]`: `"x|y"` -> `"x|z"`');
-    expect(text).toContain('### `aws_elasticache_replication_group.redis["a|b"]` (the Redis cluster) is replaced');
-    expect(text).toContain('| `aws_elasticache_replication_group.redis["a\\|b"]` | **replace** (destroy, then create) | forced by `tags["k\\|1"]` |');
-    expect(text).toContain('| `aws_x.old["c\\|d"]` -> `aws_x.new["c\\|d"]` | move |  |');
+    expect(text).toContain('### The Redis cluster `aws_elasticache_replication_group.redis["a|b"]` is replaced');
+    expect(text).toContain('| **replace** (destroy, then create) | `aws_elasticache_replication_group.redis["a\\|b"]` | forced by `tags["k\\|1"]` |');
+    expect(text).toContain('- `aws_x.old["c|d"]` -> `aws_x.new["c|d"]`\n');
     expect(text).toContain('| `tags["k\\|1"]` **(forces replacement)** | `"x\\|y"` | `"x\\|z"` |');
     expect(text).toContain('| `["p\\|q"]` | `"r\\|s"` |');
   });

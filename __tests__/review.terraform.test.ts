@@ -247,6 +247,16 @@ describe("plan review of real plans", () => {
     }
   });
 
+  it("counts as Terraform's own plan line does, in every case", () => {
+    for (const c of CASES) {
+      const r = result(c.id);
+      const terraformLine = r.plan.stdout.match(/^Plan: (.*)\.$/m)?.[1];
+      const reviewLine = r.markdown.match(/^\*\*Plan:\*\* (.*)\.$/m)?.[1];
+      // A plan of moves only prints no count line of its own in some Terraform versions.
+      expect(reviewLine, c.id).toBe(terraformLine ?? "0 to add, 0 to change, 0 to destroy");
+    }
+  });
+
   it("create: the token is among the new cluster's arguments, masked", () => {
     const r = result("create");
     // The cluster, its subnet group, security group and three rules, and four alarms on each of its two nodes.
@@ -303,7 +313,9 @@ describe("plan review of real plans", () => {
     const r = result("in-place");
     expect(r.review.code).toBe(0);
     expect(r.parsed.summary).toMatchObject({ add: 0, change: 1, replace: 0, destroy: 0, move: 0 });
-    expect(r.markdown).toContain("| `aws_elasticache_replication_group.redis` | update in place |  |");
+    expect(r.markdown).toContain("**Plan:** 0 to add, 1 to change, 0 to destroy.");
+    expect(r.plan.stdout).toContain("Plan: 0 to add, 1 to change, 0 to destroy.");
+    expect(r.markdown).toContain("| Action | Resource |\n| --- | --- |\n| update in place | `aws_elasticache_replication_group.redis` |\n");
     expect(r.markdown).toContain('| `maintenance_window` | `"sat:07:00-sat:08:00"` | `"sun:05:00-sun:06:00"` |');
     expect(r.markdown).not.toContain("DANGER");
   });
@@ -342,8 +354,11 @@ describe("plan review of real plans", () => {
     expect(r.parsed.summary).toEqual({ add: 0, change: 0, replace: 0, destroy: 8, move: 0, import: 0, forget: 0 });
     const deleted = r.parsed.changes.filter((c) => c.kind === "delete");
     expect(deleted.every((c) => c.type === "aws_cloudwatch_metric_alarm")).toBe(true);
-    expect(r.markdown).toContain("| `aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]` | **destroy** |");
-    expect(r.markdown).toContain("| `aws_cloudwatch_metric_alarm.elasticache_swap_usage[1]` | **destroy** |");
+    // Terraform's own count, and the two members' alarms of each kind as one row.
+    expect(r.plan.stdout).toContain("Plan: 0 to add, 0 to change, 8 to destroy.");
+    expect(r.markdown).toContain("**Plan:** 0 to add, 0 to change, 8 to destroy.");
+    expect(r.markdown).toContain("| **destroy** ×2 | `aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[*]` | `count` no longer reaches this index |");
+    expect(r.markdown).toContain("| **destroy** ×2 | `aws_cloudwatch_metric_alarm.elasticache_swap_usage[*]` | `count` no longer reaches this index |");
     expect(r.markdown).not.toContain("DANGER");
   });
 
@@ -351,13 +366,15 @@ describe("plan review of real plans", () => {
     const r = result("migration");
     expect(r.review.code).toBe(0);
     expect(r.parsed.summary).toMatchObject({ add: 0, replace: 0, destroy: 0, move: r.stateAddresses.length });
+    expect(r.markdown).toContain(`### ${r.stateAddresses.length} moved\n`);
+    expect(r.markdown).toContain("- `module.redis.aws_elasticache_replication_group.redis` -> `aws_elasticache_replication_group.redis`\n");
     expect(r.markdown).toContain(
-      "| `module.redis.aws_elasticache_replication_group.redis` -> `aws_elasticache_replication_group.redis` | move",
+      "- `module.redis_alarms.aws_cloudwatch_metric_alarm.elasticache_swap_usage[1]` -> `aws_cloudwatch_metric_alarm.elasticache_swap_usage[1]`\n",
     );
-    expect(r.markdown).toContain(
-      "| `module.redis_alarms.aws_cloudwatch_metric_alarm.elasticache_swap_usage[1]` -> `aws_cloudwatch_metric_alarm.elasticache_swap_usage[1]` | move",
-    );
-    expect(r.markdown).not.toContain("to add, 0 to change, 0 to replace, 0 to destroy, 0 to move");
+    // Nothing but moves: no table of changes.
+    expect(r.markdown).not.toContain("| Action |");
+    expect(r.plan.stdout).toContain("Plan: 0 to add, 0 to change, 0 to destroy.");
+    expect(r.markdown).toContain("**Plan:** 0 to add, 0 to change, 0 to destroy.");
     expect(r.markdown).not.toContain("DANGER");
   });
 });

@@ -23,6 +23,7 @@ import {
   type ReviewedChange,
 } from "../lib/review";
 import { code, escapeCell } from "../lib/markdown";
+import { ReviewTooLongError } from "../lib/review/render";
 import {
   deepEqual,
   diffArguments,
@@ -50,8 +51,10 @@ import {
   planText,
   redisFromValkeyInPlace,
   redisFromValkeyReplacement,
+  replacedAfter,
   replicationGroup,
   RG_SENSITIVE,
+  RG_UNKNOWN,
   SLOW_LOG_TO_CLOUDWATCH,
   slowLogAdded,
   valkeyUpgrade,
@@ -357,7 +360,9 @@ describe("rendering", () => {
     expect(lines[0]).toBe(MARKER);
     expect(lines[1]).toBe(`## ⛔ DANGER: this plan replaces the Redis cluster`);
     expect(md.indexOf("## ⛔ DANGER")).toBeLessThan(md.indexOf("**Plan:**"));
-    expect(md).toContain("### `aws_elasticache_replication_group.redis` (the Redis cluster) is replaced");
+    expect(md).toContain("### The Redis cluster `orders-prod` (`aws_elasticache_replication_group.redis`) is replaced");
+    expect(md).toContain("The old cluster is destroyed before the new one exists: **downtime starts with the apply**");
+    expect(md).toContain("Its endpoints now: primary `master.orders-prod.abc123.use1.cache.amazonaws.com`, reader `replica.orders-prod.abc123.use1.cache.amazonaws.com`.");
     expect(md).toContain('- `at_rest_encryption_enabled`: `"false"` -> `"true"`');
     expect(md).toMatch(/All data in the cache/);
     expect(md).toMatch(/primary, reader and configuration endpoints/);
@@ -368,7 +373,7 @@ describe("rendering", () => {
       { address: "aws_elasticache_replication_group.redis", actions: ["update"], before: replicationGroup(), after: replicationGroup({ maintenance_window: "sun:05:00-sun:06:00" }), before_sensitive: RG_SENSITIVE, after_sensitive: RG_SENSITIVE },
     ]);
     expect(md).not.toContain("DANGER");
-    expect(md).toContain("**Plan:** 0 to add, 1 to change, 0 to replace, 0 to destroy, 0 to move.");
+    expect(md).toContain("**Plan:** 0 to add, 1 to change, 0 to destroy.\n\n| Action |");
     expect(md).toContain('| `maintenance_window` | `"sat:07:00-sat:08:00"` | `"sun:05:00-sun:06:00"` |');
     // Only the changed argument is listed.
     expect(md).not.toContain("`port`");
@@ -376,11 +381,12 @@ describe("rendering", () => {
 
   it("lists every change in a table with its action and the forcing arguments", () => {
     const md = replaced();
-    expect(md).toContain("**Plan:** 0 to add, 1 to change, 1 to replace, 0 to destroy, 0 to move.");
+    // Terraform's own counts: the replacement is one to add and one to destroy.
+    expect(md).toContain("**Plan:** 1 to add, 1 to change, 1 to destroy.\n\nOf these, 1 is a replacement (destroyed and created again, counted in both).");
     expect(md).toContain(
-      "| `aws_elasticache_replication_group.redis` | **replace** (destroy, then create) | forced by `at_rest_encryption_enabled` |",
+      "| Action | Resource | Why |\n| --- | --- | --- |\n| **replace** (destroy, then create) | `aws_elasticache_replication_group.redis` | forced by `at_rest_encryption_enabled` |\n",
     );
-    expect(md).toContain("| `aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]` | update in place |  |");
+    expect(md).toContain("| update in place | `aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization[0]` |  |");
     expect(md).toContain('| `at_rest_encryption_enabled` **(forces replacement)** | `"false"` | `"true"` |');
     expect(md).toContain("Known after apply: `arn`, `id`, `primary_endpoint_address`, `reader_endpoint_address`.");
     expect(md).not.toContain("aws_security_group.redis");
@@ -410,14 +416,13 @@ describe("rendering", () => {
         after: { alarm_actions: ["arn:aws:sns:us-east-1:111122223333:ops"] },
       },
     ]);
-    expect(md).toContain("**Plan:** 0 to add, 1 to change, 0 to replace, 0 to destroy, 2 to move.");
+    expect(md).toContain("**Plan:** 0 to add, 1 to change, 0 to destroy.\n\nOf these, 2 resources move to a new address.");
+    // The table: new addresses only, and no row for a move that changes nothing else.
+    expect(md).toContain("| Action | Resource |\n| --- | --- |\n| update in place, moved | `aws_cloudwatch_metric_alarm.elasticache_swap_usage[0]` |\n\n");
     expect(md).toContain(
-      "| `module.redis.aws_elasticache_replication_group.redis` -> `aws_elasticache_replication_group.redis` | move |  |",
+      "### 2 moved\n\n- `module.redis_alarms.aws_cloudwatch_metric_alarm.elasticache_swap_usage[0]` -> `aws_cloudwatch_metric_alarm.elasticache_swap_usage[0]`\n- `module.redis.aws_elasticache_replication_group.redis` -> `aws_elasticache_replication_group.redis`\n",
     );
-    expect(md).toContain(
-      "| `module.redis_alarms.aws_cloudwatch_metric_alarm.elasticache_swap_usage[0]` -> `aws_cloudwatch_metric_alarm.elasticache_swap_usage[0]` | move, update in place |  |",
-    );
-    expect(md).toContain('| `alarm_actions` | `[]` | `["arn:aws:sns:us-east-1:111122223333:ops"]` |');
+    expect(md).toContain('| `alarm_actions` | `[]` | added `"arn:aws:sns:us-east-1:111122223333:ops"` |');
     expect(md).not.toContain("DANGER");
   });
 
@@ -430,7 +435,7 @@ describe("rendering", () => {
 
   it("says when there is nothing to do", () => {
     const md = markdown([noOp("aws_elasticache_replication_group.redis"), noOp("aws_security_group.redis")]);
-    expect(md).toContain("**Plan:** 0 to add, 0 to change, 0 to replace, 0 to destroy, 0 to move.");
+    expect(md).toContain("**Plan:** 0 to add, 0 to change, 0 to destroy.\n");
     expect(md).toContain("No changes: the infrastructure matches the configuration.");
     expect(md).not.toContain("| Resource |");
   });
@@ -440,8 +445,10 @@ describe("rendering", () => {
       { address: "aws_cloudwatch_metric_alarm.elasticache_swap_usage[2]", actions: ["delete"], before: alarm(2, "x-003"), action_reason: "delete_because_count_index" },
       { address: "aws_security_group_rule.allow_connections_from_cidr_blocks[0]", actions: ["create"], after: { cidr_blocks: ["10.0.0.0/16"], from_port: 6379 }, after_unknown: { id: true } },
     ]);
-    expect(md).toContain("| `aws_cloudwatch_metric_alarm.elasticache_swap_usage[2]` | **destroy** | `count` no longer reaches this index |");
-    expect(md).toContain("<details><summary>Arguments</summary>");
+    expect(md).toContain("| **destroy** | `aws_cloudwatch_metric_alarm.elasticache_swap_usage[2]` | `count` no longer reaches this index |");
+    // Creates under their own heading, arguments folded.
+    expect(md).toContain("### Created\n\n#### `aws_security_group_rule.allow_connections_from_cidr_blocks[0]`: create\n\n<details><summary>Arguments</summary>");
+    expect(md).not.toContain("### Changed arguments");
     expect(md).toContain('| `cidr_blocks` | `["10.0.0.0/16"]` |');
     expect(md).toContain("Known after apply: `id`.");
   });
@@ -464,7 +471,9 @@ describe("rendering", () => {
     expect(markdown([...changes].reverse())).toBe(markdown(changes));
     const md = markdown(changes);
     // The cluster's danger comes before its security group's.
-    expect(md.indexOf("### `aws_elasticache_replication_group.redis`")).toBeLessThan(md.indexOf("### `aws_security_group.redis`"));
+    expect(md.indexOf("### The Redis cluster `aws_elasticache_replication_group.redis`")).toBeLessThan(
+      md.indexOf("### The Redis cluster's security group `aws_security_group.redis`"),
+    );
     expect(md).toContain(`## ⛔ DANGER: this plan replaces the Redis cluster and destroys the Redis cluster's security group`);
   });
 
@@ -472,15 +481,15 @@ describe("rendering", () => {
     const many: ChangeSpec[] = Array.from({ length: 40 }, (_, i) => ({
       address: `aws_cloudwatch_metric_alarm.a[${String(i).padStart(2, "0")}]`,
       actions: ["update"],
-      before: { description: "x".repeat(150) },
-      after: { description: "y".repeat(150) },
+      before: { description: `${"x".repeat(150)}${i}` },
+      after: { description: `${"y".repeat(150)}${i}` },
     }));
     const r = review([encryptionReplacement(), ...many]);
     const md = renderReview(r, { maxChars: 6000 });
     expect(md.length).toBeLessThan(8000);
     expect(md).toContain("## ⛔ DANGER: this plan");
-    expect(md).toContain("`aws_cloudwatch_metric_alarm.a[39]`");
-    expect(md).toMatch(/_\d+ more resource\(s\) not shown/);
+    expect(md).toContain("| update in place ×40 | `aws_cloudwatch_metric_alarm.a[*]` |");
+    expect(md).toMatch(/_Not shown, for room: the changed arguments of \d+ resource\(s\) \(\d+ `aws_cloudwatch_metric_alarm`\)\. `terraform show tfplan` shows them\._/);
   });
 });
 
@@ -518,7 +527,10 @@ describe("the DANGER matrix: every resource the cluster stands on, every way of 
         expect(result.dangerous).toBe(true);
         const lines = result.markdown.split("\n");
         expect(lines[1]).toBe(`## ⛔ DANGER: this plan ${way.verb} ${role.name}`);
-        expect(result.markdown).toContain(`### \`${address}\` (${role.name}) is ${way.is}`);
+        const title = `${role.name[0].toUpperCase()}${role.name.slice(1)}`;
+        // Named as AWS knows it where the plan has the name (a subnet group's), else by address.
+        const named = role.forcing === "name" ? `\`${role.before}\` (\`${address}\`)` : `\`${address}\``;
+        expect(result.markdown).toContain(`### ${title} ${named} is ${way.is}`);
         if (way.forced) {
           expect(result.markdown).toContain(
             `- \`${role.forcing}\`: \`${JSON.stringify(role.before)}\` -> \`${JSON.stringify(role.after)}\``,
@@ -670,7 +682,7 @@ describe("every malformed plan is refused, naming the place and the problem", ()
 
   it("reads format 0.x, and keeps the Terraform version when it is a string", () => {
     const plan = parsePlan('{"format_version": "0.2", "terraform_version": "0.15.5", "planned_values": {}}');
-    expect(plan).toEqual({ formatVersion: "0.2", terraformVersion: "0.15.5", resourceChanges: [] });
+    expect(plan).toEqual({ formatVersion: "0.2", terraformVersion: "0.15.5", resourceChanges: [], outputChanges: [] });
     expect(parsePlan('{"format_version": "1.2", "terraform_version": 1, "planned_values": {}}').terraformVersion).toBeUndefined();
   });
 
@@ -1256,7 +1268,7 @@ describe("a new KMS key", () => {
     const md = result.markdown;
     expect(md.split("\n")[1]).toBe("## ⛔ DANGER: this plan replaces the Redis cluster");
     expect(md).toContain(`Forced by this argument, which cannot change in place:\n\n- \`kms_key_id\`: \`"${KMS_KEY_A}"\` -> \`"${KMS_KEY_B}"\`\n`);
-    expect(md).toContain("| `aws_elasticache_replication_group.redis` | **replace** (destroy, then create) | forced by `kms_key_id` |");
+    expect(md).toContain("| **replace** (destroy, then create) | `aws_elasticache_replication_group.redis` | forced by `kms_key_id` |");
     expect(md).toContain(`| \`kms_key_id\` **(forces replacement)** | \`"${KMS_KEY_A}"\` | \`"${KMS_KEY_B}"\` |`);
     expect(md).not.toContain(REFUSED_HEADING);
   });
@@ -1459,5 +1471,228 @@ describe("log delivery AWS refuses: not applied immediately, or with the upgrade
       "module.b.aws_elasticache_replication_group.redis source-version",
       "module.c.aws_elasticache_replication_group.redis log-delivery-deferred",
     ]);
+  });
+});
+
+describe("at scale: 60 clusters in one plan", () => {
+  const names = Array.from({ length: 60 }, (_, i) => `cache-${String(i + 1).padStart(2, "0")}`);
+  const cluster = (name: string, overrides: Record<string, unknown> = {}) =>
+    replicationGroup({
+      id: name,
+      replication_group_id: name,
+      primary_endpoint_address: `master.${name}.abc123.use1.cache.amazonaws.com`,
+      reader_endpoint_address: `replica.${name}.abc123.use1.cache.amazonaws.com`,
+      ...overrides,
+    });
+  const portReplacement = (name: string): ChangeSpec => ({
+    address: `module.${name.replace("-", "_")}.aws_elasticache_replication_group.redis`,
+    module_address: `module.${name.replace("-", "_")}`,
+    actions: ["delete", "create"],
+    before: cluster(name),
+    after: replacedAfter({ id: name, replication_group_id: name, port: 6380 }),
+    after_unknown: RG_UNKNOWN,
+    before_sensitive: RG_SENSITIVE,
+    after_sensitive: RG_SENSITIVE,
+    replace_paths: [["port"]],
+    action_reason: "replace_because_cannot_update",
+  });
+  const replaced = () => reviewPlanJson(planText(names.map(portReplacement)));
+
+  it("merges identical dangers into one block that names every cluster and its endpoints", () => {
+    const { markdown, review: r } = replaced();
+    expect(r.dangers).toHaveLength(60);
+    expect(markdown.split("\n")[1]).toBe("## ⛔ DANGER: this plan replaces 60 Redis clusters");
+    const dangerSection = markdown.slice(0, markdown.indexOf("## Terraform plan review"));
+    expect(dangerSection.match(/^### /gm)).toHaveLength(1);
+    expect(markdown).toContain("### 60 Redis clusters are replaced\n\nForced by this argument, which cannot change in place:\n\n- `port`: `6379` -> `6380`\n");
+    expect(markdown).toContain("**downtime starts with the apply**");
+    expect(markdown).toContain("<details><summary>The 60 clusters</summary>");
+    for (const name of names) {
+      expect(markdown).toContain(
+        `- \`${name}\` (\`module.${name.replace("-", "_")}.aws_elasticache_replication_group.redis\`): primary \`master.${name}.abc123.use1.cache.amazonaws.com\`, reader \`replica.${name}.abc123.use1.cache.amazonaws.com\``,
+      );
+    }
+  });
+
+  it("counts as Terraform does, and folds the 60 rows and details that read alike into one", () => {
+    const { markdown } = replaced();
+    expect(markdown).toContain("**Plan:** 60 to add, 0 to change, 60 to destroy.\n\nOf these, 60 are replacements (destroyed and created again, counted in both).");
+    expect(markdown).toContain("| **replace** (destroy, then create) ×60 | `module.*.aws_elasticache_replication_group.redis` | forced by `port` |\n");
+    expect(markdown).toContain("#### `module.*.aws_elasticache_replication_group.redis` ×60: replace (destroy, then create)\n");
+    expect(markdown.length).toBeLessThan(20_000);
+  });
+
+  it("keeps a 60-cluster create within a comment, saying exactly what it left out", () => {
+    const creates: ChangeSpec[] = names.flatMap((name) => [
+      { address: `module.${name}.aws_elasticache_replication_group.redis`, actions: ["create"], after: cluster(name), after_sensitive: RG_SENSITIVE, after_unknown: RG_UNKNOWN },
+      ...Array.from({ length: 12 }, (_, i) => ({
+        address: `module.${name}.aws_cloudwatch_metric_alarm.elasticache_swap_usage[${i}]`,
+        actions: ["create"],
+        after: alarm(i, `${name}-00${i}`),
+        after_unknown: { id: true, arn: true },
+      })),
+    ]);
+    const { markdown } = reviewPlanJson(planText(creates));
+    expect(markdown.length).toBeLessThanOrEqual(60_000);
+    expect(markdown).toContain("**Plan:** 780 to add, 0 to change, 0 to destroy.");
+    expect(markdown).toContain(
+      "| Action | Resource |\n| --- | --- |\n| create ×720 | `module.*.aws_cloudwatch_metric_alarm.elasticache_swap_usage[*]` |\n| create ×60 | `module.*.aws_elasticache_replication_group.redis` |\n\n",
+    );
+    expect(markdown).toMatch(/\n_Not shown, for room: the arguments of \d+ resource\(s\) \(\d+ `aws_cloudwatch_metric_alarm`(, \d+ `aws_elasticache_replication_group`)?\)\. `terraform show tfplan` shows them\._\n$/);
+    expect(markdown).not.toContain("### Changed arguments");
+  });
+
+  it("refuses, rather than cut, when even the danger section cannot fit a comment", () => {
+    // 3,000 clusters each replaced by a different change cannot be merged into a few dangers.
+    const distinct = Array.from({ length: 3000 }, (_, i) => ({ ...portReplacement(`c-${i}`), after: replacedAfter({ port: 7000 + i }) }));
+    expect(() => renderReview(review(distinct))).toThrow(ReviewTooLongError);
+    expect(() => renderReview(review(distinct))).toThrow(/over GitHub's 65536/);
+  });
+});
+
+describe("less noise", () => {
+  it("hides tags_all where it repeats tags, and shows it where it says more", () => {
+    const withTags = (tags: object, tagsAll: object): ChangeSpec => ({
+      address: "aws_security_group.redis",
+      actions: ["update"],
+      before: { tags: { team: "a" }, tags_all: { team: "a" } },
+      after: { tags, tags_all: tagsAll },
+    });
+    const mirrored = reviewPlanJson(planText([withTags({ team: "b" }, { team: "b" })])).markdown;
+    expect(mirrored).toContain('| `tags.team` | `"a"` | `"b"` |');
+    expect(mirrored).not.toContain("tags_all");
+    const more = reviewPlanJson(planText([withTags({ team: "b" }, { team: "b", owner: "platform" })])).markdown;
+    expect(more).toContain("tags_all");
+  });
+
+  it("lists the arguments that force a replacement before the others", () => {
+    const { markdown } = reviewPlanJson(
+      planText([{ ...encryptionReplacement(), after: replacedAfter({ at_rest_encryption_enabled: "true", apply_immediately: true }) }]),
+    );
+    const rows = markdown.slice(markdown.indexOf("| Argument | Before | After |")).split("\n").slice(2, 4);
+    expect(rows).toEqual(['| `at_rest_encryption_enabled` **(forces replacement)** | `"false"` | `"true"` |', "| `apply_immediately` | `false` | `true` |"]);
+  });
+});
+
+describe("ingress rules and lists", () => {
+  const rule = (cidrs: string[]) => ({
+    type: "ingress",
+    from_port: 6379,
+    to_port: 6379,
+    protocol: "tcp",
+    cidr_blocks: cidrs,
+    security_group_id: "sg-0a",
+    self: false,
+    source_security_group_id: null,
+  });
+  const cidrChange = (): ChangeSpec => ({
+    address: "aws_security_group_rule.allow_connections_from_cidr_blocks[0]",
+    actions: ["delete", "create"],
+    before: { ...rule(["10.0.0.0/16", "10.1.0.0/16"]), id: "sgrule-1" },
+    after: rule(["10.0.0.0/16", "10.2.0.0/16"]),
+    after_unknown: { id: true },
+    replace_paths: [["cidr_blocks"]],
+    action_reason: "replace_because_cannot_update",
+  });
+
+  it("flags a replaced ingress rule in its own section: clients that stay allowed are cut off meanwhile; no danger", () => {
+    const result = reviewPlanJson(planText([cidrChange()]));
+    expect(result.dangerous).toBe(false);
+    expect(result.refused).toBe(false);
+    expect(result.markdown).not.toContain("DANGER");
+    expect(result.markdown.split("\n").slice(1, 3)).toEqual(["## ⚠️ Clients may lose connectivity", ""]);
+    expect(result.markdown).toContain(
+      '- `aws_security_group_rule.allow_connections_from_cidr_blocks[0]` is replaced: the old rule is deleted before the new one exists. `"10.0.0.0/16"` stays allowed but cannot connect until the new rule exists. `"10.1.0.0/16"` loses access.\n',
+    );
+  });
+
+  it("flags a destroyed ingress rule, and leaves egress rules, updates and creates alone", () => {
+    const destroyed = reviewPlanJson(
+      planText([{ address: "aws_security_group_rule.allow_connections_from_security_group[1]", actions: ["delete"], before: { ...rule([]), cidr_blocks: null, source_security_group_id: "sg-0b" } }]),
+    ).markdown;
+    expect(destroyed).toContain('- `aws_security_group_rule.allow_connections_from_security_group[1]` is destroyed: `"sg-0b"` can no longer connect.\n');
+    const quiet = reviewPlanJson(
+      planText([
+        { ...cidrChange(), address: "aws_security_group_rule.egress", before: { ...rule(["0.0.0.0/0"]), type: "egress" } },
+        { address: "aws_security_group_rule.new", actions: ["create"], after: rule(["10.3.0.0/16"]), after_unknown: { id: true } },
+      ]),
+    ).markdown;
+    expect(quiet).not.toContain("Clients may lose connectivity");
+  });
+
+  it("shows the elements a list gains and loses, not two whole lists", () => {
+    const { markdown } = reviewPlanJson(planText([cidrChange()]));
+    expect(markdown).toContain('| `cidr_blocks` **(forces replacement)** | `["10.0.0.0/16", "10.1.0.0/16"]` | added `"10.2.0.0/16"`; removed `"10.1.0.0/16"` |');
+    const reordered = reviewPlanJson(
+      planText([{ ...cidrChange(), actions: ["update"], after: { ...rule(["10.1.0.0/16", "10.0.0.0/16"]), id: "sgrule-1" }, replace_paths: [] }]),
+    ).markdown;
+    expect(reordered).toContain("| the same elements, reordered |");
+  });
+});
+
+describe("outputs", () => {
+  const withOutputs = (outputChanges: Record<string, unknown>, changes: ChangeSpec[] = []) =>
+    reviewPlanJson(JSON.stringify({ ...planDoc(changes), output_changes: outputChanges })).markdown;
+
+  it("shows the outputs that change, masking sensitive ones, and none that stay", () => {
+    const md = withOutputs({
+      cache_port: { actions: ["update"], before: 6379, after: 6380, after_unknown: false, before_sensitive: false, after_sensitive: false },
+      security_group_id: { actions: ["create"], before: null, after: "sg-0a", after_unknown: false, before_sensitive: false, after_sensitive: false },
+      token: { actions: ["update"], before: "old-secret", after: "new-secret", after_unknown: false, before_sensitive: true, after_sensitive: true },
+      primary_endpoint: { actions: ["update"], before: "a.cache.amazonaws.com", after: null, after_unknown: true, before_sensitive: false, after_sensitive: false },
+      cache_node_id: { actions: ["no-op"], before: "0001", after: "0001", after_unknown: false, before_sensitive: false, after_sensitive: false },
+    });
+    expect(md).toContain(
+      [
+        "### 4 outputs change",
+        "",
+        "| Output | Change | Before | After |",
+        "| --- | --- | --- | --- |",
+        "| `cache_port` | changes | `6379` | `6380` |",
+        '| `primary_endpoint` | changes | `"a.cache.amazonaws.com"` | (known after apply) |',
+        '| `security_group_id` | added | `null` | `"sg-0a"` |',
+        "| `token` | changes | (sensitive) | (sensitive) |",
+        "",
+      ].join("\n"),
+    );
+    expect(md).not.toContain("secret");
+    expect(md).not.toContain("cache_node_id");
+  });
+
+  it("folds many outputs, and lists 40 of them at most", () => {
+    const many = Object.fromEntries(
+      Array.from({ length: 45 }, (_, i) => [
+        `c${String(i).padStart(2, "0")}__cache_port`,
+        { actions: ["update"], before: 6379, after: 6380, after_unknown: false, before_sensitive: false, after_sensitive: false },
+      ]),
+    );
+    const md = withOutputs(many);
+    expect(md).toContain("### 45 outputs change\n\n<details><summary>Outputs</summary>\n\n| Output | Change | Before | After |");
+    expect(md.match(/^\| `c\d\d__cache_port` \|/gm)).toHaveLength(40);
+    expect(md).toContain("_… and 5 more outputs change (`terraform show tfplan` lists them all)._\n\n</details>\n");
+  });
+});
+
+describe("long lists", () => {
+  it("lists 40 of 100 moves, folded, and says how many more", () => {
+    const moves: ChangeSpec[] = Array.from({ length: 100 }, (_, i) => ({
+      ...noOp(`module.c${String(i).padStart(3, "0")}.aws_security_group.redis`),
+      previous_address: `module.c${String(i).padStart(3, "0")}.module.redis.aws_security_group.redis`,
+    }));
+    const md = markdown(moves);
+    expect(md).toContain("### 100 moved\n\n<details><summary>100 resources at new addresses</summary>\n\n");
+    expect(md.match(/^- `module\.c\d{3}\.module\.redis/gm)).toHaveLength(40);
+    expect(md).toContain("\n- … and 60 more moves (`terraform show tfplan` lists them all)\n");
+  });
+
+  it("names at most 150 clusters of one danger, and counts the rest", () => {
+    const replaced = Array.from({ length: 200 }, (_, i) =>
+      encryptionReplacement(`module.c${String(i).padStart(3, "0")}.aws_elasticache_replication_group.redis`),
+    );
+    const md = markdown(replaced);
+    expect(md.split("\n")[1]).toBe("## ⛔ DANGER: this plan replaces 200 Redis clusters");
+    expect(md.match(/^- `orders-prod` \(`module\.c\d{3}\./gm)).toHaveLength(150);
+    expect(md).toContain("\n- … and 50 more clusters (`terraform show tfplan` lists them all)\n");
+    expect(md.length).toBeLessThanOrEqual(60_000);
   });
 });

@@ -7,7 +7,7 @@
 //   npm run bench                       everything, 5 runs per figure, test suite once
 //   npm run bench -- --runs 9           more runs
 //   npm run bench -- --no-tests         skip the test suite (the slowest part, ~1.5 min)
-//   npm run bench -- --only synth,tsc   some groups: synth, clusters, tsc, terraform, tests
+//   npm run bench -- --only synth,tsc   some groups: synth, clusters, tsc, terraform, review, tests
 //   npm run bench -- --json out.json    also write every sample as JSON
 "use strict";
 const { execFileSync, spawnSync } = require("node:child_process");
@@ -17,13 +17,16 @@ const path = require("node:path");
 const { staleSources } = require("./freshness");
 
 const root = path.resolve(__dirname, "..");
-const GROUPS = ["synth", "clusters", "tsc", "terraform", "tests"];
+const GROUPS = ["synth", "clusters", "tsc", "terraform", "review", "tests"];
 const CLUSTER_COUNTS = [1, 10, 100];
 const BUDGETS = {
   synthOverFloor: 1.5, // `npm run synth` path (node bin/synth.js) within 1.5x of the floor
   clusters100Over1: 10, // one stack of 100 constructs within 10x of one construct
   testSuiteSeconds: 180, // `npm test` under 3 minutes on 2 cores
+  reviewSeconds: 0.5, // the compiled review of a multi-megabyte plan "well under a second": half of one
 };
+/** Plans the review is timed on: real Terraform plans of 60 clusters (npm run fixtures). */
+const REVIEW_PLANS = ["replace-port-60", "create-60"];
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -62,7 +65,7 @@ function parseArgs(argv) {
 function usage(problem) {
   if (problem) console.error(`bench: ${problem}`);
   console.error(
-    "usage: npm run bench -- [--runs N] [--no-tests] [--only synth,clusters,tsc,terraform,tests] [--json FILE]",
+    "usage: npm run bench -- [--runs N] [--no-tests] [--only synth,clusters,tsc,terraform,review,tests] [--json FILE]",
   );
   process.exit(problem ? 2 : 0);
 }
@@ -432,6 +435,54 @@ async function benchTerraform(work, runs, moduleFile) {
   );
 }
 
+async function benchReview(work, runs) {
+  // The compiled command, as the package installs it: dist/ compiled first when out of date (by
+  // bin/synth.js, which stamps the compile as npm run synth does).
+  const stale = staleSources();
+  if (stale.length || !fs.existsSync(path.join(root, "dist", "bin", "review.js"))) {
+    timeProcess(node, ["bin/synth.js"], { env: baseEnv({ CDKTF_OUTDIR: path.join(work, "review-synth") }) });
+  }
+  const zlib = require("node:zlib");
+  const plans = REVIEW_PLANS.map((name) => {
+    const gz = path.join(root, "__tests__", "fixtures", "plans", `${name}.json.gz`);
+    if (!fs.existsSync(gz)) throw new Error(`${path.relative(root, gz)} is missing: npm run fixtures makes it`);
+    const file = path.join(work, `${name}.json`);
+    fs.writeFileSync(file, zlib.gunzipSync(fs.readFileSync(gz)));
+    return { name, file, bytes: fs.statSync(file).size, output: path.join(work, `${name}.review.md`) };
+  });
+  const samplers = {};
+  for (const plan of plans) {
+    // The same arguments as the workflow's step: the plan file and --output.
+    const args = [plan.file, "--output", plan.output];
+    samplers[`compiled ${plan.name}`] = () => timeProcess(node, ["dist/bin/review.js", ...args]);
+    samplers[`tsx ${plan.name}`] = () => timeProcess(npx, ["--no-install", "tsx", "bin/review.ts", ...args]);
+  }
+  const samples = await measureRounds(runs, samplers);
+  const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  const figures = [];
+  const ratios = [];
+  const notes = [];
+  for (const plan of plans) {
+    const compiled = stats(samples[`compiled ${plan.name}`]);
+    const tsx = stats(samples[`tsx ${plan.name}`]);
+    figures.push(
+      { name: `compiled: node dist/bin/review.js, ${plan.name} (${mib(plan.bytes)})`, s: compiled },
+      { name: `before: npx tsx bin/review.ts, ${plan.name}`, s: tsx },
+    );
+    ratios.push(
+      {
+        name: `node dist/bin/review.js, ${plan.name} / ${BUDGETS.reviewSeconds} s`,
+        value: compiled.median / 1000 / BUDGETS.reviewSeconds,
+        budget: 1,
+      },
+      ratio(`npx tsx bin/review.ts / node dist/bin/review.js, ${plan.name}`, tsx, compiled),
+    );
+    const review = fs.readFileSync(plan.output, "utf8");
+    notes.push(`Review of ${plan.name}: ${[...review].length} characters (GitHub's comment limit: 65,536).`);
+  }
+  print("Plan review (redis-plan-review on real plans of 60 clusters, __tests__/fixtures/plans)", figures, ratios, notes);
+}
+
 function benchTests() {
   // Once, not 5 times: the suite is minutes long and itself runs terraform in parallel.
   const log = path.join(root, ".test-work", "bench-npm-test.log");
@@ -527,6 +578,7 @@ async function main() {
     await group("clusters", () => benchClusters(work, options.runs));
     await group("tsc", () => benchTsc(work, options.runs));
     await group("terraform", () => benchTerraform(work, options.runs, moduleFile));
+    await group("review", () => benchReview(work, options.runs));
     await group("tests", () => benchTests());
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

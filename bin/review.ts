@@ -14,6 +14,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PlanError, reviewPlanJson } from "../lib/review";
+import { ReviewTooLongError } from "../lib/review/render";
 
 export const USAGE = `usage: redis-plan-review <plan.json> [--output FILE] [--fail-on-danger]
 
@@ -23,8 +24,9 @@ export const USAGE = `usage: redis-plan-review <plan.json> [--output FILE] [--fa
                     or its security group, 3 when AWS will refuse a change of it (the review is
                     written first)
 
-exit codes: 0 reviewed; 1 danger (with --fail-on-danger); 2 bad usage or a file that is not a
-plan; 3 AWS will refuse the plan (with --fail-on-danger)`;
+exit codes: 0 reviewed; 1 danger (with --fail-on-danger); 2 bad usage, a file that is not a
+plan, or a danger section too long for a GitHub comment (no review written); 3 AWS will refuse
+the plan (with --fail-on-danger)`;
 
 export const EXIT_OK = 0;
 export const EXIT_DANGER = 1;
@@ -128,6 +130,9 @@ export function main(argv: readonly string[], io: Io = systemIo): number {
     result = reviewPlanJson(text);
   } catch (error) {
     if (error instanceof PlanError) return fail(`${options.plan}: ${error.message}`);
+    if (error instanceof ReviewTooLongError) {
+      return fail(`${options.plan}: ${error.message}: GitHub would refuse the comment, so none is written; read the plan with \`terraform show\``);
+    }
     // A bug here must still not bury the CI log under a stack trace.
     return fail(`${options.plan}: could not review the plan (${(error as Error).message ?? error})`);
   }

@@ -9,10 +9,10 @@
  * `aws_elasticache_replication_group.redis`, a caller's are `module.x.aws_...`, and a CDKTF stack
  * using the construct has hashed names.
  */
-import { type Action, type AttributePath, PlanError, type Plan, type ResourceChange } from "./plan";
+import { type Action, type AttributePath, type OutputChange, PlanError, type Plan, type ResourceChange } from "./plan";
 import { isObject } from "../notation";
 import { LOG_DELIVERY, logDeliveryChanges, type LogDeliveryChange, logDeliveryDiffers } from "./logs";
-import { type ArgumentDiff, type ArgumentValue, type ChangeValues, diffArguments, type Shown, setArguments, showAt, textAt } from "./values";
+import { type ArgumentDiff, type ArgumentValue, type ChangeValues, diffArguments, type Shown, setArguments, showAt, showValue, textAt } from "./values";
 
 export type Kind = "create" | "update" | "replace" | "delete" | "no-op" | "read" | "forget";
 
@@ -51,7 +51,24 @@ export interface Danger {
   readonly reason?: string;
   /** What applying the plan loses, one sentence each. */
   readonly losses: readonly string[];
+  /** The name AWS knows it by: `replication_group_id` of a cluster, `name` of a group. */
+  readonly name: Shown;
+  /** A cluster's endpoints as its state has them (the ones clients use now); none for a group. */
+  readonly endpoints: readonly Endpoint[];
+  /** A replacement that destroys the old object before the new one exists: downtime from the apply on. */
+  readonly deleteFirst: boolean;
 }
+
+export interface Endpoint {
+  readonly role: "primary" | "reader" | "configuration";
+  readonly address: Shown;
+}
+
+const ENDPOINT_ATTRIBUTES: readonly [Endpoint["role"], string][] = [
+  ["primary", "primary_endpoint_address"],
+  ["reader", "reader_endpoint_address"],
+  ["configuration", "configuration_endpoint_address"],
+];
 
 export interface ReviewedChange {
   readonly address: string;
@@ -96,6 +113,70 @@ export interface Review {
   readonly engineChanges: readonly EngineChange[];
   /** Every change AWS will reject at apply, by address, then in the order of REFUSAL_KINDS. */
   readonly refusals: readonly Refusal[];
+  /** Ingress rules replaced or destroyed, by address: clients can be refused while the apply runs. */
+  readonly connectivity: readonly ConnectivityRisk[];
+  /** Root outputs whose value changes, by name. */
+  readonly outputs: readonly OutputReview[];
+}
+
+export interface OutputReview {
+  readonly name: string;
+  readonly kind: Kind;
+  readonly before: Shown;
+  readonly after: Shown;
+}
+
+/** An output's change as the review shows it; sensitive values masked, unknown ones said so. */
+function outputReview(o: OutputChange): OutputReview {
+  return {
+    name: o.name,
+    kind: kindOf(o.actions),
+    before: showValue(o.before, { sensitive: o.beforeSensitive, unknown: undefined }),
+    after: showValue(o.after, { sensitive: o.afterSensitive, unknown: o.afterUnknown }),
+  };
+}
+
+export interface ConnectivityRisk {
+  readonly address: string;
+  readonly kind: "replace" | "delete";
+  /** A replacement that deletes the old rule before the new one exists. */
+  readonly deleteFirst: boolean;
+  /** Sources (CIDR blocks, security groups) the rule allows before and after: cut off in between. */
+  readonly kept: readonly Shown[];
+  /** Sources the rule allows now and not after the apply. */
+  readonly lost: readonly Shown[];
+}
+
+/** The sources an ingress rule lets in: its CIDR blocks and its source security group. */
+function sources(values: unknown): string[] {
+  if (!isObject(values)) return [];
+  const listed = ["cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids"].flatMap((key) =>
+    Array.isArray(values[key]) ? (values[key] as unknown[]).filter((v): v is string => typeof v === "string") : [],
+  );
+  const single = ["source_security_group_id", "cidr_ipv4", "cidr_ipv6", "referenced_security_group_id"]
+    .map((key) => values[key])
+    .filter((v): v is string => typeof v === "string" && v !== "");
+  return [...listed, ...single];
+}
+
+const isIngressRule = (rc: ResourceChange) =>
+  rc.type === "aws_vpc_security_group_ingress_rule" ||
+  (rc.type === "aws_security_group_rule" && isObject(rc.before) && rc.before.type === "ingress");
+
+/** A replaced or destroyed ingress rule and the clients it concerns; not a danger: nothing is lost for good. */
+export function connectivityRiskOf(rc: ResourceChange): ConnectivityRisk | undefined {
+  if (rc.mode !== "managed" || !isIngressRule(rc)) return undefined;
+  const kind = kindOf(rc.actions);
+  if (kind !== "replace" && kind !== "delete") return undefined;
+  const [before, after] = [sources(rc.before), kind === "replace" ? sources(rc.after) : []];
+  const text = (source: string): Shown => ({ kind: "value", text: JSON.stringify(source) });
+  return {
+    address: rc.address,
+    kind,
+    deleteFirst: rc.actions[0] === "delete",
+    kept: before.filter((s) => after.includes(s)).map(text),
+    lost: before.filter((s) => !after.includes(s)).map(text),
+  };
 }
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -191,6 +272,8 @@ export function dangerOf(rc: ResourceChange, all: readonly ResourceChange[]): Da
           after: showAt(rc.after, { sensitive: rc.afterSensitive, unknown: rc.afterUnknown }, path),
         }))
       : [];
+  const beforeMasks = { sensitive: rc.beforeSensitive, unknown: undefined };
+  const endpoints = role === "cluster" ? ENDPOINT_ATTRIBUTES.map(([r, attr]) => ({ role: r, address: textAt(rc.before, beforeMasks, [attr]) })) : [];
   return {
     address: rc.address,
     role,
@@ -198,6 +281,10 @@ export function dangerOf(rc: ResourceChange, all: readonly ResourceChange[]): Da
     forcedBy,
     reason: forcedBy.length === 0 ? (reasonText(rc.actionReason) ?? defaultReason(kind)) : undefined,
     losses: losses(role, kind),
+    name: textAt(rc.before, beforeMasks, [role === "cluster" ? "replication_group_id" : "name"]),
+    // An endpoint the cluster does not have (a reader in cluster mode) is null in state.
+    endpoints: endpoints.filter((e) => !(e.address.kind === "value" && e.address.text === "null")),
+    deleteFirst: rc.actions[0] === "delete",
   };
 }
 
@@ -426,5 +513,10 @@ export function classify(plan: Plan): Review {
   const refusals = managed
     .flatMap(refusalsOf)
     .sort((a, b) => byAddress(a, b) || REFUSAL_KINDS.indexOf(a.kind) - REFUSAL_KINDS.indexOf(b.kind));
-  return { summary: summarize(changes), unrefreshed: stale, changes, dangers, engineChanges, refusals };
+  const connectivity = managed
+    .map(connectivityRiskOf)
+    .filter((r): r is ConnectivityRisk => r !== undefined)
+    .sort(byAddress);
+  const outputs = plan.outputChanges.filter((o) => kindOf(o.actions) !== "no-op").map(outputReview);
+  return { summary: summarize(changes), unrefreshed: stale, changes, dangers, engineChanges, connectivity, refusals, outputs };
 }

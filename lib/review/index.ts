@@ -9,6 +9,7 @@ import { renderReview, type RenderOptions } from "./render";
 
 export {
   classify,
+  connectivityRiskOf,
   dangerOf,
   engineChange,
   kindOf,
@@ -24,13 +25,16 @@ export {
   versionBelow,
 } from "./classify";
 export type {
+  ConnectivityRisk,
   Danger,
+  Endpoint,
   Engine,
   EngineChange,
   EngineRefusal,
   EngineVersion,
   ForcingArgument,
   Kind,
+  OutputReview,
   Refusal,
   RefusalKind,
   Review,

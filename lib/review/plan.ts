@@ -49,6 +49,18 @@ export interface Plan {
   readonly formatVersion: string;
   readonly terraformVersion?: string;
   readonly resourceChanges: readonly ResourceChange[];
+  /** The root module's outputs whose value changes, by name. */
+  readonly outputChanges: readonly OutputChange[];
+}
+
+export interface OutputChange {
+  readonly name: string;
+  readonly actions: readonly Action[];
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly afterUnknown: Mask;
+  readonly beforeSensitive: Mask;
+  readonly afterSensitive: Mask;
 }
 
 /** Bad input rather than a bug: the CLI prints the message alone, without a stack trace. */
@@ -146,10 +158,29 @@ export function readPlan(doc: unknown): Plan {
   }
   const changes = doc.resource_changes ?? [];
   if (!Array.isArray(changes)) throw new PlanError("resource_changes must be a list");
+  const outputs = doc.output_changes ?? {};
+  if (!isObject(outputs)) throw new PlanError("output_changes must be an object");
   return {
     formatVersion,
     terraformVersion: typeof doc.terraform_version === "string" ? doc.terraform_version : undefined,
     resourceChanges: changes.map((entry, i) => readResourceChange(entry, `resource_changes[${i}]`)),
+    outputChanges: Object.entries(outputs)
+      .map(([name, change]) => readOutputChange(name, change))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  };
+}
+
+function readOutputChange(name: string, change: unknown): OutputChange {
+  const where = `output_changes.${name}`;
+  if (!isObject(change)) throw new PlanError(`${where} must be an object`);
+  return {
+    name,
+    actions: readActions(change.actions, `${where}.actions`),
+    before: change.before ?? null,
+    after: change.after ?? null,
+    afterUnknown: readMask(change.after_unknown, `${where}.after_unknown`),
+    beforeSensitive: readMask(change.before_sensitive, `${where}.before_sensitive`),
+    afterSensitive: readMask(change.after_sensitive, `${where}.after_sensitive`),
   };
 }
 

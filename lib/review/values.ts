@@ -27,6 +27,22 @@ export interface ArgumentChange {
   readonly path: AttributePath;
   readonly before: Shown;
   readonly after: Shown;
+  /** For a list of plain values known on both sides: the elements it gains and loses. */
+  readonly elements?: { readonly added: readonly Shown[]; readonly removed: readonly Shown[] };
+}
+
+const isScalar = (value: unknown) => value === null || ["string", "number", "boolean"].includes(typeof value);
+
+/** Elements gained and lost by a list of plain values, when nothing of it is masked. */
+function elementChanges(before: unknown, after: unknown, masked: boolean): ArgumentChange["elements"] {
+  if (masked || !Array.isArray(before) || !Array.isArray(after) || ![...before, ...after].every(isScalar)) return undefined;
+  const text = (value: unknown) => JSON.stringify(value);
+  const [was, is] = [new Set(before.map(text)), new Set(after.map(text))];
+  const show = (value: unknown) => showValue(value, { sensitive: undefined, unknown: undefined });
+  return {
+    added: after.filter((v) => !was.has(text(v))).map(show),
+    removed: before.filter((v) => !is.has(text(v))).map(show),
+  };
 }
 
 export interface ArgumentValue {
@@ -163,10 +179,12 @@ export function diffArguments(change: ChangeValues): ArgumentDiff {
       return;
     }
     if (deepEqual(before, after) && !anyMarked(au)) return;
+    const elements = elementChanges(before, after, anyMarked(bs) || anyMarked(as) || anyMarked(au));
     changed.push({
       path,
       before: showValue(before ?? null, { sensitive: bs, unknown: undefined }),
       after: showValue(after ?? null, { sensitive: as, unknown: au }),
+      ...(elements ? { elements } : {}),
     });
   };
   walk([], change.before ?? {}, change.after ?? {}, change.beforeSensitive, change.afterSensitive, change.afterUnknown);
