@@ -4,9 +4,9 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DANGER_HEADING, MARKER, reviewPlanJson, type Review } from "../lib/review";
-import { hclModuleState, writeState, type AddressLayout, stateAddresses } from "./helpers/state";
+import { hclModuleState, nestedStates, writeState, type AddressLayout, stateAddresses } from "./helpers/state";
 import { synthModuleText } from "./helpers/synth";
-import { canIsolateNetwork, requireTerraform, terraformEnv } from "../tools/terraform";
+import { callView, canIsolateNetwork, init, plan, prepareCallerDir, requireTerraform, terraformEnv } from "../tools/terraform";
 import { SAMPLE_AUTH_TOKEN, scenario } from "../tools/scenarios";
 
 /**
@@ -122,11 +122,18 @@ interface Case {
   readonly layout: AddressLayout;
   /** Inputs of the configuration being planned. */
   readonly planned: Readonly<Record<string, unknown>>;
+  /**
+   * Planned and reviewed by the workflow's own steps, in a folder of its own. The other cases are
+   * calls of one root module, planned together (one provider start), each reviewed by the same
+   * command on its part of the plan.
+   */
+  readonly workflow?: true;
 }
 
 const CASES: readonly Case[] = [
   {
     id: "in-place",
+    workflow: true,
     applied: PRODUCTION,
     layout: "root",
     planned: { ...PRODUCTION, maintenance_window: "sun:05:00-sun:06:00" },
@@ -140,15 +147,17 @@ const CASES: readonly Case[] = [
   { id: "replace-port", applied: PRODUCTION, layout: "root", planned: { ...PRODUCTION, port: 6380 } },
   {
     id: "destroy-alarms",
+    workflow: true,
     applied: PRODUCTION,
     layout: "root",
     planned: { ...PRODUCTION, enable_cloudwatch_alarms: false },
   },
-  { id: "migration", applied: PRODUCTION, layout: "hcl-module", planned: PRODUCTION },
+  { id: "migration", workflow: true, applied: PRODUCTION, layout: "hcl-module", planned: PRODUCTION },
   { id: "create", applied: null, layout: "root", planned: PRODUCTION },
   { id: "rotate-token", applied: PRODUCTION, layout: "root", planned: { ...PRODUCTION, auth_token: ROTATED_AUTH_TOKEN } },
   {
     id: "valkey-upgrade",
+    workflow: true,
     applied: { ...PRODUCTION, redis_version: "5.0.6" },
     layout: "root",
     planned: { ...PRODUCTION, engine: "valkey", redis_version: "8.0" },
@@ -198,25 +207,46 @@ describe("plan review of real plans", () => {
     await mkdir(join(PROJECT, ".test-work"), { recursive: true });
     root = await mkdtemp(join(PROJECT, ".test-work", "review-"));
     await installReviewCommand(root);
-    await Promise.all(
-      CASES.map(async (c) => {
-        const dir = join(root, c.id);
-        await mkdir(dir);
-        const state = c.applied === null ? null : await hclModuleState(c.applied, { addresses: c.layout });
-        await Promise.all([
-          writeFile(join(dir, "cdk.tf.json"), moduleText),
-          writeFile(join(dir, "provider.tf.json"), JSON.stringify(PROVIDER, null, 2)),
-          writeFile(join(dir, "terraform.tfvars.json"), JSON.stringify(c.planned, null, 2)),
-          ...(state === null ? [] : [writeState(join(dir, "terraform.tfstate"), state)]),
-        ]);
-        const plan = await runStep(dir, steps.plan.run);
-        if (plan.code !== 0) throw new Error(`case ${c.id}: the Plan step failed (exit ${plan.code}):\n${plan.stderr}${plan.stdout}`);
-        const review = await runStep(dir, steps.review.run);
-        const markdown = await readFile(join(dir, "review.md"), "utf8").catch(() => "");
-        const parsed = reviewPlanJson(await readFile(join(dir, "plan.json"), "utf8")).review;
-        results.set(c.id, { plan, review, markdown, parsed, stateAddresses: state === null ? [] : stateAddresses(state) });
-      }),
-    );
+    const stateOf = (c: Case) => (c.applied === null ? null : hclModuleState(c.applied, { addresses: c.layout }));
+    const workflowCases = CASES.filter((c) => c.workflow).map(async (c) => {
+      const dir = join(root, c.id);
+      await mkdir(dir);
+      const state = await stateOf(c);
+      await Promise.all([
+        writeFile(join(dir, "cdk.tf.json"), moduleText),
+        writeFile(join(dir, "provider.tf.json"), JSON.stringify(PROVIDER, null, 2)),
+        writeFile(join(dir, "terraform.tfvars.json"), JSON.stringify(c.planned, null, 2)),
+        ...(state === null ? [] : [writeState(join(dir, "terraform.tfstate"), state)]),
+      ]);
+      const plan = await runStep(dir, steps.plan.run);
+      if (plan.code !== 0) throw new Error(`case ${c.id}: the Plan step failed (exit ${plan.code}):\n${plan.stderr}${plan.stdout}`);
+      const review = await runStep(dir, steps.review.run);
+      const markdown = await readFile(join(dir, "review.md"), "utf8").catch(() => "");
+      const parsed = reviewPlanJson(await readFile(join(dir, "plan.json"), "utf8")).review;
+      results.set(c.id, { plan, review, markdown, parsed, stateAddresses: state === null ? [] : stateAddresses(state) });
+    });
+    const called = CASES.filter((c) => !c.workflow);
+    const calledCases = (async () => {
+      const dir = join(root, "calls");
+      const states = await Promise.all(called.map(stateOf));
+      await prepareCallerDir(dir, moduleText, { calls: Object.fromEntries(called.map((c) => [c.id, c.planned])), region: "eu-west-1" });
+      const applied = Object.fromEntries(called.flatMap((c, i) => (states[i] === null ? [] : [[c.id, states[i]!]])));
+      await writeState(join(dir, "terraform.tfstate"), nestedStates(applied));
+      await init(dir);
+      const planned = await plan(dir);
+      await Promise.all(
+        called.map(async (c, i) => {
+          const planFile = join(dir, `${c.id}.plan.json`);
+          await writeFile(planFile, JSON.stringify(callView(planned, c.id)));
+          const review = await runStep(dir, `npx --no -- redis-plan-review ${c.id}.plan.json --output ${c.id}.md --fail-on-danger`);
+          const markdown = await readFile(join(dir, `${c.id}.md`), "utf8").catch(() => "");
+          const parsed = reviewPlanJson(await readFile(planFile, "utf8")).review;
+          const state = states[i];
+          results.set(c.id, { plan: { code: 0, stdout: "", stderr: "" }, review, markdown, parsed, stateAddresses: state === null ? [] : stateAddresses(state) });
+        }),
+      );
+    })();
+    await Promise.all([...workflowCases, calledCases]);
   }, 240_000);
 
   afterAll(async () => {
@@ -247,8 +277,8 @@ describe("plan review of real plans", () => {
     }
   });
 
-  it("counts as Terraform's own plan line does, in every case", () => {
-    for (const c of CASES) {
+  it("counts as Terraform's own plan line does, in every case the workflow planned", () => {
+    for (const c of CASES.filter((c) => c.workflow)) {
       const r = result(c.id);
       const terraformLine = r.plan.stdout.match(/^Plan: (.*)\.$/m)?.[1];
       const reviewLine = r.markdown.match(/^\*\*Plan:\*\* (.*)\.$/m)?.[1];
