@@ -23,7 +23,7 @@ import {
   type ReviewedChange,
 } from "../lib/review";
 import { code, escapeCell } from "../lib/markdown";
-import { ReviewTooLongError } from "../lib/review/render";
+import { addressPattern, ReviewTooLongError } from "../lib/review/render";
 import {
   deepEqual,
   diffArguments,
@@ -1694,5 +1694,14 @@ describe("long lists", () => {
     expect(md.match(/^- `orders-prod` \(`module\.c\d{3}\./gm)).toHaveLength(150);
     expect(md).toContain("\n- … and 50 more clusters (`terraform show tfplan` lists them all)\n");
     expect(md.length).toBeLessThanOrEqual(60_000);
+  });
+});
+
+describe("address patterns of grouped rows", () => {
+  it("stars the module instances and indexes that differ, and keeps what is common", () => {
+    expect(addressPattern(["module.cache_01.aws_x.y[0]", "module.cache_02.aws_x.y[1]"])).toBe("module.*.aws_x.y[*]");
+    expect(addressPattern(['module.redis["a"].aws_x.y', 'module.redis["b"].aws_x.y'])).toBe("module.redis[*].aws_x.y");
+    expect(addressPattern(["aws_x.y[0]", "aws_x.y[3]"])).toBe("aws_x.y[*]");
+    expect(addressPattern(["aws_x.y", "aws_x.y"])).toBe("aws_x.y");
   });
 });
