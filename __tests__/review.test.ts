@@ -1705,3 +1705,19 @@ describe("address patterns of grouped rows", () => {
     expect(addressPattern(["aws_x.y", "aws_x.y"])).toBe("aws_x.y");
   });
 });
+
+describe("the comment always fits", () => {
+  it("leaves out a table too long for the comment, saying so, and keeps the danger", () => {
+    // Resources of different names: no two rows can be grouped.
+    const long = (i: number) => `aws_x.${"n".repeat(900)}${i}`;
+    const changes: ChangeSpec[] = [
+      encryptionReplacement(),
+      ...Array.from({ length: 90 }, (_, i) => ({ address: long(i), actions: ["create"], after: { v: i }, after_unknown: {} })),
+      ...Array.from({ length: 90 }, (_, i) => ({ address: `${long(i)}_z`, actions: ["delete"], before: { v: i }, action_reason: "delete_because_no_resource_config" })),
+    ];
+    const md = markdown(changes);
+    expect(md.length).toBeLessThanOrEqual(65_536);
+    expect(md.split("\n")[1]).toBe("## ⛔ DANGER: this plan replaces the Redis cluster");
+    expect(md).toContain("_The table of 181 changes is left out for room; `terraform show tfplan` lists them._");
+  });
+});

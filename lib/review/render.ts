@@ -41,6 +41,9 @@ export const GITHUB_COMMENT_LIMIT = 65_536;
 /** The review cannot be written within GitHub's limit even with every detail left out. */
 export class ReviewTooLongError extends Error {}
 
+/** Room kept, past the danger, refusal and summary sections, for the notices of what is left out. */
+const NOTICE_ROOM = 600;
+
 export function renderReview(review: Review, options: RenderOptions = {}): string {
   const limit = Math.min(options.maxChars ?? MAX_COMMENT_CHARS, GITHUB_COMMENT_LIMIT);
   const head = [
@@ -57,20 +60,38 @@ export function renderReview(review: Review, options: RenderOptions = {}): strin
   ];
   // Danger, refusals and counts are never cut: without them the comment could not say what it must.
   const essential = head.join("\n").length;
-  if (essential > GITHUB_COMMENT_LIMIT) {
+  if (essential + NOTICE_ROOM > GITHUB_COMMENT_LIMIT) {
     throw new ReviewTooLongError(
       `the review's danger, refusal and summary sections alone take ${essential} characters, over GitHub's ${GITHUB_COMMENT_LIMIT}`,
     );
   }
+  const lines = [...head];
+  let length = essential;
+  /** Adds a section when it fits (keeping room for the notices after it), else one line saying what is left out. */
+  const add = (section: readonly string[], leftOutNotice: string) => {
+    if (section.length === 0) return;
+    const text = section.join("\n");
+    if (length + text.length + 1 + NOTICE_ROOM <= limit) {
+      lines.push(...section);
+      length += text.length + 1;
+    } else {
+      lines.push(leftOutNotice, "");
+      length += leftOutNotice.length + 2;
+    }
+  };
+  const outputs = renderOutputs(review.outputs);
+  const outputsLeftOut = `_${review.outputs.length} output change(s) left out for room; \`terraform show tfplan\` lists them._`;
   if (review.changes.length === 0) {
-    return [...head, "No changes: the infrastructure matches the configuration.", "", ...renderOutputs(review.outputs)].join("\n");
+    lines.push("No changes: the infrastructure matches the configuration.", "");
+    add(outputs, outputsLeftOut);
+    return lines.join("\n");
   }
   const moved = (c: ReviewedChange) => c.kind === "no-op" && c.previousAddress !== undefined && !c.importing;
-  const lines = [...head];
   const tableChanges = review.changes.filter((c) => !moved(c));
-  if (tableChanges.length > 0) lines.push(...changesTable(tableChanges), "");
-  lines.push(...renderMoves(review.changes), ...renderOutputs(review.outputs));
-  let length = lines.join("\n").length;
+  const movedCount = review.changes.filter((c) => c.previousAddress !== undefined).length;
+  add(tableChanges.length > 0 ? [...changesTable(tableChanges), ""] : [], `_The table of ${tableChanges.length} changes is left out for room; \`terraform show tfplan\` lists them._`);
+  add(renderMoves(review.changes), `_The list of ${movedCount} moves is left out for room; \`terraform show tfplan\` lists them._`);
+  add(outputs, outputsLeftOut);
   // In the table's order: what is replaced first.
   const ordered = [...review.changes].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const sections: [string, string, DetailsBlock[]][] = [
