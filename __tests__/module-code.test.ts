@@ -249,3 +249,13 @@ describe("the module's expressions, as a reviewer reads them", () => {
     expect(JSON.stringify(module.locals.windows_overlap)).toContain("local.maintenance_window_minutes.length");
   });
 });
+
+describe("the module's messages, as approved", () => {
+  it("names the later shard form in a cluster-mode message only when it is set", () => {
+    const preconditions = module.resource.aws_elasticache_replication_group.redis.lifecycle.precondition;
+    const failover = preconditions.find((p: { error_message: string }) => p.error_message.includes("automatic failover needs"));
+    expect(failover.error_message).toBe(
+      'Invalid enable_automatic_failover ${jsonencode(var.enable_automatic_failover)}, replication_group_size ${jsonencode(var.replication_group_size)}, cluster_mode ${jsonencode(var.cluster_mode)}${var.num_node_groups == null ? "" : format(", num_node_groups %s", jsonencode(var.num_node_groups))}: automatic failover needs a replica to fail over to: replication_group_size of at least 2, or cluster mode.',
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { App, TerraformStack } from "cdktf";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../lib/redis";
 import { InvalidInputsError } from "../lib/literal-checks";
+import { jsonencode } from "../lib/messages";
 import { resourcesOf, synthModule, synthRedis, TerraformJson, withTempDir } from "./helpers/synth";
 import { expectNoToken, TOKEN_CASES, TokenCase } from "./helpers/bad-inputs";
 import { propsOf, SAMPLE_AUTH_TOKEN, scenario, VALID_INPUTS } from "../tools/scenarios";
@@ -105,5 +106,13 @@ describe("security posture of the module with default inputs", () => {
       expect(rule.type).toBe("ingress");
       expect(rule).not.toHaveProperty("description");
     }
+  });
+});
+
+describe("values in messages, as Terraform's jsonencode writes them", () => {
+  it("sorts object keys at every depth, as Terraform holds maps and objects", () => {
+    expect(jsonencode({ log_format: "json", destination: "d", nested: { b: 1, a: [{ z: 1, y: 2 }] } })).toBe(
+      '{"destination":"d","log_format":"json","nested":{"a":[{"y":2,"z":1}],"b":1}}',
+    );
   });
 });
