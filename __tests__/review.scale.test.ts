@@ -73,7 +73,7 @@ describe("a plan that replaces 60 clusters (their port changes)", () => {
     const { html } = of("replace-port-60");
     const [changes] = tables(html);
     expect(changes.header).toEqual(["Action", "Resource", "Why"]);
-    expect(changes.rows[0]).toEqual(["replace (destroy, then create) ×60", "module.*.aws_elasticache_replication_group.redis", "forced by port"]);
+    expect(changes.rows[0]).toEqual(["replace ×60 (destroy, then create)", "module.*.aws_elasticache_replication_group.redis", "forced by port"]);
     expect(changes.rows.length).toBeLessThan(20);
   });
 

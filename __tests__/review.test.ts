@@ -24,6 +24,7 @@ import {
 } from "../lib/review";
 import { code, escapeCell } from "../lib/markdown";
 import { addressPattern, ReviewTooLongError } from "../lib/review/render";
+import { withCount } from "../lib/review/change-sections";
 import {
   deepEqual,
   diffArguments,
@@ -1517,7 +1518,7 @@ describe("at scale: 60 clusters in one plan", () => {
   it("counts as Terraform does, and folds the 60 rows and details that read alike into one", () => {
     const { markdown } = replaced();
     expect(markdown).toContain("**Plan:** 60 to add, 0 to change, 60 to destroy.\n\nOf these, 60 are replacements (destroyed and created again, counted in both).");
-    expect(markdown).toContain("| **replace** (destroy, then create) ×60 | `module.*.aws_elasticache_replication_group.redis` | forced by `port` |\n");
+    expect(markdown).toContain("| **replace** ×60 (destroy, then create) | `module.*.aws_elasticache_replication_group.redis` | forced by `port` |\n");
     expect(markdown).toContain("#### `module.*.aws_elasticache_replication_group.redis` ×60: replace (destroy, then create)\n");
     expect(markdown.length).toBeLessThan(20_000);
   });
@@ -1694,6 +1695,16 @@ describe("long lists", () => {
     expect(md.match(/^- `orders-prod` \(`module\.c\d{3}\./gm)).toHaveLength(150);
     expect(md).toContain("\n- … and 50 more clusters (`terraform show tfplan` lists them all)\n");
     expect(md.length).toBeLessThanOrEqual(60_000);
+  });
+});
+
+describe("counts in the action cell", () => {
+  it("come right after the action's word, before what qualifies it", () => {
+    expect(withCount("**replace** (destroy, then create)", 60)).toBe("**replace** ×60 (destroy, then create)");
+    expect(withCount("update in place, moved", 3)).toBe("update in place ×3, moved");
+    expect(withCount("import, update in place", 2)).toBe("import ×2, update in place");
+    expect(withCount("create", 60)).toBe("create ×60");
+    expect(withCount("create", 1)).toBe("create");
   });
 });
 

@@ -108,6 +108,14 @@ function tableRows(changes: readonly ReviewedChange[]): Row[] {
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || byAddressText(a.address, b.address));
 }
 
+/** The count right after the action's word, where the eye lands: "**replace** ×60 (destroy, then create)". */
+export function withCount(action: string, count: number): string {
+  if (count === 1) return action;
+  const at = [action.indexOf(" ("), action.indexOf(", ")].filter((i) => i >= 0);
+  const i = at.length > 0 ? Math.min(...at) : action.length;
+  return `${action.slice(0, i)} ×${count}${action.slice(i)}`;
+}
+
 /** Rows beyond this are left out of the table, which says how many and of what. */
 const MAX_TABLE_ROWS = 100;
 
@@ -116,7 +124,7 @@ export function changesTable(changes: readonly ReviewedChange[]): string[] {
   const shownRows = rows.slice(0, MAX_TABLE_ROWS);
   const withWhy = shownRows.some((r) => r.why !== "");
   const cells = shownRows.map((r) => [
-    r.count > 1 ? `${r.action} ×${r.count}` : r.action,
+    withCount(r.action, r.count),
     code(r.address, true),
     ...(withWhy ? [r.why] : []),
   ]);
