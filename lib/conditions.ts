@@ -69,14 +69,18 @@ class Check extends TerraformElement {
   }
 }
 
-/** The variable a token stands for, when it is exactly a variable's value. */
-function variableOf(scope: Construct, value: unknown): TerraformVariable | undefined {
-  if (isKnown(value)) return undefined;
-  const reference = resolvedIn(scope, value);
-  return TerraformStack.of(scope)
-    .node
-    .findAll()
-    .find((c): c is TerraformVariable => c instanceof TerraformVariable && reference === `\${var.${c.friendlyUniqueId}}`);
+/**
+ * The variable a token stands for, when it is exactly a variable's value: the stack's variables
+ * are looked up once per construct, by the reference each resolves to.
+ */
+function variableLookup(scope: Construct): (value: unknown) => TerraformVariable | undefined {
+  const byReference = new Map(
+    TerraformStack.of(scope)
+      .node.findAll()
+      .filter((c): c is TerraformVariable => c instanceof TerraformVariable)
+      .map((variable) => [`\${var.${variable.friendlyUniqueId}}`, variable]),
+  );
+  return (value) => (isKnown(value) ? undefined : byReference.get(resolvedIn(scope, value) as string));
 }
 
 /** Messages each variable already validates: a variable given to several constructs gets each rule once. */
@@ -96,11 +100,11 @@ function addValidation(variable: TerraformVariable, condition: Condition): void 
  * secret's token may come from a source that is not sensitive (a module output, a file), so a
  * secret is read through a local that marks it sensitive, unless it is a sensitive variable.
  */
-function operandsOf(scope: Construct, values: InputValues): InputValues {
+function operandsOf(scope: Construct, values: InputValues, variableOf: ReturnType<typeof variableLookup>): InputValues {
   const operands: Record<string, unknown> = { ...values };
   for (const [name, spec] of INPUT_SPECS) {
     const value = values[name];
-    if (!spec.sensitive || isKnown(value) || variableOf(scope, value)?.sensitive) continue;
+    if (!spec.sensitive || isKnown(value) || variableOf(value)?.sensitive) continue;
     operands[name] = new TerraformLocal(scope, name, hcl`sensitive(${value})`).expression;
   }
   return operands as InputValues;
@@ -111,13 +115,14 @@ function operandsOf(scope: Construct, values: InputValues): InputValues {
  * preconditions. Rules on literals are TypeScript's (checkLiterals).
  */
 export function addConditions(scope: Construct, resource: TerraformResource, values: InputValues): void {
-  const operands = operandsOf(scope, values);
+  const variableOf = variableLookup(scope);
+  const operands = operandsOf(scope, values, variableOf);
   const preconditions: Condition[] = [];
   for (const [name, spec] of INPUT_SPECS) {
     if (isKnown(values[name])) continue;
     const conditions = inputConditions(name, operands[name]);
     // Terraform prints a variable's value when its own validation fails, even a sensitive one.
-    const variable = spec.sensitive ? undefined : variableOf(scope, values[name]);
+    const variable = spec.sensitive ? undefined : variableOf(values[name]);
     if (variable) conditions.forEach((condition) => addValidation(variable, condition));
     else preconditions.push(...conditions);
   }

@@ -1,6 +1,6 @@
 /** The summary, the table of changes, moves, outputs and each resource's details. */
 import { code, escapeCell, table } from "../markdown";
-import type { Kind, OutputReview, ReviewedChange, Summary } from "./classify";
+import { byAddress, type Kind, type OutputReview, type ReviewedChange, type Summary } from "./classify";
 import { LOG_DELIVERY, type LogDeliveryChange, type LogDestination } from "./logs";
 import type { AttributePath } from "./plan";
 import { type ArgumentChange, formatPath, pathsOverlap, type Shown } from "./values";
@@ -88,8 +88,6 @@ function alike<T>(changes: readonly ReviewedChange[], key: (c: ReviewedChange) =
   return [...groups.values()].map(make);
 }
 
-const byAddressText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Rows of the changes table: changes with the same action and reason, alike but for their module
  * instance or index, share one row with a count (the port change of 60 clusters). The details
@@ -105,7 +103,7 @@ function tableRows(changes: readonly ReviewedChange[]): Row[] {
       count: group.length,
       kind: group[0].kind,
     }))
-    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || byAddressText(a.address, b.address));
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || byAddress(a, b));
 }
 
 /** The count right after the action's word, where the eye lands: "**replace** ×60 (destroy, then create)". */

@@ -198,7 +198,7 @@ export function reasonText(code: string | undefined): string | undefined {
 }
 
 /** Code-point order, so the output does not depend on the machine's locale. */
-const byAddress = (a: { address: string }, b: { address: string }) =>
+export const byAddress = (a: { address: string }, b: { address: string }) =>
   a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
 
 export function summarize(changes: readonly ReviewedChange[]): Summary {
