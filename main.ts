@@ -1,8 +1,8 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, LocalBackend, S3Backend, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { ElastiCacheRedis } from "./lib/redis";
-import { RedisModuleStack } from "./lib/module-stack";
+import { ElastiCacheRedis } from "./lib/construct/redis";
+import { RedisModuleStack } from "./lib/drop-in/module-stack";
 
 /**
  * An environment that uses the construct from TypeScript: literal props, its own provider and

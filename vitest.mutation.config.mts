@@ -9,25 +9,25 @@ import { defineConfig } from "vitest/config";
  * and conditions evaluated by Terraform itself) but take hours on two cores.
  */
 const FAST = [
-  "__tests__/construct.test.ts",
-  "__tests__/docs.test.ts",
-  "__tests__/expressions.test.ts",
-  "__tests__/module-code.test.ts",
-  "__tests__/module.test.ts",
-  "__tests__/derivations.test.ts",
-  "__tests__/props.test.ts",
-  "__tests__/review.golden.test.ts",
-  "__tests__/review.scale.test.ts",
-  "__tests__/review.test.ts",
-  "__tests__/rules.test.ts",
-  "__tests__/security.test.ts",
-  "__tests__/warnings.test.ts",
-  "__tests__/windows.test.ts",
+  "__tests__/synth/construct.test.ts",
+  "__tests__/unit/docs.test.ts",
+  "__tests__/unit/expressions.test.ts",
+  "__tests__/synth/module-code.test.ts",
+  "__tests__/synth/module.test.ts",
+  "__tests__/unit/derivations.test.ts",
+  "__tests__/unit/props.test.ts",
+  "__tests__/unit/review.golden.test.ts",
+  "__tests__/unit/review.scale.test.ts",
+  "__tests__/unit/review.test.ts",
+  "__tests__/unit/rules.test.ts",
+  "__tests__/unit/security.test.ts",
+  "__tests__/unit/warnings.test.ts",
+  "__tests__/unit/windows.test.ts",
 ];
 
 export default defineConfig({
   test: {
-    include: process.env.MUTATION_WITH_TERRAFORM ? [...FAST, "__tests__/*.terraform.test.ts"] : FAST,
+    include: process.env.MUTATION_WITH_TERRAFORM ? [...FAST, "__tests__/terraform/*.test.ts"] : FAST,
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Mutants are switched on at run time, so the modules can stay loaded from one mutant's run

@@ -1,5 +1,5 @@
 // Whether dist/ is older than the TypeScript it is compiled from, for bin/synth.js (which compiles
-// then) and bin/bench.js (which flags runs that compiled).
+// then) and tools/bench.js (which flags runs that compiled).
 //
 // Sources are compared with a stamp written after each compile, not with the outputs: incremental
 // tsc leaves an output untouched when its content does not change, so comparing with the outputs

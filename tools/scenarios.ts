@@ -1,4 +1,4 @@
-import type { ElastiCacheRedisProps } from "../lib/props";
+import type { ElastiCacheRedisProps } from "../lib/inputs/props";
 
 /**
  * Realistic inputs of the module, as a Terragrunt `inputs` block or a module call gives them

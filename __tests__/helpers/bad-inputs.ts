@@ -1,9 +1,9 @@
 import { App, TerraformStack } from "cdktf";
-import { ElastiCacheRedis } from "../../lib/redis";
-import { InvalidInputsError } from "../../lib/literal-checks";
+import { ElastiCacheRedis } from "../../lib/construct/redis";
+import { InvalidInputsError } from "../../lib/rules/literal-checks";
 import { propsOf } from "../../tools/scenarios";
 import { expect } from "vitest";
-import { withTempDir } from "./synth";
+import { withTempDir } from "../../tools/synth";
 
 /**
  * The bad-input matrix (aws-constraints.md): for every rule, values that break it and values at its

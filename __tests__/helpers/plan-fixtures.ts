@@ -5,7 +5,7 @@ import { gunzipSync } from "node:zlib";
 
 /**
  * The plans of __tests__/fixtures/plans/, made by real Terraform runs (`npm run fixtures`,
- * bin/review-fixtures.ts, says how): `terraform show -json` of each saved plan, gzipped, the
+ * tools/review-fixtures.ts, says how): `terraform show -json` of each saved plan, gzipped, the
  * `Plan: ...` line `terraform plan` printed for it, and manifest.json (the module, Terraform and
  * provider each was made with).
  *

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { init, terraform } from "../../tools/terraform";
-import { TerraformJson } from "./synth";
+import { TerraformJson } from "../../tools/synth";
 
 /**
  * The module's rules without its resources: the synthesized variables (with their validation

@@ -10,7 +10,7 @@
  * using the construct has hashed names.
  */
 import { type Action, type AttributePath, type OutputChange, PlanError, type Plan, type ResourceChange } from "./plan";
-import { isObject } from "../notation";
+import { isObject } from "../text/notation";
 import { LOG_DELIVERY, logDeliveryChanges, type LogDeliveryChange, logDeliveryDiffers } from "./logs";
 import { type ArgumentDiff, type ArgumentValue, type ChangeValues, diffArguments, type Shown, setArguments, showAt, showValue, textAt } from "./values";
 

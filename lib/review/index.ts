@@ -5,7 +5,7 @@
  */
 import { classify, type Review } from "./classify";
 import { parsePlan } from "./plan";
-import { renderReview, type RenderOptions } from "./render";
+import { renderReview, type RenderOptions } from "./render/render";
 
 export {
   classify,
@@ -54,8 +54,8 @@ export {
   REFUSED_HEADING,
   renderReview,
   UNREFRESHED_HEADING,
-} from "./render";
-export type { RenderOptions } from "./render";
+} from "./render/render";
+export type { RenderOptions } from "./render/render";
 export { SENSITIVE, UNKNOWN } from "./values";
 
 export interface PlanReview {

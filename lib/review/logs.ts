@@ -3,7 +3,7 @@
  * log now goes to Kinesis Data Firehose as JSON" instead of printing two lists of blocks, which
  * outgrow a table cell and are cut.
  */
-import { isObject } from "../notation";
+import { isObject } from "../text/notation";
 import type { Mask } from "./plan";
 import { type ChangeValues, deepEqual, type Masks, type Shown, textAt } from "./values";
 

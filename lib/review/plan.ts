@@ -1,4 +1,4 @@
-import { scanOutsideStrings } from "../scan";
+import { scanOutsideStrings } from "../expressions/scan";
 
 /**
  * Reads the output of `terraform show -json <planfile>` into typed resource changes.

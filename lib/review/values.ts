@@ -5,7 +5,7 @@
  * The plan JSON holds sensitive values in clear text; the masks beside them are the only thing
  * that keeps them out of a pull-request comment, so every value goes through `showValue`.
  */
-import { isIdentifier, isObject, terraformValueMarked } from "../notation";
+import { isIdentifier, isObject, terraformValueMarked } from "../text/notation";
 import type { AttributePath, Mask } from "./plan";
 
 export const SENSITIVE = "(sensitive)";

@@ -1,0 +1,261 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { synthModule, TerraformJson } from "../../tools/synth";
+
+/**
+ * The drop-in module's code as a reviewer reads it: every rule's condition and every derived
+ * argument, written out here as the HCL that was read and approved. Whether the HCL means what
+ * the spec says is Terraform's to show (rules.terraform.test.ts, behaviour.terraform.test.ts,
+ * windows.terraform.test.ts); this pins what users vendor, so that any change to it is a diff
+ * someone reads. Terraform also checks the window arithmetic over a grid of windows
+ * (windows.terraform.test.ts).
+ */
+
+const VALIDATIONS: Record<string, string[]> = {
+  alarm_high_cpu_utilization_treat_missing_data: [
+    "${var.alarm_high_cpu_utilization_treat_missing_data == null ? true : contains([\"missing\", \"ignore\", \"breaching\", \"notBreaching\"], var.alarm_high_cpu_utilization_treat_missing_data)}",
+  ],
+  alarm_low_memory_available_threshold: [
+    "${var.alarm_low_memory_available_threshold >= 0}",
+  ],
+  alarm_low_memory_available_treat_missing_data: [
+    "${var.alarm_low_memory_available_treat_missing_data == null ? true : contains([\"missing\", \"ignore\", \"breaching\", \"notBreaching\"], var.alarm_low_memory_available_treat_missing_data)}",
+  ],
+  alarm_treat_missing_data: [
+    "${contains([\"missing\", \"ignore\", \"breaching\", \"notBreaching\"], var.alarm_treat_missing_data)}",
+  ],
+  allow_connections_from_cidr_blocks: [
+    "${alltrue([for item in var.allow_connections_from_cidr_blocks : can(regex(\"^(?:((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/([0-9]|[12][0-9]|3[0-2]))$\", item))])}",
+  ],
+  cluster_mode: [
+    "${length(var.cluster_mode) <= 1}",
+    "${alltrue([for item in var.cluster_mode : (floor(item.num_node_groups) == item.num_node_groups && item.num_node_groups >= 1 && item.num_node_groups <= 500)])}",
+    "${alltrue([for item in var.cluster_mode : (floor(item.replicas_per_node_group) == item.replicas_per_node_group && item.replicas_per_node_group >= 0 && item.replicas_per_node_group <= 5)])}",
+  ],
+  engine: [
+    "${contains([\"redis\", \"valkey\"], var.engine)}",
+  ],
+  engine_log_delivery_configuration: [
+    "${var.engine_log_delivery_configuration == null ? true : can(regex(\"^(?:[-._/#A-Za-z0-9]{1,512})$\", var.engine_log_delivery_configuration.destination))}",
+    "${var.engine_log_delivery_configuration == null ? true : contains([\"cloudwatch-logs\", \"kinesis-firehose\"], var.engine_log_delivery_configuration.destination_type)}",
+    "${var.engine_log_delivery_configuration == null ? true : contains([\"text\", \"json\"], var.engine_log_delivery_configuration.log_format)}",
+  ],
+  instance_type: [
+    "${can(regex(\"^(?:cache\\\\.[a-z0-9]+\\\\.[a-z0-9]+)$\", var.instance_type))}",
+  ],
+  maintenance_window: [
+    "${try([for w in [regex(\"^([a-z]{3}):([01][0-9]|2[0-3]):([0-5][0-9])-([a-z]{3}):([01][0-9]|2[0-3]):([0-5][0-9])$\", var.maintenance_window)] : (((index([\"sun\", \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"], w[3]) * 1440 + w[4] * 60 + w[5]) - (index([\"sun\", \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"], w[0]) * 1440 + w[1] * 60 + w[2]) + 10080) % 10080)][0] >= 60, false)}",
+  ],
+  name: [
+    "${can(regex(\"^(?:[a-z]([a-z0-9-]{0,38}[a-z0-9])?)$\", var.name))}",
+    "${!strcontains(var.name, \"--\")}",
+    "${length(var.name) <= 242}",
+  ],
+  num_node_groups: [
+    "${var.num_node_groups == null ? true : (floor(var.num_node_groups) == var.num_node_groups && var.num_node_groups >= 1 && var.num_node_groups <= 500)}",
+  ],
+  port: [
+    "${floor(var.port) == var.port && var.port >= 1 && var.port <= 65535}",
+  ],
+  redis_version: [
+    "${can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version))}",
+  ],
+  replicas_per_node_group: [
+    "${var.replicas_per_node_group == null ? true : (floor(var.replicas_per_node_group) == var.replicas_per_node_group && var.replicas_per_node_group >= 0 && var.replicas_per_node_group <= 5)}",
+  ],
+  slow_log_delivery_configuration: [
+    "${var.slow_log_delivery_configuration == null ? true : can(regex(\"^(?:[-._/#A-Za-z0-9]{1,512})$\", var.slow_log_delivery_configuration.destination))}",
+    "${var.slow_log_delivery_configuration == null ? true : contains([\"cloudwatch-logs\", \"kinesis-firehose\"], var.slow_log_delivery_configuration.destination_type)}",
+    "${var.slow_log_delivery_configuration == null ? true : contains([\"text\", \"json\"], var.slow_log_delivery_configuration.log_format)}",
+  ],
+  snapshot_arn: [
+    "${var.snapshot_arn == null ? true : can(regex(\"^(?:arn:aws[a-z-]*:s3:::[^,/]+/[^,]+)$\", var.snapshot_arn))}",
+  ],
+  snapshot_retention_limit: [
+    "${floor(var.snapshot_retention_limit) == var.snapshot_retention_limit && var.snapshot_retention_limit >= 0 && var.snapshot_retention_limit <= 35}",
+  ],
+  snapshot_window: [
+    "${var.snapshot_window == \"\" || try([for w in [regex(\"^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$\", var.snapshot_window)] : (((w[2] * 60 + w[3]) - (w[0] * 60 + w[1]) + 1440) % 1440)][0] >= 60, false)}",
+  ],
+  subnet_ids: [
+    "${length(var.subnet_ids) > 0}",
+  ],
+  tags: [
+    "${alltrue([for key, val in var.tags : length(key) <= 128 && length(val) <= 256])}",
+  ],
+};
+const PRECONDITIONS: string[] = [
+  "${nonsensitive(sensitive((var.auth_token == null ? true : can(regex(\"^(?:[ !#-.0-?A-~]{16,128})$\", var.auth_token)))))}",
+  "${length(local.cluster_mode) > 0 || (floor(var.replication_group_size) == var.replication_group_size && var.replication_group_size >= 1 && var.replication_group_size <= 6)}",
+  "${!var.enable_automatic_failover || var.replication_group_size >= 2 || length(local.cluster_mode) > 0}",
+  "${!var.enable_multi_az || var.enable_automatic_failover}",
+  "${length(local.cluster_mode) == 0 || var.enable_automatic_failover}",
+  "${nonsensitive(sensitive((var.auth_token == null))) || var.enable_transit_encryption}",
+  "${var.snapshot_retention_limit == 0 || !local.windows_overlap}",
+  "${length(var.cluster_mode) == 0 || var.num_node_groups == null && var.replicas_per_node_group == null}",
+  "${length(var.cluster_mode) > 0 || (var.num_node_groups == null) == (var.replicas_per_node_group == null)}",
+  "${var.engine != \"valkey\" || (!can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version)) || can(regex(\"^(?:7\\\\.2|([89]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version)))}",
+  "${var.engine != \"redis\" || (!can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version)) || can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.(x|[0-9]+)|7\\\\.[01])$\", var.redis_version)))}",
+  "${var.slow_log_delivery_configuration == null || var.engine != \"redis\" || can(regex(\"^(?:(6|[7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version))}",
+  "${var.engine_log_delivery_configuration == null || var.engine != \"redis\" || can(regex(\"^(?:6\\\\.(x|[2-9]|[1-9][0-9])|([7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version))}",
+  "${var.kms_key_id == null || var.enable_at_rest_encryption}",
+  "${var.snapshot_name == null || var.snapshot_arn == null}",
+];
+const CHECKS: Record<string, string> = {
+  alarms_sns_topic_arns_format: "${alltrue([for item in var.alarms_sns_topic_arns : can(regex(\"^(?:arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\\\.fifo)?)$\", item))])}",
+  allow_connections_from_security_groups_format: "${alltrue([for item in var.allow_connections_from_security_groups : can(regex(\"^(?:sg-[0-9a-f]+)$\", item))])}",
+  at_rest_encryption: "${var.enable_at_rest_encryption}",
+  auth_token_characters: "${nonsensitive(sensitive((var.auth_token == null))) || nonsensitive(sensitive(can(regex(\"^[A-Za-z0-9!&#$^<>-]*$\", var.auth_token))))}",
+  auth_token_missing: "${!nonsensitive(sensitive((var.auth_token == null))) || !var.enable_transit_encryption}",
+  kms_key_id_format: "${var.kms_key_id == null || can(regex(\"^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+)$\", var.kms_key_id))}",
+  redis_version_support: "${!can(regex(\"^[2-5]\\\\.\", var.redis_version))}",
+  snapshots_off_with_replicas: "${var.snapshot_retention_limit > 0 || (length(local.cluster_mode) > 0 ? one(local.cluster_mode[*].replicas_per_node_group) == 0 : var.replication_group_size < 2)}",
+  sns_topic_for_notifications_format: "${can(regex(\"^(?:|arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\\\.fifo)?)$\", var.sns_topic_for_notifications))}",
+  subnet_ids_format: "${alltrue([for item in var.subnet_ids : can(regex(\"^(?:subnet-[0-9a-f]+)$\", item))])}",
+  transit_encryption: "${var.enable_transit_encryption}",
+  vpc_id_format: "${can(regex(\"^(?:vpc-[0-9a-f]+)$\", var.vpc_id))}",
+};
+const DERIVED: Record<string, string> = {
+  num_cache_clusters: "${(length(local.cluster_mode) == 0) ? var.replication_group_size : null}",
+  num_node_groups: "${one(local.cluster_mode[*].num_node_groups)}",
+  replicas_per_node_group: "${one(local.cluster_mode[*].replicas_per_node_group)}",
+  parameter_group_name: "${var.parameter_group_name != null ? var.parameter_group_name : format(\"default.%s%s\", local.parameter_group_family, (length(local.cluster_mode) == 0) ? \"\" : \".cluster.on\")}",
+  snapshot_window: "${var.snapshot_retention_limit == 0 || var.snapshot_window == \"\" ? null : var.snapshot_window}",
+  snapshot_arns: "${var.snapshot_arn == null ? null : [var.snapshot_arn]}",
+  notification_topic_arn: "${var.sns_topic_for_notifications == \"\" ? null : var.sns_topic_for_notifications}",
+  engine: "${var.engine}",
+  kms_key_id: "${var.kms_key_id}",
+  auto_minor_version_upgrade: "${var.auto_minor_version_upgrade}",
+  auth_token_update_strategy: "${nonsensitive(sensitive((var.auth_token == null))) ? null : \"ROTATE\"}",
+};
+const LOCALS: Record<string, string> = {
+  cache_cluster_ids: "${concat(formatlist(\"%s-%03d\", var.name, range(1, ((length(local.cluster_mode) == 0) ? var.replication_group_size : 0) + 1)), flatten([for shard in local.cluster_mode : [for ids in setproduct(range(1, shard.num_node_groups + 1), range(1, shard.replicas_per_node_group + 2)) : format(\"%s-%04d-%03d\", var.name, ids[0], ids[1])]]))}",
+  cluster_mode: "${var.num_node_groups == null ? var.cluster_mode : [{ num_node_groups = var.num_node_groups, replicas_per_node_group = coalesce(var.replicas_per_node_group, 0) }]}",
+  maintenance_window_minutes: "${try([for w in [regex(\"^([a-z]{3}):([01][0-9]|2[0-3]):([0-5][0-9])-([a-z]{3}):([01][0-9]|2[0-3]):([0-5][0-9])$\", var.maintenance_window)] : [for start in [(index([\"sun\", \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"], w[0]) * 1440 + w[1] * 60 + w[2])] : { start = start, length = (((index([\"sun\", \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"], w[3]) * 1440 + w[4] * 60 + w[5]) - start + 10080) % 10080) }][0]][0], null)}",
+  parameter_group_family: "${var.engine == \"valkey\" ? format(\"valkey%s\", split(\".\", var.redis_version)[0]) : (tonumber(split(\".\", var.redis_version)[0]) >= 7 ? \"redis7\" : tonumber(split(\".\", var.redis_version)[0]) == 6 ? \"redis6.x\" : format(\"redis%s\", join(\".\", slice(split(\".\", var.redis_version), 0, 2))))}",
+  snapshot_window_minutes: "${try([for w in [regex(\"^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$\", var.snapshot_window)] : [for start in [(w[0] * 60 + w[1])] : { start = start, length = (((w[2] * 60 + w[3]) - start + 1440) % 1440) }][0]][0], null)}",
+  windows_overlap: "${try(local.maintenance_window_minutes.length >= 1440 || (((local.maintenance_window_minutes.start % 1440) - local.snapshot_window_minutes.start + 1440) % 1440) < local.snapshot_window_minutes.length || ((local.snapshot_window_minutes.start - (local.maintenance_window_minutes.start % 1440) + 1440) % 1440) < local.maintenance_window_minutes.length, false)}",
+};
+
+let module!: TerraformJson;
+beforeEach(() => {
+  module = synthModule();
+});
+
+describe("the module's rules, as approved", () => {
+  it("validates each input with these conditions", () => {
+    const actual = Object.fromEntries(
+      Object.entries<TerraformJson>(module.variable)
+        .map(([name, variable]) => [name, (variable.validation ?? []).map((v: { condition: string }) => v.condition)])
+        .filter(([, conditions]) => conditions.length > 0),
+    );
+    expect(actual).toEqual(VALIDATIONS);
+  });
+
+  it("checks rules between inputs, and the token's rules, with these preconditions", () => {
+    const preconditions = module.resource.aws_elasticache_replication_group.redis.lifecycle.precondition;
+    expect(preconditions.map((p: { condition: string }) => p.condition)).toEqual(PRECONDITIONS);
+  });
+
+  it("warns with these check blocks", () => {
+    const actual = Object.fromEntries(
+      Object.entries<TerraformJson>(module.check).map(([name, check]) => [name, check.assert[0].condition]),
+    );
+    expect(actual).toEqual(CHECKS);
+  });
+});
+
+describe("the module's derived arguments, as approved", () => {
+  it("derives the replication group's arguments with these expressions", () => {
+    const rg = module.resource.aws_elasticache_replication_group.redis;
+    expect(Object.fromEntries(Object.keys(DERIVED).map((k) => [k, rg[k]]))).toEqual(DERIVED);
+    expect(module.locals).toEqual(LOCALS);
+  });
+
+  it("names and counts the alarms from the member ids", () => {
+    const alarm = (name: string) => module.resource.aws_cloudwatch_metric_alarm[name];
+    const texts = {
+      elasticache_high_cpu_utilization: ["high-cpu-utilization", "An alarm that goes off if the CPU usage is too high in ElastiCache cluster %s"],
+      elasticache_high_engine_cpu_utilization: ["high-engine-cpu-utilization", "An alarm that goes off if the Engine CPU usage is too high in ElastiCache cluster %s"],
+      elasticache_low_memory_available: ["low-memory-available", "An alarm that goes off if the ElastiCache cluster %s is running low on free memory."],
+      elasticache_swap_usage: ["swap-usage", "An alarm that goes off if the ElastiCache cluster %s swap usage is too high."],
+    };
+    expect(Object.keys(module.resource.aws_cloudwatch_metric_alarm).sort()).toEqual(Object.keys(texts).sort());
+    for (const [name, [suffix, description]] of Object.entries(texts)) {
+      expect(alarm(name), name).toMatchObject({
+        count: "${var.enable_cloudwatch_alarms ? length(local.cache_cluster_ids) : 0}",
+        alarm_name: `\${formatlist("%s-0001-${suffix}", local.cache_cluster_ids)[count.index]}`,
+        alarm_description: `\${formatlist("${description}", local.cache_cluster_ids)[count.index]}`,
+        dimensions: { CacheClusterId: "${local.cache_cluster_ids[count.index]}", CacheNodeId: "0001" },
+        alarm_actions: "${var.alarms_sns_topic_arns}",
+        ok_actions: "${var.alarms_sns_topic_arns}",
+        insufficient_data_actions: "${var.alarms_sns_topic_arns}",
+      });
+    }
+  });
+
+  it("counts the ingress rules and names the groups from the inputs", () => {
+    const rules = module.resource.aws_security_group_rule;
+    expect(rules.allow_connections_from_cidr_blocks).toMatchObject({
+      count: "${length(var.allow_connections_from_cidr_blocks) > 0 ? 1 : 0}",
+      cidr_blocks: "${var.allow_connections_from_cidr_blocks}",
+      from_port: "${var.port}",
+      to_port: "${var.port}",
+    });
+    expect(rules.allow_connections_from_security_group).toMatchObject({
+      count: "${length(var.allow_connections_from_security_groups)}",
+      source_security_group_id: "${var.allow_connections_from_security_groups[count.index]}",
+    });
+    expect(module.resource.aws_elasticache_subnet_group.redis.name).toBe("${var.name}-subnet-group");
+  });
+});
+
+describe("the module's messages", () => {
+  it("name the input and show its value as Terraform's jsonencode writes it", () => {
+    expect(module.variable.port.validation[0].error_message).toBe(
+      "Invalid port ${jsonencode(var.port)}: must be a whole number from 1 to 65535.",
+    );
+    expect(module.check.transit_encryption.assert[0].error_message).toBe(
+      "enable_transit_encryption ${jsonencode(var.enable_transit_encryption)}: traffic between clients and nodes is not encrypted.",
+    );
+  });
+});
+
+describe("the module's expressions, as a reviewer reads them", () => {
+  /** Every string holding a Terraform expression, with where it is. */
+  function expressions(value: unknown, at = ""): [string, string][] {
+    if (typeof value === "string") return value.includes("${") ? [[at, value]] : [];
+    if (value === null || typeof value !== "object") return [];
+    return Object.entries(value).flatMap(([key, v]) => expressions(v, `${at}/${key}`));
+  }
+
+  it("has no expression longer than about 400 characters (derived values are named locals)", () => {
+    const code = expressions(module).filter(([at]) => !at.endsWith("/error_message"));
+    expect(code.filter(([, text]) => text.length > 420)).toEqual([]);
+    expect(code.length).toBeGreaterThan(50);
+  });
+
+  it("writes messages as prose whose interpolations are short (a value, or a value when it is set)", () => {
+    const messages = expressions(module).filter(([at]) => at.endsWith("/error_message"));
+    const interpolations = messages.flatMap(([, text]) => text.match(/\$\{[^}]*\}/g) ?? []);
+    expect(interpolations.filter((i) => i.length > 130)).toEqual([]);
+    expect(interpolations.length).toBeGreaterThan(40);
+  });
+
+  it("names the derived values the conditions and arguments read", () => {
+    const text = JSON.stringify(module.resource);
+    for (const name of ["cache_cluster_ids", "parameter_group_family", "windows_overlap"]) {
+      expect(text + JSON.stringify(module.locals), name).toContain(`local.${name}`);
+    }
+    expect(JSON.stringify(module.locals.windows_overlap)).toContain("local.maintenance_window_minutes.length");
+  });
+});
+
+describe("the module's messages, as approved", () => {
+  it("names the later shard form in a cluster-mode message only when it is set", () => {
+    const preconditions = module.resource.aws_elasticache_replication_group.redis.lifecycle.precondition;
+    const failover = preconditions.find((p: { error_message: string }) => p.error_message.includes("automatic failover needs"));
+    expect(failover.error_message).toBe(
+      'Invalid enable_automatic_failover ${jsonencode(var.enable_automatic_failover)}, replication_group_size ${jsonencode(var.replication_group_size)}, cluster_mode ${jsonencode(var.cluster_mode)}${var.num_node_groups == null ? "" : format(", num_node_groups %s", jsonencode(var.num_node_groups))}: automatic failover needs a replica to fail over to: replication_group_size of at least 2, or cluster mode.',
+    );
+  });
+});

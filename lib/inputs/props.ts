@@ -1,0 +1,426 @@
+// Generated from the input table (lib/inputs/table.ts) by `npm run docs`; do not edit.
+import type { IResolvable } from "cdktf";
+
+/** One shard layout of cluster mode, as a TypeScript literal. */
+export interface ClusterModeConfig {
+  /** Number of shards (node groups): `num_node_groups`. */
+  readonly numNodeGroups: number;
+  /** Replicas in each shard, besides its primary: `replicas_per_node_group`. */
+  readonly replicasPerNodeGroup: number;
+}
+
+/** Where ElastiCache delivers one of its logs, as a TypeScript literal. */
+export interface LogDeliveryConfig {
+  /** CloudWatch Logs group or Kinesis Data Firehose stream name: `destination`. */
+  readonly destination: string;
+  /** "cloudwatch-logs" or "kinesis-firehose": `destination_type`. */
+  readonly destinationType: string;
+  /** "text" or "json": `log_format`. */
+  readonly logFormat: string;
+}
+
+/**
+ * Props of the ElastiCacheRedis construct: one per input of the Gruntwork module (v0.85.0's and
+ * later releases') and of this module, named in camelCase. Each takes a literal or, where the
+ * value may come from Terraform, a token.
+ */
+export interface ElastiCacheRedisProps {
+  /**
+   * Name of the cluster. Used as the replication group id and as the prefix of every other resource
+   * name; lowercase and unique per region.
+   *
+   * Must be 1-40 lowercase letters, digits and hyphens, starting with a letter and not ending with
+   * a hyphen; must not contain "--"; must keep the subnet group name "<name>-subnet-group" within
+   * 255 characters.
+   *
+   * Terraform variable: `name` (Gruntwork v0.85.0).
+   */
+  readonly name: string;
+
+  /**
+   * Node type of every cache node, for example cache.t3.micro or cache.r6g.large.
+   *
+   * Must be a node type starting with "cache.", such as cache.t3.micro.
+   *
+   * Terraform variable: `instance_type` (Gruntwork v0.85.0).
+   */
+  readonly instanceType: string;
+
+  /**
+   * Number of nodes when cluster mode is off: 1 is a primary alone, 2 a primary and one replica,
+   * and so on. Ignored in cluster mode.
+   *
+   * Terraform variable: `replication_group_size` (Gruntwork v0.85.0).
+   */
+  readonly replicationGroupSize: number;
+
+  /**
+   * Promote a replica automatically when the primary fails. Needs at least two nodes.
+   *
+   * Terraform variable: `enable_automatic_failover` (Gruntwork v0.85.0).
+   */
+  readonly enableAutomaticFailover: boolean | IResolvable;
+
+  /**
+   * Place replicas in other availability zones than the primary. Needs automatic failover.
+   *
+   * Terraform variable: `enable_multi_az` (Gruntwork v0.85.0).
+   */
+  readonly enableMultiAz: boolean | IResolvable;
+
+  /**
+   * VPC that the cluster's security group belongs to.
+   *
+   * Should be a VPC id: "vpc-" followed by hexadecimal digits (a warning).
+   *
+   * Terraform variable: `vpc_id` (Gruntwork v0.85.0).
+   */
+  readonly vpcId: string;
+
+  /**
+   * Subnets the cache nodes are placed in; usually private subnets spread over several availability
+   * zones.
+   *
+   * Must hold at least one subnet id; should hold only subnet ids: "subnet-" followed by
+   * hexadecimal digits (a warning).
+   *
+   * Terraform variable: `subnet_ids` (Gruntwork v0.85.0).
+   */
+  readonly subnetIds: string[];
+
+  /**
+   * Engine version. Redis OSS: X.Y.Z up to 5 (e.g. 5.0.6), 6.x, or MAJOR.MINOR from 6 on (e.g. 6.2,
+   * 7.1). Valkey (engine = "valkey"): 7.2, 8.0, 8.1.
+   *
+   * Must be X.Y.Z up to version 5 (e.g. 5.0.6), 6.x, or MAJOR.MINOR from version 6 on (e.g. 6.2,
+   * 7.1, 8.0); AWS does not accept 7.x.
+   *
+   * Terraform variable: `redis_version` (Gruntwork v0.85.0).
+   *
+   * @default "5.0.6"
+   */
+  readonly redisVersion?: string;
+
+  /**
+   * TCP port the nodes accept connections on.
+   *
+   * Must be a whole number from 1 to 65535.
+   *
+   * Terraform variable: `port` (Gruntwork v0.85.0).
+   *
+   * @default 6379
+   */
+  readonly port?: number;
+
+  /**
+   * Sensitive. Password clients must send with the Redis AUTH command. Needs transit encryption.
+   * Leave null for no password.
+   *
+   * Must be null or 16-128 printable ASCII characters other than @, " and /.
+   *
+   * Terraform variable: `auth_token` (Gruntwork v0.85.0).
+   *
+   * @default - not set
+   */
+  readonly authToken?: string;
+
+  /**
+   * Encrypt data on disk, snapshots included. Changing it replaces the cluster.
+   *
+   * Terraform variable: `enable_at_rest_encryption` (Gruntwork v0.85.0).
+   *
+   * @default true
+   */
+  readonly enableAtRestEncryption?: boolean | IResolvable;
+
+  /**
+   * Require TLS between clients and nodes and between nodes.
+   *
+   * Terraform variable: `enable_transit_encryption` (Gruntwork v0.85.0).
+   *
+   * @default true
+   */
+  readonly enableTransitEncryption?: boolean | IResolvable;
+
+  /**
+   * Daily UTC time range (hh24:mi-hh24:mi) in which snapshots are taken; "" lets AWS choose or,
+   * with retention 0, disables them.
+   *
+   * Must be "" or a daily UTC window hh24:mi-hh24:mi of at least 60 minutes.
+   *
+   * Terraform variable: `snapshot_window` (Gruntwork v0.85.0).
+   *
+   * @default "06:00-07:00"
+   */
+  readonly snapshotWindow?: string;
+
+  /**
+   * Days automatic snapshots are kept; 0 turns automatic snapshots off.
+   *
+   * Must be a whole number from 0 to 35.
+   *
+   * Terraform variable: `snapshot_retention_limit` (Gruntwork v0.85.0).
+   *
+   * @default 15
+   */
+  readonly snapshotRetentionLimit?: number;
+
+  /**
+   * Name of an ElastiCache snapshot to create the cluster from.
+   *
+   * Terraform variable: `snapshot_name` (Gruntwork v0.85.0).
+   *
+   * @default - not set
+   */
+  readonly snapshotName?: string;
+
+  /**
+   * ARN of a Redis RDB file in S3 to create the cluster from.
+   *
+   * Must be null or the ARN of an S3 object (arn:aws:s3:::bucket/key) without commas.
+   *
+   * Terraform variable: `snapshot_arn` (Gruntwork v0.85.0).
+   *
+   * @default - not set
+   */
+  readonly snapshotArn?: string;
+
+  /**
+   * Weekly UTC time range (ddd:hh24:mi-ddd:hh24:mi) in which AWS may patch the nodes.
+   *
+   * Must be a weekly UTC window ddd:hh24:mi-ddd:hh24:mi (ddd: sun, mon, tue, wed, thu, fri, sat) of
+   * at least 60 minutes.
+   *
+   * Terraform variable: `maintenance_window` (Gruntwork v0.85.0).
+   *
+   * @default "sat:07:00-sat:08:00"
+   */
+  readonly maintenanceWindow?: string;
+
+  /**
+   * Parameter group to use. Null picks the AWS default group of the engine version's family (with
+   * .cluster.on in cluster mode).
+   *
+   * Terraform variable: `parameter_group_name` (Gruntwork v0.85.0).
+   *
+   * @default - not set
+   */
+  readonly parameterGroupName?: string;
+
+  /**
+   * Apply changes right away instead of in the next maintenance window.
+   *
+   * Terraform variable: `apply_immediately` (Gruntwork v0.85.0).
+   *
+   * @default false
+   */
+  readonly applyImmediately?: boolean | IResolvable;
+
+  /**
+   * Empty for cluster mode off; one object (num_node_groups shards, replicas_per_node_group
+   * replicas in each) to shard the data.
+   *
+   * Must be empty (cluster mode off) or hold exactly one object; must have num_node_groups a whole
+   * number from 1 to 500; must have replicas_per_node_group a whole number from 0 to 5.
+   *
+   * Terraform variable: `cluster_mode` (Gruntwork v0.85.0).
+   *
+   * @default []
+   */
+  readonly clusterMode?: ClusterModeConfig[] | IResolvable;
+
+  /**
+   * IPv4 CIDR blocks allowed to connect to the port.
+   *
+   * Must hold only IPv4 CIDR blocks, such as 10.0.0.0/16.
+   *
+   * Terraform variable: `allow_connections_from_cidr_blocks` (Gruntwork v0.85.0).
+   *
+   * @default []
+   */
+  readonly allowConnectionsFromCidrBlocks?: string[];
+
+  /**
+   * Security group ids allowed to connect to the port.
+   *
+   * Should hold only security group ids: "sg-" followed by hexadecimal digits (a warning).
+   *
+   * Terraform variable: `allow_connections_from_security_groups` (Gruntwork v0.85.0).
+   *
+   * @default []
+   */
+  readonly allowConnectionsFromSecurityGroups?: string[];
+
+  /**
+   * Create CPU, engine CPU, freeable memory and swap alarms for every member node.
+   *
+   * Terraform variable: `enable_cloudwatch_alarms` (Gruntwork v0.85.0).
+   *
+   * @default true
+   */
+  readonly enableCloudwatchAlarms?: boolean | IResolvable;
+
+  /**
+   * SNS topics notified when an alarm changes state (alarm, OK and insufficient data).
+   *
+   * Should hold only SNS topic ARNs (arn:aws:sns:region:account:name) (a warning).
+   *
+   * Terraform variable: `alarms_sns_topic_arns` (Gruntwork v0.85.0).
+   *
+   * @default []
+   */
+  readonly alarmsSnsTopicArns?: string[];
+
+  /**
+   * SNS topic that receives the replication group's events; "" for none.
+   *
+   * Should be "" or an SNS topic ARN (arn:aws:sns:region:account:name) (a warning).
+   *
+   * Terraform variable: `sns_topic_for_notifications` (Gruntwork v0.85.0).
+   *
+   * @default ""
+   */
+  readonly snsTopicForNotifications?: string;
+
+  /**
+   * Tags put on the replication group.
+   *
+   * Must have keys of at most 128 and values of at most 256 characters.
+   *
+   * Terraform variable: `tags` (Gruntwork v0.85.0).
+   *
+   * @default {}
+   */
+  readonly tags?: Record<string, string>;
+
+  /**
+   * How the alarms treat missing data points: missing, ignore, breaching or notBreaching. The
+   * per-alarm inputs, where set, win over it.
+   *
+   * Must be one of "missing", "ignore", "breaching", "notBreaching".
+   *
+   * Terraform variable: `alarm_treat_missing_data` (Gruntwork v0.96.3).
+   *
+   * @default "missing"
+   */
+  readonly alarmTreatMissingData?: string;
+
+  /**
+   * Free memory, in bytes, below which the low-memory alarm of a node fires.
+   *
+   * Must be a number of at least 0.
+   *
+   * Terraform variable: `alarm_low_memory_available_threshold` (Gruntwork v0.104.5).
+   *
+   * @default 100000000
+   */
+  readonly alarmLowMemoryAvailableThreshold?: number;
+
+  /**
+   * Shards in cluster mode, the later form of cluster_mode (give it with replicas_per_node_group,
+   * and not together with cluster_mode). Null for cluster mode off.
+   *
+   * Must be null or a whole number from 1 to 500.
+   *
+   * Terraform variable: `num_node_groups` (Gruntwork v0.105.0).
+   *
+   * @default - not set
+   */
+  readonly numNodeGroups?: number;
+
+  /**
+   * Replicas in each shard besides its primary, with num_node_groups.
+   *
+   * Must be null or a whole number from 0 to 5.
+   *
+   * Terraform variable: `replicas_per_node_group` (Gruntwork v0.105.0).
+   *
+   * @default - not set
+   */
+  readonly replicasPerNodeGroup?: number;
+
+  /**
+   * Apply minor engine upgrades in the maintenance window. Null sends nothing, so AWS's default
+   * (true) stays, as with v0.85.0 (Gruntwork's later default is false).
+   *
+   * Terraform variable: `auto_minor_version_upgrade` (Gruntwork v0.111.6).
+   *
+   * @default - not set
+   */
+  readonly autoMinorVersionUpgrade?: boolean | IResolvable;
+
+  /**
+   * Deliver the engine log: destination (a CloudWatch Logs group or Kinesis Data Firehose stream),
+   * destination_type (cloudwatch-logs or kinesis-firehose), log_format (text or json). Null for
+   * none.
+   *
+   * Must be null or have destination a log group or delivery stream name (letters, digits and . - _
+   * / #), not an ARN; must be null or have destination_type one of "cloudwatch-logs",
+   * "kinesis-firehose"; must be null or have log_format one of "text", "json".
+   *
+   * Terraform variable: `engine_log_delivery_configuration` (Gruntwork v0.111.6).
+   *
+   * @default - not set
+   */
+  readonly engineLogDeliveryConfiguration?: LogDeliveryConfig | IResolvable;
+
+  /**
+   * Deliver the slow log; the same object as engine_log_delivery_configuration. Null for none.
+   *
+   * Must be null or have destination a log group or delivery stream name (letters, digits and . - _
+   * / #), not an ARN; must be null or have destination_type one of "cloudwatch-logs",
+   * "kinesis-firehose"; must be null or have log_format one of "text", "json".
+   *
+   * Terraform variable: `slow_log_delivery_configuration` (Gruntwork v0.111.6).
+   *
+   * @default - not set
+   */
+  readonly slowLogDeliveryConfiguration?: LogDeliveryConfig | IResolvable;
+
+  /**
+   * How the high CPU alarm treats missing data; null for alarm_treat_missing_data.
+   *
+   * Must be null or one of "missing", "ignore", "breaching", "notBreaching".
+   *
+   * Terraform variable: `alarm_high_cpu_utilization_treat_missing_data` (Gruntwork v0.146.0).
+   *
+   * @default - not set
+   */
+  readonly alarmHighCpuUtilizationTreatMissingData?: string;
+
+  /**
+   * How the low-memory alarm treats missing data; null for alarm_treat_missing_data.
+   *
+   * Must be null or one of "missing", "ignore", "breaching", "notBreaching".
+   *
+   * Terraform variable: `alarm_low_memory_available_treat_missing_data` (Gruntwork v0.146.0).
+   *
+   * @default - not set
+   */
+  readonly alarmLowMemoryAvailableTreatMissingData?: string;
+
+  /**
+   * Cache engine: "redis" (Redis OSS) or "valkey" (needs AWS provider 5.73 or later). redis_version
+   * is the engine version for both. A Redis OSS cluster at 5.0.6 or later can move to Valkey in
+   * place; there is no way back.
+   *
+   * Must be one of "redis", "valkey".
+   *
+   * Terraform variable: `engine` (this module's own, not in Gruntwork's).
+   *
+   * @default "redis"
+   */
+  readonly engine?: string;
+
+  /**
+   * ARN of a customer managed KMS key for at-rest encryption (needs enable_at_rest_encryption).
+   * Null for the AWS managed key. Changing it replaces the cluster.
+   *
+   * Should be a KMS key ARN (arn:aws:kms:region:account:key/id) (a warning).
+   *
+   * Terraform variable: `kms_key_id` (this module's own, not in Gruntwork's).
+   *
+   * @default - not set
+   */
+  readonly kmsKeyId?: string;
+}

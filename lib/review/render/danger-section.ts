@@ -1,0 +1,104 @@
+/** The DANGER section: what applying the plan loses, one block per kind of loss. */
+import { code } from "../../text/markdown";
+import type { Danger, Role } from "../classify";
+import { formatPath } from "../values";
+import { argument, capped, inWords, INLINE_TARGETS, MAX_DANGER_TARGETS, shown } from "./values";
+
+export const DANGER_HEADING = "## ⛔ DANGER";
+
+
+/** How a danger names what it loses: one of them, and several. */
+const ROLE_NAMES: Readonly<Record<Role, { one: string; many: string }>> = {
+  cluster: { one: "the Redis cluster", many: "Redis clusters" },
+  "subnet group": { one: "the Redis cluster's subnet group", many: "subnet groups of Redis clusters" },
+  "security group": { one: "the Redis cluster's security group", many: "security groups of Redis clusters" },
+};
+
+const verb = (kind: Danger["kind"]) => (kind === "replace" ? "replaces" : "destroys");
+const participle = (kind: Danger["kind"]) => (kind === "replace" ? "replaced" : "destroyed");
+const counted = (role: Role, n: number) => (n === 1 ? ROLE_NAMES[role].one : `${n} ${ROLE_NAMES[role].many}`);
+
+function dangerHeading(dangers: readonly Danger[]): string {
+  const phrases = new Map<string, number>();
+  for (const d of dangers) phrases.set(`${d.kind}:${d.role}`, (phrases.get(`${d.kind}:${d.role}`) ?? 0) + 1);
+  const listed = [...phrases].map(([key, n]) => {
+    const [kind, role] = key.split(":") as [Danger["kind"], Role];
+    return `${verb(kind)} ${counted(role, n)}`;
+  });
+  return `${DANGER_HEADING}: this plan ${inWords(listed)}`;
+}
+
+/** Dangers that read alike (same role, kind and cause) go together: 60 clusters replaced by one change read as one. */
+function dangerGroups(dangers: readonly Danger[]): Danger[][] {
+  const groups = new Map<string, Danger[]>();
+  for (const d of dangers) {
+    const cause = d.forcedBy.map((f) => `${formatPath(f.path)}:${shown(f.before)}:${shown(f.after)}`).join(";");
+    const key = [d.role, d.kind, d.deleteFirst, cause, d.reason].join("|");
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  return [...groups.values()];
+}
+
+const endpointList = (d: Danger) => d.endpoints.map((e) => `${e.role} ${shown(e.address)}`).join(", ");
+
+/** The name AWS knows it by (when the plan has it), then where the plan has it. */
+const target = (d: Danger) =>
+  d.name.kind === "value" && d.name.text === "null" ? code(d.address) : `${shown(d.name)} (${code(d.address)})`;
+
+/** One line per object of a group: its name and address, the endpoints clients use now. */
+function dangerTarget(d: Danger): string {
+  const endpoints = d.endpoints.length > 0 ? `: ${endpointList(d)}` : "";
+  return `- ${target(d)}${endpoints}`;
+}
+
+function renderDangerGroup(group: readonly Danger[]): string[] {
+  const [first] = group;
+  const title =
+    group.length === 1
+      ? `### ${ROLE_NAMES[first.role].one[0].toUpperCase()}${ROLE_NAMES[first.role].one.slice(1)} ${target(first)} is ${participle(first.kind)}`
+      : `### ${counted(first.role, group.length)} are ${participle(first.kind)}`;
+  const lines = [title, ""];
+  if (first.forcedBy.length > 0) {
+    const plural = first.forcedBy.length > 1;
+    lines.push(`Forced by ${plural ? "these arguments, which" : "this argument, which"} cannot change in place:`, "");
+    for (const f of first.forcedBy) lines.push(`- ${argument(f.path)}: ${shown(f.before)} -> ${shown(f.after)}`);
+  } else {
+    lines.push(`Why: ${first.reason}.`);
+  }
+  if (first.kind === "replace" && first.role === "cluster") {
+    lines.push(
+      "",
+      first.deleteFirst
+        ? "The old cluster is destroyed before the new one exists: **downtime starts with the apply** and lasts until the new cluster is available."
+        : "The new cluster is created before the old one is destroyed, but it starts empty and at new endpoint addresses.",
+    );
+  }
+  // The cluster's data is certainly gone; what hangs on its subnet and security group is at risk.
+  const stake = first.role === "cluster" ? "Lost" : "At risk";
+  lines.push("", `${stake} when this plan is applied:`, "", ...first.losses.map((loss) => `- ${loss}`));
+  if (group.length === 1) {
+    if (first.endpoints.length > 0) lines.push("", `Its endpoints now: ${endpointList(first)}.`);
+  } else {
+    const targets = capped(group.map(dangerTarget), MAX_DANGER_TARGETS, first.role === "cluster" ? "clusters" : `${first.role}s`);
+    const noun = first.role === "cluster" ? "clusters" : `${first.role}s`;
+    lines.push(
+      "",
+      ...(group.length <= INLINE_TARGETS
+        ? [`The ${noun}:`, "", ...targets]
+        : [`<details><summary>The ${group.length} ${noun}</summary>`, "", ...targets, "", "</details>"]),
+    );
+  }
+  return lines;
+}
+
+export function renderDangers(dangers: readonly Danger[]): string[] {
+  if (dangers.length === 0) return [];
+  return [
+    dangerHeading(dangers),
+    "",
+    "> [!CAUTION]",
+    "> Applying this plan loses data or breaks the cache's clients. Do not apply it unless that is intended and a snapshot has been taken.",
+    "",
+    ...dangerGroups(dangers).flatMap((group) => [...renderDangerGroup(group), ""]),
+  ];
+}

@@ -1,0 +1,123 @@
+/** The notices between the danger and the summary: refusals, connectivity, refresh, the Valkey upgrade. */
+import { code } from "../../text/markdown";
+import { type ConnectivityRisk, type Engine, type EngineChange, type EngineVersion, type Refusal, VALKEY_SOURCE_FLOOR } from "../classify";
+import { LOG_DELIVERY } from "../logs";
+import type { Shown } from "../values";
+import { capped, INLINE_TARGETS, MAX_LISTED, shown } from "./values";
+
+// ---- connectivity --------------------------------------------------------------------------------
+
+export const CONNECTIVITY_HEADING = "## ⚠️ Clients may lose connectivity";
+
+function connectivityLine(r: ConnectivityRisk): string {
+  const list = (values: readonly Shown[]) => values.map((v) => shown(v)).join(", ");
+  if (r.kind === "delete") {
+    return `- ${code(r.address)} is destroyed${r.lost.length > 0 ? `: ${list(r.lost)} can no longer connect` : ""}.`;
+  }
+  const order = r.deleteFirst ? "the old rule is deleted before the new one exists" : "the new rule is created before the old one is deleted";
+  const kept = r.kept.length > 0 ? ` ${list(r.kept)} stay${r.kept.length === 1 ? "s" : ""} allowed but ${r.deleteFirst ? "cannot connect until the new rule exists" : "keep their access"}.` : "";
+  const lost = r.lost.length > 0 ? ` ${list(r.lost)} lose${r.lost.length === 1 ? "s" : ""} access.` : "";
+  return `- ${code(r.address)} is replaced: ${order}.${kept}${lost}`;
+}
+
+export function renderConnectivity(risks: readonly ConnectivityRisk[]): string[] {
+  if (risks.length === 0) return [];
+  const lines = capped(risks.map(connectivityLine), MAX_LISTED, "ingress rules");
+  return [
+    CONNECTIVITY_HEADING,
+    "",
+    "Replacing or destroying an ingress rule of the cluster's security group refuses connections from the clients it let in, until the apply has created the rule again (a replacement) or for good (a destroy). Apply when a short refusal is acceptable, or add the new sources before removing the old ones.",
+    "",
+    ...(risks.length <= INLINE_TARGETS
+      ? lines
+      : [`<details><summary>${risks.length} ingress rules</summary>`, "", ...lines, "", "</details>"]),
+    "",
+  ];
+}
+
+// ---- unrefreshed state ---------------------------------------------------------------------------
+
+export const UNREFRESHED_HEADING = "## ⚠️ Plan again with refresh before applying";
+
+export function renderUnrefreshed(addresses: readonly string[]): string[] {
+  if (addresses.length === 0) return [];
+  return [
+    UNREFRESHED_HEADING,
+    "",
+    `${addresses.map((a) => code(a)).join(", ")} ${addresses.length > 1 ? "have" : "has"} node or shard counts that go from null to a value. ` +
+      "That is the mark of state written by AWS provider 3.x (the HCL module's) and planned with `-refresh=false`: " +
+      "the provider upgrade dropped the 3.x attribute names, and only a refresh reads the counts back from AWS.",
+    "",
+    "Do not apply this plan: it would send modify calls for values that did not change. " +
+      "Run `terraform plan` again with refresh (the default) and review that plan; it should show moves only.",
+    "",
+  ];
+}
+
+// ---- engine changes ------------------------------------------------------------------------------
+
+export const REFUSED_HEADING = "## ❌ AWS will refuse this apply";
+export const IRREVERSIBLE_HEADING = "## ⚠️ Irreversible: Redis OSS to Valkey";
+
+const ENGINE_NAMES: Readonly<Record<Engine, string>> = { redis: "Redis OSS", valkey: "Valkey" };
+
+const engineVersion = (e: EngineVersion) => `${ENGINE_NAMES[e.engine]} ${shown(e.version)}`;
+
+/** The name AWS shows (`replication_group_id`), then where the plan has the cluster. */
+const clusterName = (c: { readonly clusterId: Shown; readonly address: string }) => `cluster ${shown(c.clusterId)} (${code(c.address)})`;
+
+/** `apply_immediately` as the apply sends it; null is unset, which the provider sends as false. */
+const applyImmediately = (value: Shown) => (value.kind === "value" && value.text === "null" ? "unset" : shown(value));
+
+/** What AWS rejects and what to do instead, for each kind of refusal. */
+function refusalText(r: Refusal): string {
+  switch (r.kind) {
+    case "source-version":
+      return (
+        `Valkey needs a Redis OSS source at ${VALKEY_SOURCE_FLOOR} or later, and this cluster runs ${engineVersion(r.engineChange.before)}. ` +
+        `Upgrade it to Redis OSS ${VALKEY_SOURCE_FLOOR} or later in a plan of its own first, then change the engine.`
+      );
+    case "no-way-back":
+      return `ElastiCache has no way back from Valkey to Redis OSS, and this plan changes the cluster from ${engineVersion(r.engineChange.before)} to ${engineVersion(r.engineChange.after)}. Keep \`engine = "valkey"\`.`;
+    case "log-delivery-with-engine":
+      return (
+        `This plan changes ${code(LOG_DELIVERY)} in the same apply as the engine, from ${engineVersion(r.engineChange.before)} to ${engineVersion(r.engineChange.after)}. ` +
+        "The AWS provider sends both in one modification, and AWS checks the log delivery against the engine the cluster still runs " +
+        "(adding the slow log fails with `InvalidParameterValue: slow-log log delivery is not available for this redis engine version`). " +
+        `Apply the engine upgrade first, with ${code(LOG_DELIVERY)} as it is now, then change log delivery in a second plan.`
+      );
+    case "log-delivery-deferred":
+      return (
+        `This plan changes ${code(LOG_DELIVERY)} with \`apply_immediately\` ${applyImmediately(r.applyImmediately)}, and AWS changes log delivery only when the change is applied immediately ` +
+        "(`InvalidParameterValue: To modify the log delivery configuration, set the apply-immediately parameter to true`). " +
+        "Set `apply_immediately = true` for the apply that changes log delivery: the other changes of the cluster in that apply are then made at once too, not in the next maintenance window."
+      );
+  }
+}
+
+export function renderRefusals(refusals: readonly Refusal[]): string[] {
+  if (refusals.length === 0) return [];
+  return [
+    REFUSED_HEADING,
+    "",
+    "> [!WARNING]",
+    "> This plan cannot be applied as it is: AWS rejects the change below, and the apply stops there with an error, possibly after other changes of the plan were made. Change the configuration and plan again.",
+    "",
+    ...refusals.map((r) => `- The ${clusterName(r)}: ${refusalText(r)}`),
+    "",
+  ];
+}
+
+export function renderIrreversible(changes: readonly EngineChange[]): string[] {
+  const accepted = changes.filter((e) => e.refusal === undefined);
+  if (accepted.length === 0) return [];
+  return [
+    IRREVERSIBLE_HEADING,
+    "",
+    ...accepted.map((e) => `- The ${clusterName(e)} changes in place from ${engineVersion(e.before)} to ${engineVersion(e.after)}.`),
+    "",
+    "ElastiCache has no way back from Valkey to Redis OSS: once this is applied, the cluster stays on Valkey. " +
+      "Setting `engine` back to `\"redis\"` later replaces the cluster, with the loss of its data and endpoints.",
+    "",
+  ];
+}

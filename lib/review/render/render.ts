@@ -1,0 +1,128 @@
+/**
+ * The review as GitHub-flavoured Markdown for a pull-request comment: the danger section first,
+ * then what AWS will refuse (engine and log delivery changes), the notices, the counts, a table of
+ * every change, and the changed arguments of each resource.
+ */
+import type { Review, ReviewedChange } from "../classify";
+import {
+  changesTable,
+  type DetailsBlock,
+  detailsBlocks,
+  KIND_ORDER,
+  leftOut,
+  renderMoves,
+  renderOutputs,
+  summaryLines,
+} from "./change-sections";
+import { renderDangers } from "./danger-section";
+import { renderConnectivity, renderIrreversible, renderRefusals, renderUnrefreshed } from "./notice-sections";
+
+export { DANGER_HEADING } from "./danger-section";
+export { CONNECTIVITY_HEADING, IRREVERSIBLE_HEADING, REFUSED_HEADING, UNREFRESHED_HEADING } from "./notice-sections";
+export { addressPattern } from "./change-sections";
+export { shown } from "./values";
+
+/** First line of every review: lets a workflow find and update its earlier comment. */
+export const MARKER = "<!-- redis-plan-review -->";
+
+/** GitHub rejects comments over 65,536 characters; the rest of the room is for the cut notice. */
+export const MAX_COMMENT_CHARS = 60_000;
+
+export interface RenderOptions {
+  /** Where the per-resource details stop; the danger section, counts and table are always kept. */
+  readonly maxChars?: number;
+}
+
+// ---- the whole review ----------------------------------------------------------------------------
+
+/** GitHub refuses a comment longer than this: the comment would not be posted, danger and all. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+/** The review cannot be written within GitHub's limit even with every detail left out. */
+export class ReviewTooLongError extends Error {}
+
+/** Room kept, past the danger, refusal and summary sections, for the notices of what is left out. */
+const NOTICE_ROOM = 600;
+
+export function renderReview(review: Review, options: RenderOptions = {}): string {
+  const limit = Math.min(options.maxChars ?? MAX_COMMENT_CHARS, GITHUB_COMMENT_LIMIT);
+  const head = [
+    MARKER,
+    ...renderDangers(review.dangers),
+    ...renderRefusals(review.refusals),
+    ...renderConnectivity(review.connectivity),
+    ...renderUnrefreshed(review.unrefreshed),
+    ...renderIrreversible(review.engineChanges),
+    "## Terraform plan review",
+    "",
+    ...summaryLines(review.summary),
+    "",
+  ];
+  // Danger, refusals and counts are never cut: without them the comment could not say what it must.
+  const essential = head.join("\n").length;
+  if (essential + NOTICE_ROOM > GITHUB_COMMENT_LIMIT) {
+    throw new ReviewTooLongError(
+      `the review's danger, refusal and summary sections alone take ${essential} characters, over GitHub's ${GITHUB_COMMENT_LIMIT}`,
+    );
+  }
+  const lines = [...head];
+  let length = essential;
+  /** Adds a section when it fits (keeping room for the notices after it), else one line saying what is left out. */
+  const add = (section: readonly string[], leftOutNotice: string) => {
+    if (section.length === 0) return;
+    const text = section.join("\n");
+    if (length + text.length + 1 + NOTICE_ROOM <= limit) {
+      lines.push(...section);
+      length += text.length + 1;
+    } else {
+      lines.push(leftOutNotice, "");
+      length += leftOutNotice.length + 2;
+    }
+  };
+  const outputs = renderOutputs(review.outputs);
+  const outputsLeftOut = `_${review.outputs.length} output change(s) left out for room; \`terraform show tfplan\` lists them._`;
+  if (review.changes.length === 0) {
+    lines.push("No changes: the infrastructure matches the configuration.", "");
+    add(outputs, outputsLeftOut);
+    return lines.join("\n");
+  }
+  const moved = (c: ReviewedChange) => c.kind === "no-op" && c.previousAddress !== undefined && !c.importing;
+  const tableChanges = review.changes.filter((c) => !moved(c));
+  const movedCount = review.changes.filter((c) => c.previousAddress !== undefined).length;
+  add(tableChanges.length > 0 ? [...changesTable(tableChanges), ""] : [], `_The table of ${tableChanges.length} changes is left out for room; \`terraform show tfplan\` lists them._`);
+  add(renderMoves(review.changes), `_The list of ${movedCount} moves is left out for room; \`terraform show tfplan\` lists them._`);
+  add(outputs, outputsLeftOut);
+  // In the table's order: what is replaced first.
+  const ordered = [...review.changes].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const sections: [string, string, DetailsBlock[]][] = [
+    ["### Changed arguments", "changed arguments", detailsBlocks(ordered.filter((c) => c.diff !== undefined))],
+    ["### Created", "arguments", detailsBlocks(ordered.filter((c) => c.created !== undefined))],
+  ];
+  for (const [heading, what, blocks] of sections) {
+    if (blocks.length === 0) continue;
+    const notice = leftOut(blocks, what);
+    if (length + heading.length + notice.length + 4 > limit) {
+      lines.push(notice, "");
+      length += notice.length + 2;
+      continue;
+    }
+    lines.push(heading, "");
+    length += heading.length + 2;
+    for (const [i, block] of blocks.entries()) {
+      // Room for this block and, when more follow, for the notice that says what they are.
+      const text = block.lines.join("\n");
+      const after = blocks.slice(i + 1);
+      const room = text.length + 1 + (after.length > 0 ? leftOut(after, what).length + 2 : 0);
+      if (length + room > limit) {
+        const rest = leftOut(blocks.slice(i), what);
+        lines.push(rest, "");
+        length += rest.length + 2;
+        break;
+      }
+      lines.push(...block.lines);
+      length += text.length + 1;
+    }
+  }
+  // Each detail block ends with a blank line: the text ends with exactly one newline.
+  return lines.join("\n");
+}

@@ -1,0 +1,154 @@
+import { IResolvable, ref } from "cdktf";
+import { hcl } from "../expressions/hcl";
+
+/**
+ * A rule an input's value must meet (aws-constraints.md), written once and used three ways: as a
+ * TypeScript test of literal props, as a Terraform condition (variable `validation` blocks,
+ * resource `precondition`s), and in the docs and the JSON schema.
+ *
+ * Conditions and regular expressions must mean the same in TypeScript and in Terraform (Go RE2):
+ * the patterns below use only anchors, classes and counted repetition, which both read alike.
+ */
+export interface Rule {
+  /** The rule in words, completing "must ...": used in error messages and docs. */
+  readonly text: string;
+  /** Whether a literal value meets the rule. */
+  readonly test: (value: any) => boolean;
+  /** The same test as a Terraform condition on the value (a variable reference, a literal...). */
+  readonly condition: (value: unknown) => IResolvable;
+  /** JSON Schema keywords that say the same, where JSON Schema can. */
+  readonly schema?: Readonly<Record<string, unknown>>;
+}
+
+/** Characters as Terraform's length() counts them: code points, not UTF-16 units. */
+const characters = (text: string) => [...text].length;
+
+/** A value that is null meets every rule of an optional input whose default is null. */
+export function orNull(rule: Rule): Rule {
+  return {
+    text: `be null or ${rule.text.replace(/^be /, "")}`,
+    test: (value) => value === null || value === undefined || rule.test(value),
+    condition: (value) => hcl`${value} == null ? true : ${rule.condition(value)}`,
+    schema: rule.schema,
+  };
+}
+
+/** The whole value matches the pattern (which is anchored here). */
+export function matches(pattern: string, text: string): Rule {
+  const anchored = `^(?:${pattern})$`;
+  const regex = new RegExp(anchored);
+  return {
+    text,
+    test: (value) => typeof value === "string" && regex.test(value),
+    condition: (value) => hcl`can(regex(${anchored}, ${value}))`,
+    schema: { pattern: anchored },
+  };
+}
+
+export function wholeNumber(min: number, max: number): Rule {
+  return {
+    text: `be a whole number from ${min} to ${max}`,
+    test: (value) => Number.isInteger(value) && value >= min && value <= max,
+    condition: (value) => hcl`floor(${value}) == ${value} && ${value} >= ${min} && ${value} <= ${max}`,
+    schema: { type: "integer", minimum: min, maximum: max },
+  };
+}
+
+export function maxLength(max: number, text: string): Rule {
+  return {
+    text,
+    test: (value) => typeof value === "string" && characters(value) <= max,
+    condition: (value) => hcl`length(${value}) <= ${max}`,
+    schema: { maxLength: max },
+  };
+}
+
+export function excludes(fragment: string, text: string): Rule {
+  return {
+    text,
+    test: (value) => typeof value === "string" && !value.includes(fragment),
+    condition: (value) => hcl`!strcontains(${value}, ${fragment})`,
+  };
+}
+
+export function notEmpty(text: string): Rule {
+  return {
+    text,
+    test: (value) => Array.isArray(value) && value.length > 0,
+    condition: (value) => hcl`length(${value}) > 0`,
+    schema: { minItems: 1 },
+  };
+}
+
+export function atMostItems(max: number, text: string): Rule {
+  return {
+    text,
+    test: (value) => Array.isArray(value) && value.length <= max,
+    condition: (value) => hcl`length(${value}) <= ${max}`,
+    schema: { maxItems: max },
+  };
+}
+
+/** Applies a rule to every item of a list (or every value of a map). */
+export function eachItem(rule: Rule, text = `have every item ${rule.text.replace(/^be /, "")}`): Rule {
+  const item = ref("item");
+  return {
+    text,
+    test: (value) => Object.values(value ?? {}).every(rule.test),
+    condition: (value) => hcl`alltrue([for item in ${value} : ${rule.condition(item)}])`,
+    schema: rule.schema && { items: rule.schema },
+  };
+}
+
+/** Applies a rule to one attribute of every object in a list (cluster_mode). */
+export function eachAttribute(attribute: string, rule: Rule): Rule {
+  const item = ref("item");
+  return {
+    text: `have ${attribute} ${rule.text.replace(/^be /, "")}`,
+    test: (value) => (value ?? []).every((entry: Record<string, unknown>) => rule.test(entry[attribute])),
+    condition: (value) =>
+      hcl`alltrue([for item in ${value} : ${rule.condition(hcl`${item}.${ref(attribute)}`)}])`,
+    schema: rule.schema && { items: { properties: { [attribute]: rule.schema } } },
+  };
+}
+
+/** Tag keys and values within AWS's limits. */
+export function tagLimits(maxKey: number, maxValue: number): Rule {
+  return {
+    text: `have keys of at most ${maxKey} and values of at most ${maxValue} characters`,
+    test: (value) =>
+      Object.entries(value ?? {}).every(([k, v]) => characters(k) <= maxKey && characters(String(v)) <= maxValue),
+    condition: (value) =>
+      hcl`alltrue([for key, val in ${value} : length(key) <= ${maxKey} && length(val) <= ${maxValue}])`,
+    schema: { propertyNames: { maxLength: maxKey }, additionalProperties: { maxLength: maxValue } },
+  };
+}
+
+/** One of a few strings. */
+export function oneOf(values: readonly string[]): Rule {
+  return {
+    text: `be one of ${values.map((v) => JSON.stringify(v)).join(", ")}`,
+    test: (value) => values.includes(value),
+    condition: (value) => hcl`contains(${[...values]}, ${value})`,
+    schema: { enum: [...values] },
+  };
+}
+
+export function atLeast(min: number): Rule {
+  return {
+    text: `be a number of at least ${min}`,
+    test: (value) => typeof value === "number" && value >= min,
+    condition: (value) => hcl`${value} >= ${min}`,
+    schema: { minimum: min },
+  };
+}
+
+/** Applies a rule to one attribute of an object (a log delivery configuration). */
+export function attribute(name: string, rule: Rule): Rule {
+  return {
+    text: `have ${name} ${rule.text.replace(/^be /, "")}`,
+    test: (value) => rule.test(value?.[name]),
+    condition: (value) => rule.condition(hcl`${value}.${ref(name)}`),
+    schema: rule.schema && { properties: { [name]: rule.schema } },
+  };
+}

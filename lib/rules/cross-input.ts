@@ -1,0 +1,172 @@
+import type { IResolvable } from "cdktf";
+import type { Derive } from "../expressions/derive";
+import { hcl, revealOnly } from "../expressions/hcl";
+import type { InputName } from "../inputs/table";
+import type { InputValues, TerraformClusterMode } from "../inputs/values";
+import { clusterMode } from "../expressions/derivations";
+import { ENGINE_LOG_VERSION, REDIS_OSS_VERSION, REDIS_VERSION, SLOW_LOG_VERSION, VALKEY_VERSION } from "../inputs/patterns";
+import { wholeNumber } from "./builders";
+import { maintenanceWindowMinutes, snapshotWindowMinutes, windowsOverlap } from "./windows";
+
+/** A rule or warning on a combination of inputs: a precondition or `check` in the module. */
+export interface CombinedRule {
+  /** Names the rule's precondition or check block. */
+  readonly id: string;
+  readonly inputs: readonly InputName[];
+  /** Inputs the rule also reads, named in its message only when they are set (the later shard form). */
+  readonly shownWhenSet?: readonly InputName[];
+  /** What is wrong when the test fails, as a sentence without its final period. */
+  readonly text: string;
+  /** Whether literal values meet the rule. */
+  readonly test: (values: InputValues) => boolean;
+  /** The same test as a Terraform condition; values it derives (window minutes) come from `derive`, which may name them. */
+  readonly condition: (values: InputValues, derive: Derive) => IResolvable;
+}
+
+/** The shards, from either form (derivations.ts), as literals. */
+export const shardsOf = (v: InputValues) =>
+  clusterMode.literal(v.cluster_mode, v.num_node_groups, v.replicas_per_node_group) as readonly TerraformClusterMode[];
+export const hasClusterMode = (v: InputValues) => shardsOf(v).length > 0;
+/** The same as an operand of a condition: local.cluster_mode in the module. */
+export const shards = (v: InputValues, derive: Derive) =>
+  derive(clusterMode, v.cluster_mode, v.num_node_groups, v.replicas_per_node_group);
+/** Cluster mode's later form; whether cluster mode is on depends on num_node_groups alone. */
+export const SHARD_INPUTS: readonly InputName[] = ["num_node_groups", "replicas_per_node_group"];
+const CLUSTER_MODE_ON: readonly InputName[] = ["num_node_groups"];
+
+/** `value == null`, readable even when the value is a secret. */
+export function isNull(value: unknown): IResolvable {
+  return revealOnly(hcl`${value} == null`);
+}
+
+const nodeCount = wholeNumber(1, 6);
+
+const versionIn = (pattern: string, version: string) => new RegExp(`^(?:${pattern})$`).test(version);
+const versionInExpression = (pattern: string, version: unknown) => hcl`can(regex(${`^(?:${pattern})$`}, ${version}))`;
+/**
+ * A well-formed version (redis_version's own rule) that the engine has. A malformed one is
+ * reported by that rule alone.
+ */
+const engineHas = (pattern: string, version: string) => !versionIn(REDIS_VERSION, version) || versionIn(pattern, version);
+const engineHasExpression = (pattern: string, version: unknown) =>
+  hcl`!${versionInExpression(REDIS_VERSION, version)} || ${versionInExpression(pattern, version)}`;
+
+/** AWS delivers a log from a Redis OSS version on (any Valkey version). */
+function logVersionRule(id: string, input: InputName, versions: string, since: string): CombinedRule {
+  const log = id.replace("_", " ");
+  return {
+    id: `${id}_version`,
+    inputs: [input, "engine", "redis_version"],
+    text: `Redis OSS delivers its ${log} from version ${since} on (Valkey from any version)`,
+    test: (v) => v[input] == null || v.engine !== "redis" || versionIn(versions, v.redis_version),
+    condition: (v) => hcl`${v[input]} == null || ${v.engine} != "redis" || ${versionInExpression(versions, v.redis_version)}`,
+  };
+}
+const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
+
+/** Rules that relate inputs (aws-constraints.md 4-6, 8, 12, 16, 17): preconditions in the module. */
+export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
+  {
+    id: "replication_group_size",
+    inputs: ["replication_group_size", "cluster_mode"],
+    shownWhenSet: CLUSTER_MODE_ON,
+    text: `with cluster mode off, replication_group_size must ${nodeCount.text} (a primary and up to five replicas)`,
+    test: (v) => hasClusterMode(v) || nodeCount.test(v.replication_group_size),
+    condition: (v, derive) => hcl`length(${shards(v, derive)}) > 0 || ${nodeCount.condition(v.replication_group_size)}`,
+  },
+  {
+    id: "automatic_failover_nodes",
+    inputs: ["enable_automatic_failover", "replication_group_size", "cluster_mode"],
+    shownWhenSet: CLUSTER_MODE_ON,
+    text: "automatic failover needs a replica to fail over to: replication_group_size of at least 2, or cluster mode",
+    test: (v) => !v.enable_automatic_failover || v.replication_group_size >= 2 || hasClusterMode(v),
+    condition: (v, derive) =>
+      hcl`!${v.enable_automatic_failover} || ${v.replication_group_size} >= 2 || length(${shards(v, derive)}) > 0`,
+  },
+  {
+    id: "multi_az_failover",
+    inputs: ["enable_multi_az", "enable_automatic_failover"],
+    text: "multi-AZ needs enable_automatic_failover = true",
+    test: (v) => !v.enable_multi_az || v.enable_automatic_failover,
+    condition: (v) => hcl`!${v.enable_multi_az} || ${v.enable_automatic_failover}`,
+  },
+  {
+    id: "cluster_mode_failover",
+    inputs: ["cluster_mode", "enable_automatic_failover"],
+    shownWhenSet: CLUSTER_MODE_ON,
+    text: "cluster mode needs enable_automatic_failover = true",
+    test: (v) => !hasClusterMode(v) || v.enable_automatic_failover,
+    condition: (v, derive) => hcl`length(${shards(v, derive)}) == 0 || ${v.enable_automatic_failover}`,
+  },
+  {
+    id: "auth_token_transit_encryption",
+    inputs: ["auth_token", "enable_transit_encryption"],
+    text: "an auth_token needs enable_transit_encryption = true",
+    test: (v) => v.auth_token == null || v.enable_transit_encryption,
+    condition: (v) => hcl`${isNull(v.auth_token)} || ${v.enable_transit_encryption}`,
+  },
+  {
+    id: "snapshot_maintenance_overlap",
+    inputs: ["snapshot_window", "snapshot_retention_limit", "maintenance_window"],
+    text: "the snapshot window must not overlap the maintenance window",
+    test: (v) =>
+      v.snapshot_retention_limit === 0 ||
+      !windowsOverlap.literal(snapshotWindowMinutes.literal(v.snapshot_window), maintenanceWindowMinutes.literal(v.maintenance_window)),
+    condition: (v, derive) => {
+      const overlap = derive(
+        windowsOverlap,
+        derive(snapshotWindowMinutes, v.snapshot_window),
+        derive(maintenanceWindowMinutes, v.maintenance_window),
+      );
+      return hcl`${v.snapshot_retention_limit} == 0 || !${overlap}`;
+    },
+  },
+  {
+    id: "one_shard_form",
+    inputs: ["cluster_mode"],
+    shownWhenSet: SHARD_INPUTS,
+    text: "give cluster_mode, or num_node_groups with replicas_per_node_group, not both",
+    test: (v) => v.cluster_mode.length === 0 || (v.num_node_groups == null && v.replicas_per_node_group == null),
+    condition: (v) =>
+      hcl`length(${v.cluster_mode}) == 0 || ${v.num_node_groups} == null && ${v.replicas_per_node_group} == null`,
+  },
+  {
+    // Beside cluster_mode the other rule says what to do: drop the later form.
+    id: "shard_inputs_together",
+    inputs: SHARD_INPUTS,
+    text: "give num_node_groups and replicas_per_node_group together",
+    test: (v) => v.cluster_mode.length > 0 || (v.num_node_groups == null) === (v.replicas_per_node_group == null),
+    condition: (v) =>
+      hcl`length(${v.cluster_mode}) > 0 || (${v.num_node_groups} == null) == (${v.replicas_per_node_group} == null)`,
+  },
+  {
+    id: "valkey_version",
+    inputs: ["engine", "redis_version"],
+    text: `Valkey versions are ${VALKEY_VERSION_TEXT}`,
+    test: (v) => v.engine !== "valkey" || engineHas(VALKEY_VERSION, v.redis_version),
+    condition: (v) => hcl`${v.engine} != "valkey" || ${engineHasExpression(VALKEY_VERSION, v.redis_version)}`,
+  },
+  {
+    id: "redis_oss_version",
+    inputs: ["engine", "redis_version"],
+    text: "Redis OSS versions end at 7.1 (7.2 and later are Valkey's: engine = \"valkey\")",
+    test: (v) => v.engine !== "redis" || engineHas(REDIS_OSS_VERSION, v.redis_version),
+    condition: (v) => hcl`${v.engine} != "redis" || ${engineHasExpression(REDIS_OSS_VERSION, v.redis_version)}`,
+  },
+  logVersionRule("slow_log", "slow_log_delivery_configuration", SLOW_LOG_VERSION, "6.0"),
+  logVersionRule("engine_log", "engine_log_delivery_configuration", ENGINE_LOG_VERSION, "6.2"),
+  {
+    id: "kms_key_at_rest_encryption",
+    inputs: ["kms_key_id", "enable_at_rest_encryption"],
+    text: "a kms_key_id needs enable_at_rest_encryption = true",
+    test: (v) => v.kms_key_id == null || v.enable_at_rest_encryption,
+    condition: (v) => hcl`${v.kms_key_id} == null || ${v.enable_at_rest_encryption}`,
+  },
+  {
+    id: "one_snapshot_source",
+    inputs: ["snapshot_name", "snapshot_arn"],
+    text: "give at most one of snapshot_name and snapshot_arn",
+    test: (v) => v.snapshot_name == null || v.snapshot_arn == null,
+    condition: (v) => hcl`${v.snapshot_name} == null || ${v.snapshot_arn} == null`,
+  },
+];

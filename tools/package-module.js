@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// `npm pack` (prepack, after tsc): writes module/cdk.tf.json, the drop-in module as this release
+// synthesizes it, so that Terragrunt users can vendor it from the package itself.
+"use strict";
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "..");
+const { App } = require("cdktf");
+const { RedisModuleStack } = require(path.join(root, "dist", "lib", "drop-in", "module-stack.js"));
+
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "redis-cdktf-module-"));
+try {
+  const app = new App({ outdir, stackTraces: false });
+  new RedisModuleStack(app, "redis");
+  app.synth();
+  fs.mkdirSync(path.join(root, "module"), { recursive: true });
+  fs.copyFileSync(path.join(outdir, "stacks", "redis", "cdk.tf.json"), path.join(root, "module", "cdk.tf.json"));
+} finally {
+  fs.rmSync(outdir, { recursive: true, force: true });
+}
