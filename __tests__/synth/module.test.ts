@@ -55,6 +55,11 @@ describe("the drop-in module's interface", () => {
     expect(json.output.cache_node_id.value).toBe("0001");
   });
 
+  it("is committed as module/cdk.tf.json exactly as this tree synthesizes it (the git route's module)", () => {
+    const committed = readFileSync(join(root, "module", "cdk.tf.json"), "utf8");
+    expect(committed === synthModuleText(), "module/cdk.tf.json is out of date: run npm run module").toBe(true);
+  });
+
   it("carries no backend, no provider block and no per-resource cdktf metadata", () => {
     expect(json).not.toHaveProperty("provider");
     expect(json.terraform).not.toHaveProperty("backend");

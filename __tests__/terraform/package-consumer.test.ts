@@ -1,23 +1,29 @@
+/**
+ * The package as a new user gets it without the public registry: installed by npm from a git URL
+ * (`git+file://` of a repository holding exactly what a push of this tree would hold), which builds
+ * it on install through its `prepare` script, into a fresh project with its peer dependencies. Then
+ * a strict TypeScript stack that uses the construct is type-checked, synthesized and planned with
+ * Terraform, and the review command is run on that plan from node_modules/.bin.
+ *
+ * Everything runs offline from the npm cache that `npm ci` filled (inside `unshare -n` where it
+ * works). That cache holds tarballs by integrity but no registry metadata, so the peers are
+ * installed from a lock file made from this project's own, and the package with
+ * `--legacy-peer-deps` (npm would otherwise ask the registry which peer versions exist).
+ */
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { init, makeWorkRoot, plan, prepareStackDir, removeWorkRoot, requireTerraform, started } from "../../tools/terraform";
+import { canIsolateNetwork, init, makeWorkRoot, plan, prepareStackDir, removeWorkRoot, requireTerraform, started } from "../../tools/terraform";
 import { synthModuleText } from "../../tools/synth";
-
-/**
- * The package as a new user gets it: `npm pack` (its prepack compiles), installed into a fresh
- * project with its peer dependencies (offline, from the npm cache that `npm ci` filled), a strict
- * TypeScript stack that uses the construct, synthesized and planned with Terraform, and the
- * review command run on that plan from node_modules/.bin.
- */
 
 const run = promisify(execFile);
 const root = join(__dirname, "..", "..");
 const PACKAGE = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 /** What the package holds besides compiled JavaScript and typings. */
 const NOT_COMPILED = ["CHANGELOG.md", "LICENSE", "README.md", "module/cdk.tf.json", "package.json"];
+const TAG = `v${PACKAGE.version}`;
 
 const CONSUMER_STACK = `
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -70,7 +76,7 @@ const TSCONFIG = {
 
 interface Consumer {
   dir: string;
-  packed: string[];
+  installed: string[];
   plan: Awaited<ReturnType<typeof plan>>;
   planFile: string;
 }
@@ -78,17 +84,64 @@ interface Consumer {
 let workRoot: string | undefined;
 let consumer: Promise<Consumer>;
 
-/** `npm pack` in a copy of the sources, so that its compile never rewrites dist/ under other tests. */
-async function pack(work: string): Promise<{ tarball: string; files: string[] }> {
-  const source = join(work, "source");
-  mkdirSync(source);
-  for (const entry of ["package.json", "tsconfig.json", "main.ts", "lib", "bin", "tools", "README.md", "LICENSE", "CHANGELOG.md"]) {
-    cpSync(join(root, entry), join(source, entry), { recursive: true });
+const git = (cwd: string, ...args: string[]) =>
+  run("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd });
+
+/** npm with no network at all where `unshare -n` works, and offline in any case. */
+async function npm(cwd: string, [command, ...args]: string[]): Promise<void> {
+  const argv = [command, "--offline", "--no-audit", "--no-fund", ...args];
+  if (await canIsolateNetwork()) {
+    await run("unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec npm "$@"', "npm", ...argv], { cwd, maxBuffer: 16 << 20 });
+  } else await run("npm", argv, { cwd, maxBuffer: 16 << 20 });
+}
+
+/** A repository holding what a push of this tree would hold (tracked and unignored files), tagged as the release. */
+async function repository(work: string): Promise<string> {
+  const repo = join(work, "repo");
+  const { stdout } = await git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard");
+  for (const file of stdout.split("\0").filter(Boolean)) {
+    mkdirSync(dirname(join(repo, file)), { recursive: true });
+    cpSync(join(root, file), join(repo, file));
   }
-  symlinkSync(join(root, "node_modules"), join(source, "node_modules"));
-  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: source, maxBuffer: 16 << 20 });
-  const [report] = JSON.parse(stdout.slice(stdout.indexOf("[")));
-  return { tarball: join(work, report.filename), files: report.files.map((f: { path: string }) => f.path).sort() };
+  await git(repo, "init", "-q");
+  await git(repo, "add", "-A");
+  await git(repo, "commit", "-q", "-m", "release");
+  await git(repo, "tag", TAG);
+  return repo;
+}
+
+/** The peers at this project's locked versions, with the lock entries of everything they bring. */
+function peerLock(): { manifest: object; lock: object } {
+  const locked = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")).packages;
+  const dependencies = Object.fromEntries(Object.keys(PACKAGE.peerDependencies).map((name) => [name, locked[`node_modules/${name}`].version]));
+  const manifest = { name: "consumer", version: "0.0.0", private: true, dependencies };
+  const packages: Record<string, unknown> = { "": manifest };
+  // Where Node finds dep from the package at path: its own node_modules, then each enclosing one.
+  const resolved = (path: string, dep: string): string => {
+    for (let from = path; ; from = from.slice(0, from.lastIndexOf("/node_modules/"))) {
+      if (`${from}/node_modules/${dep}` in locked) return `${from}/node_modules/${dep}`;
+      if (!from.includes("/node_modules/")) return `node_modules/${dep}`;
+    }
+  };
+  const add = (path: string) => {
+    if (path in packages) return;
+    packages[path] = locked[path];
+    const entry = locked[path];
+    for (const dep of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies, ...entry.peerDependencies })) {
+      const found = resolved(path, dep);
+      // An optional dependency (or peer) that npm left out of this project is left out here too.
+      if (found in locked) add(found);
+    }
+  };
+  for (const name of Object.keys(dependencies)) add(`node_modules/${name}`);
+  return { manifest, lock: { name: "consumer", version: "0.0.0", lockfileVersion: 3, requires: true, packages } };
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
 }
 
 beforeAll(async () => {
@@ -96,12 +149,15 @@ beforeAll(async () => {
   const work = (workRoot = await makeWorkRoot());
   consumer = started(
     (async () => {
-      const { tarball, files } = await pack(work);
+      const repo = await repository(work);
       const dir = join(work, "consumer");
       mkdirSync(dir);
-      writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, version: "0.0.0" }));
-      const peers = Object.keys(PACKAGE.peerDependencies).map((name) => `${name}@${PACKAGE.devDependencies[name]}`);
-      await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball, ...peers], { cwd: dir });
+      const { manifest, lock } = peerLock();
+      writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
+      writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lock));
+      await npm(dir, ["ci", "--ignore-scripts"]);
+      await npm(dir, ["install", "--legacy-peer-deps", `git+file://${repo}#${TAG}`]);
+      const installed = filesUnder(join(dir, "node_modules", "redis-cdktf"));
       writeFileSync(join(dir, "main.ts"), CONSUMER_STACK);
       writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
       await run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."], { cwd: dir });
@@ -111,7 +167,7 @@ beforeAll(async () => {
       const planned = await plan(stackDir, { env: { TF_VAR_auth_token: "consumer-token-0123456789" } });
       const planFile = join(dir, "plan.json");
       writeFileSync(planFile, JSON.stringify(planned));
-      return { dir, packed: files, plan: planned, planFile };
+      return { dir, installed, plan: planned, planFile };
     })(),
   );
   await consumer.catch(() => undefined);
@@ -119,9 +175,9 @@ beforeAll(async () => {
 
 afterAll(() => removeWorkRoot(workRoot));
 
-describe("the npm package, installed by a new project", () => {
-  it("holds compiled JavaScript and typings, the module, the license and the changelog: nothing else", async () => {
-    const { packed } = await consumer;
+describe("the package, installed by a new project from a git URL", () => {
+  it("is built on install, and holds compiled JavaScript and typings, the module, the license and the changelog: nothing else", async () => {
+    const { installed: packed } = await consumer;
     const other = packed.filter((path) => !/^dist\/(lib\/.*|bin\/review)\.(js|d\.ts)$/.test(path));
     expect(other).toEqual(NOT_COMPILED);
     expect(packed).toContain("dist/lib/index.d.ts");

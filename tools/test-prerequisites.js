@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `pretest`: what `npm test` needs besides Terraform, fetched when it is missing, so that the
+// README's test command passes on a fresh machine with nothing installed by hand:
+// - the locked packages (`npm ci`), when node_modules has none;
+// - cmark-gfm, which renders the plan review as GitHub does (tools/gfm.ts): Debian's package,
+//   installed with apt-get as root or through passwordless sudo.
+// Terraform and its provider cannot be fetched here; tools/terraform.ts says how to provide them.
+"use strict";
+const { execFileSync, spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const root = path.resolve(__dirname, "..");
+
+function onPath(command) {
+  return spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+}
+
+function fail(message) {
+  console.error(`npm test: ${message}`);
+  process.exit(1);
+}
+
+if (!fs.existsSync(path.join(root, "node_modules", "vitest", "package.json"))) {
+  console.error("npm test: node_modules has no vitest: running npm ci");
+  try {
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
+  } catch {
+    fail("npm ci failed (output above)");
+  }
+}
+
+if (!onPath("cmark-gfm")) {
+  const apt = process.getuid?.() === 0 ? ["apt-get"] : ["sudo", "-n", "apt-get"];
+  if (apt[0] === "sudo" && !onPath("sudo")) {
+    fail("cmark-gfm is missing and this user cannot install it: run `apt-get install cmark-gfm` as root (the review tests render Markdown with it).");
+  }
+  console.error("npm test: cmark-gfm not found: installing the Debian package cmark-gfm");
+  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "--no-install-recommends", "cmark-gfm"]]) {
+    const result = spawnSync(apt[0], [...apt.slice(1), ...args], {
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      encoding: "utf8",
+    });
+    if (result.status !== 0) {
+      process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`.split("\n").slice(-20).join("\n"));
+      fail(`apt-get ${args.join(" ")} failed: install cmark-gfm by hand (the review tests render Markdown with it).`);
+    }
+  }
+  if (!onPath("cmark-gfm")) fail("apt-get installed cmark-gfm but it is not on PATH.");
+}
