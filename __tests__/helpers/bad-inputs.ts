@@ -328,6 +328,34 @@ export const CASES: Case[] = [
     ],
   ],
   ['engine: "memcached"', { engine: "memcached" }, ['Invalid engine "memcached": must be one of "redis", "valkey".']],
+  // An AWS default parameter group belongs to one family; custom names are AWS's to check.
+  ...(
+    [
+      ["valkey", "8.0", "default.valkey8"],
+      ["valkey", "7.2", "default.valkey7.cluster.on"],
+      ["redis", "6.2", "default.redis6.x"],
+      ["redis", "5.0.6", "default.redis5.0"],
+      ["valkey", "8.0", "orders-redis5-params"],
+      ["valkey", "8.0", "defaults.redis5.0"],
+    ] as const
+  ).map(([engine, version, group]): Case => [`parameter group ${group} with ${engine} ${version}`, { engine, redis_version: version, parameter_group_name: group }, []]),
+  ...(
+    [
+      ["valkey", "8.0", "default.redis5.0", "default.valkey8"],
+      ["valkey", "8.1", "default.valkey7", "default.valkey8"],
+      ["redis", "7.1", "default.redis6.x.cluster.on", "default.redis7.cluster.on"],
+      ["redis", "6.x", "default.redis7", "default.redis6.x"],
+      ["redis", "5.0.6", "default.redis5.0.cluster", "default.redis5.0"],
+    ] as const
+  ).map(
+    ([engine, version, group, fits]): Case => [
+      `parameter group ${group} with ${engine} ${version}`,
+      { engine, redis_version: version, parameter_group_name: group },
+      [
+        `Invalid parameter_group_name "${group}", engine "${engine}", redis_version "${version}": an AWS default parameter group (default.<family>) must be of the family that engine and redis_version select; the default group that fits is "${fits}".`,
+      ],
+    ],
+  ),
   ["kms_key_id: with at-rest encryption", { kms_key_id: KMS_KEY }, []],
   [
     "kms_key_id: without at-rest encryption",

@@ -97,6 +97,7 @@ const PRECONDITIONS: string[] = [
   "${var.engine != \"redis\" || (!can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version)) || can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.(x|[0-9]+)|7\\\\.[01])$\", var.redis_version)))}",
   "${var.slow_log_delivery_configuration == null || var.engine != \"redis\" || can(regex(\"^(?:(6|[7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version))}",
   "${var.engine_log_delivery_configuration == null || var.engine != \"redis\" || can(regex(\"^(?:6\\\\.(x|[2-9]|[1-9][0-9])|([7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version))}",
+  "${var.parameter_group_name == null ? true : !startswith(var.parameter_group_name, \"default.\") || trimsuffix(trimprefix(var.parameter_group_name, \"default.\"), \".cluster.on\") == local.parameter_group_family}",
   "${var.kms_key_id == null || var.enable_at_rest_encryption}",
   "${var.snapshot_name == null || var.snapshot_arn == null}",
 ];

@@ -49,6 +49,7 @@ export function combinedConditions(
       rule,
       (name) => shownExpression(name, operands[name]),
       (name) => setPartExpression(name, operands[name]),
+      rule.fix?.template(operands, derive),
     ),
   }));
 }

@@ -1,9 +1,9 @@
-import type { IResolvable } from "cdktf";
+import { IResolvable, Token } from "cdktf";
 import type { Derive } from "../expressions/derive";
 import { hcl, revealOnly } from "../expressions/hcl";
 import type { InputName } from "../inputs/table";
 import type { InputValues, TerraformClusterMode } from "../inputs/values";
-import { clusterMode } from "../expressions/derivations";
+import { clusterMode, parameterGroupFamily } from "../expressions/derivations";
 import { ENGINE_LOG_VERSION, REDIS_OSS_VERSION, REDIS_VERSION, SLOW_LOG_VERSION, VALKEY_VERSION } from "../inputs/patterns";
 import { wholeNumber } from "./builders";
 import { maintenanceWindowMinutes, snapshotWindowMinutes, windowsOverlap } from "./windows";
@@ -21,6 +21,13 @@ export interface CombinedRule {
   readonly test: (values: InputValues) => boolean;
   /** The same test as a Terraform condition; values it derives (window minutes) come from `derive`, which may name them. */
   readonly condition: (values: InputValues, derive: Derive) => IResolvable;
+  /** A value that would meet the rule, named after the rule's text: "<text>; <lead> <value>". */
+  readonly fix?: {
+    readonly lead: string;
+    readonly literal: (values: InputValues) => string;
+    /** The same as part of an error_message template, quoted as the message shows values. */
+    readonly template: (values: InputValues, derive: Derive) => string;
+  };
 }
 
 /** The shards, from either form (derivations.ts), as literals. */
@@ -62,6 +69,16 @@ function logVersionRule(id: string, input: InputName, versions: string, since: s
     condition: (v) => hcl`${v[input]} == null || ${v.engine} != "redis" || ${versionInExpression(versions, v.redis_version)}`,
   };
 }
+/**
+ * AWS's default parameter groups are named `default.<family>`, with `.cluster.on` for cluster mode,
+ * and no other group may start with `default.`. AWS rejects a group of another family than the
+ * engine version's at apply (the Valkey upgrade that keeps Gruntwork's `default.redis5.0`).
+ */
+const DEFAULT_GROUP = /^default\.(.*?)(\.cluster\.on)?$/;
+const CLUSTER_ON = ".cluster.on";
+const familyOf = (v: InputValues) => parameterGroupFamily.literal(v.engine, v.redis_version);
+const familyOperand = (v: InputValues, derive: Derive) => derive(parameterGroupFamily, v.engine, v.redis_version);
+
 const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
 
 /** Rules that relate inputs (aws-constraints.md 4-6, 8, 12, 16, 17): preconditions in the module. */
@@ -155,6 +172,30 @@ export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
   },
   logVersionRule("slow_log", "slow_log_delivery_configuration", SLOW_LOG_VERSION, "6.0"),
   logVersionRule("engine_log", "engine_log_delivery_configuration", ENGINE_LOG_VERSION, "6.2"),
+  {
+    id: "default_parameter_group_family",
+    inputs: ["parameter_group_name", "engine", "redis_version"],
+    text: "an AWS default parameter group (default.<family>) must be of the family that engine and redis_version select",
+    // A malformed version is reported by its own rule alone.
+    test: (v) =>
+      !versionIn(REDIS_VERSION, v.redis_version) || (DEFAULT_GROUP.exec(v.parameter_group_name ?? "")?.[1] ?? familyOf(v)) === familyOf(v),
+    condition: (v, derive) => {
+      const group = v.parameter_group_name;
+      const family = hcl`trimsuffix(trimprefix(${group}, "default."), ${CLUSTER_ON})`;
+      // The conditional, unlike ||, leaves its other branch unevaluated: startswith rejects null.
+      return hcl`${group} == null ? true : !startswith(${group}, "default.") || ${family} == ${familyOperand(v, derive)}`;
+    },
+    // The same form as the one given, with or without .cluster.on, of the right family.
+    fix: {
+      lead: "the default group that fits is",
+      literal: (v) => `default.${familyOf(v)}${v.parameter_group_name.endsWith(CLUSTER_ON) ? CLUSTER_ON : ""}`,
+      // Terraform evaluates an error_message even when its condition holds, so a null group must not fail here.
+      template: (v, derive) => {
+        const suffix = hcl`try(endswith(${v.parameter_group_name}, ${CLUSTER_ON}), false) ? ${CLUSTER_ON} : ""`;
+        return `"default.${Token.asString(familyOperand(v, derive))}${Token.asString(suffix)}"`;
+      },
+    },
+  },
   {
     id: "kms_key_at_rest_encryption",
     inputs: ["kms_key_id", "enable_at_rest_encryption"],

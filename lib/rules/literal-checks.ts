@@ -2,7 +2,7 @@ import { CombinedRule, CROSS_INPUT_RULES } from "./cross-input";
 import { isKnown } from "../expressions/derive";
 import { INPUT_SPECS, InputName } from "../inputs/table";
 import type { InputValues } from "../inputs/values";
-import { combinedMessage, ERROR_PREFIX, inputMessage, literalSetPart, shown } from "./messages";
+import { combinedMessage, ERROR_PREFIX, inputMessage, jsonencode, literalSetPart, shown } from "./messages";
 import { WARNINGS } from "./warnings";
 
 /**
@@ -39,6 +39,7 @@ function combinedViolations(rules: readonly CombinedRule[], values: InputValues,
         rule,
         (name) => shown(name, values[name]),
         (name) => literalSetPart(name, values[name]),
+        rule.fix && jsonencode(rule.fix.literal(values)),
       ),
     );
 }

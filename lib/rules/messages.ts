@@ -57,9 +57,11 @@ export function combinedMessage(
   rule: CombinedRule,
   show: (name: InputName) => string,
   setPart: (name: InputName) => string,
+  fix?: string,
 ): string {
   const parts = rule.inputs.map((name) => `${name} ${show(name)}`).join(", ");
-  return `${prefix}${parts}${(rule.shownWhenSet ?? []).map(setPart).join("")}: ${rule.text}.`;
+  const fixPart = rule.fix && fix !== undefined ? `; ${rule.fix.lead} ${fix}` : "";
+  return `${prefix}${parts}${(rule.shownWhenSet ?? []).map(setPart).join("")}: ${rule.text}${fixPart}.`;
 }
 
 /** The part of a literal input that is shown only when set. */
