@@ -13,8 +13,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { PlanError, reviewPlanJson } from "../lib/review";
-import { ReviewTooLongError } from "../lib/review/render/render";
+import { PlanError, reviewPlanJson, ReviewTooLongError } from "../lib/review";
 
 export const USAGE = `usage: redis-plan-review <plan.json> [--output FILE] [--fail-on-danger]
 

@@ -1,8 +1,3 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
-
 /**
  * The plans of __tests__/fixtures/plans/, made by real Terraform runs (`npm run fixtures`,
  * tools/review-fixtures.ts, says how): `terraform show -json` of each saved plan, gzipped, the
@@ -12,6 +7,10 @@ import { gunzipSync } from "node:zlib";
  *   const { text, plan, summary } = readPlanFixture("replace-port-60");
  *   reviewPlanJson(text) ... expect(...).toContain(summary) ...
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 
 export const PLANS_DIR = join(__dirname, "..", "fixtures", "plans");
 

@@ -5,7 +5,8 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT_DANGER, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type Io, main, parseArgs, resolvePath } from "../../bin/review";
-import { IRREVERSIBLE_HEADING, MARKER, REFUSED_HEADING } from "../../lib/review";
+import { MARKER } from "../../lib/review";
+import { IRREVERSIBLE_HEADING, REFUSED_HEADING } from "../../lib/review/render/notice-sections";
 import {
   encryptionReplacement,
   noOp,
@@ -199,6 +200,10 @@ describe("review command line (in process)", () => {
     expect(r.written).toEqual({});
   });
 
+  it("names its exit codes with the numbers the usage and the README give", () => {
+    expect({ EXIT_OK, EXIT_DANGER, EXIT_USAGE, EXIT_REFUSED }).toEqual({ EXIT_OK: 0, EXIT_DANGER: 1, EXIT_USAGE: 2, EXIT_REFUSED: 3 });
+  });
+
   it("prints the usage with --help, with every exit code", () => {
     const r = runMain(["--help"]);
     expect(r.code).toBe(EXIT_OK);
@@ -257,6 +262,13 @@ describe("review command line (as a process)", () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(r.stderr).toMatch(file === "missing.json" ? /no such file or directory/ : /truncated/);
     }
+  });
+
+  it("exits 3 with --fail-on-danger for a plan AWS will refuse", async () => {
+    const r = await exec(tsx, ["bin/review.ts", "-", "--fail-on-danger"], REFUSED);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain(REFUSED_HEADING);
+    expect(r.stderr).toBe("review: AWS will refuse: aws_elasticache_replication_group.redis\n");
   });
 
   it('reads the plan from standard input with "-"', async () => {

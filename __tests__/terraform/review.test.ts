@@ -1,14 +1,3 @@
-import { execFile } from "node:child_process";
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DANGER_HEADING, MARKER, reviewPlanJson, type Review } from "../../lib/review";
-import { hclModuleState, nestedStates, writeState, type AddressLayout, stateAddresses } from "../../tools/state";
-import { synthModuleText } from "../../tools/synth";
-import { callView, canIsolateNetwork, init, plan, prepareCallerDir, requireTerraform, terraformEnv } from "../../tools/terraform";
-import { SAMPLE_AUTH_TOKEN, scenario } from "../../tools/scenarios";
-
 /**
  * The review over real plans: Terraform plans the synthesized module against a crafted state
  * (what the module, or the HCL module before the migration, holds after apply), and the "Plan"
@@ -16,6 +5,17 @@ import { SAMPLE_AUTH_TOKEN, scenario } from "../../tools/scenarios";
  * Offline-only settings come through the environment: the provider mirror, fake credentials, and
  * TF_CLI_ARGS_plan=-refresh=false (a refresh would call AWS).
  */
+import { execFile } from "node:child_process";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MARKER, reviewPlanJson, type Review } from "../../lib/review";
+import { DANGER_HEADING } from "../../lib/review/render/danger-section";
+import { hclModuleState, nestedStates, writeState, type AddressLayout, stateAddresses } from "../../tools/state";
+import { synthModuleText } from "../../tools/synth";
+import { callView, canIsolateNetwork, init, plan, prepareCallerDir, requireTerraform, terraformEnv } from "../../tools/terraform";
+import { SAMPLE_AUTH_TOKEN, scenario } from "../../tools/scenarios";
 
 const PROJECT = resolve(__dirname, "..", "..");
 const WORKFLOW = join(PROJECT, "examples", "github-actions", "plan-review.yml");

@@ -1,3 +1,8 @@
+/**
+ * One review read whole: every section and every kind of change in one plan, compared with the
+ * comment a reviewer approved line by line. Any change to what the review says shows up here as a
+ * diff to read and approve again.
+ */
 import { describe, expect, it } from "vitest";
 import { reviewPlanJson } from "../../lib/review";
 import {
@@ -9,12 +14,6 @@ import {
   planText,
   SLOW_LOG_TO_CLOUDWATCH,
 } from "../helpers/review-fixtures";
-
-/**
- * One review read whole: every section and every kind of change in one plan, compared with the
- * comment a reviewer approved line by line. Any change to what the review says shows up here as a
- * diff to read and approve again.
- */
 
 const PLAN = planText([
   {

@@ -1,12 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { reviewPlanJson } from "../../lib/review";
-import { COMMENT_LIMIT, commentLength, details, headings, renderGfm, tables, textOf } from "../../tools/gfm";
-import { readPlanFixture, type LoadedFixture, type PlanFixture } from "../helpers/plan-fixtures";
-
 /**
  * The review at scale, read the way GitHub shows it: plans that real Terraform runs made (60
  * clusters, npm run fixtures), the review rendered by cmark-gfm with GitHub's extensions.
  */
+import { beforeAll, describe, expect, it } from "vitest";
+import { reviewPlanJson } from "../../lib/review";
+import { COMMENT_LIMIT, commentLength, details, headings, renderGfm, tables, textOf } from "../../tools/gfm";
+import { readPlanFixture, type LoadedFixture, type PlanFixture } from "../helpers/plan-fixtures";
 
 interface Rendered {
   readonly fixture: LoadedFixture;

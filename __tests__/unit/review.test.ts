@@ -1,35 +1,19 @@
 import { describe, expect, it } from "vitest";
-import {
-  classify,
-  DANGER_HEADING,
-  engineChange,
-  IRREVERSIBLE_HEADING,
-  kindOf,
-  logDeliveryChanges,
-  logDeliveryDiffers,
-  refusalsOf,
-  reasonText,
-  MARKER,
-  REFUSED_HEADING,
-  UNREFRESHED_HEADING,
-  versionBelow,
-  parseJson,
-  parsePlan,
-  PlanError,
-  renderReview,
-  reviewPlanJson,
-  type Refusal,
-  type Review,
-  type ReviewedChange,
-} from "../../lib/review";
+import { classify, parsePlan, PlanError, renderReview, reviewPlanJson, MARKER, type Refusal, type Review, type ReviewedChange } from "../../lib/review";
+import { engineChange, kindOf, refusalsOf, versionBelow } from "../../lib/review/classify";
+import { logDeliveryChanges, logDeliveryDiffers } from "../../lib/review/logs";
+import { parseJson } from "../../lib/review/plan";
 import { code, escapeCell } from "../../lib/text/markdown";
-import { addressPattern, ReviewTooLongError } from "../../lib/review/render/render";
-import { withCount } from "../../lib/review/render/change-sections";
+import { ReviewTooLongError } from "../../lib/review/render/render";
+import { addressPattern, withCount } from "../../lib/review/render/change-sections";
+import { DANGER_HEADING } from "../../lib/review/render/danger-section";
+import { MAX_VALUE_CHARS } from "../../lib/review/render/limits";
+import { IRREVERSIBLE_HEADING, REFUSED_HEADING, UNREFRESHED_HEADING } from "../../lib/review/render/notice-sections";
+import { clipped, reasonText, shown as shownMarkdown } from "../../lib/review/render/values";
 import {
   deepEqual,
   diffArguments,
   formatPath,
-  MAX_VALUE_CHARS,
   pathsOverlap,
   setArguments,
   showAt,
@@ -167,10 +151,11 @@ describe("values", () => {
     });
   });
 
-  it("cuts long values", () => {
-    const shown = showValue("x".repeat(500), { sensitive: false, unknown: false });
-    expect(shown.kind === "value" && shown.text).toMatch(/… \(302 more characters\)$/);
-    expect(shown.kind === "value" && shown.text.length).toBeLessThan(MAX_VALUE_CHARS + 30);
+  it("keeps long values whole, and the rendering cuts them", () => {
+    const long = showValue("x".repeat(500), { sensitive: false, unknown: false });
+    expect(long).toEqual({ kind: "value", text: `"${"x".repeat(500)}"` });
+    // 502 characters with the quotes.
+    expect(shownMarkdown(long)).toBe(`\`"${"x".repeat(MAX_VALUE_CHARS - 1)}… (${502 - MAX_VALUE_CHARS} more characters)\``);
   });
 
   it("reads the value at a path, stopping at a mask that covers it", () => {
@@ -272,7 +257,7 @@ describe("classifying changes", () => {
       ["create", "delete"],
     ]) {
       const [danger] = review([{ ...encryptionReplacement(), actions }]).dangers;
-      expect(danger).toMatchObject({ role: "cluster", kind: "replace", reason: undefined });
+      expect(danger).toMatchObject({ role: "cluster", kind: "replace", actionReason: "replace_because_cannot_update" });
       expect(danger.forcedBy).toEqual([
         { path: ["at_rest_encryption_enabled"], before: { kind: "value", text: '"false"' }, after: { kind: "value", text: '"true"' } },
       ]);
@@ -280,8 +265,9 @@ describe("classifying changes", () => {
     const [destroyed] = review([
       { address: "aws_elasticache_replication_group.redis", actions: ["delete"], before: replicationGroup(), action_reason: "delete_because_no_resource_config" },
     ]).dangers;
-    expect(destroyed).toMatchObject({ kind: "delete", forcedBy: [], reason: "its resource block is no longer in the configuration" });
-    expect(destroyed.losses.join(" ")).toMatch(/All data in the cache/);
+    // Data, not words: the rendering says what the code and each loss mean.
+    expect(destroyed).toMatchObject({ kind: "delete", forcedBy: [], actionReason: "delete_because_no_resource_config" });
+    expect(destroyed.losses).toEqual(["data", "snapshots", "endpoints"]);
   });
 
   it("recognises the cluster by type, at any address", () => {
@@ -343,11 +329,34 @@ describe("classifying changes", () => {
       { ...encryptionReplacement(), replace_paths: undefined, action_reason: "replace_because_tainted" },
     ]).dangers;
     expect(danger.forcedBy).toEqual([]);
-    expect(danger.reason).toMatch(/tainted/);
+    expect(danger.actionReason).toBe("replace_because_tainted");
+    expect(renderReview(review([{ ...encryptionReplacement(), replace_paths: undefined, action_reason: "replace_because_tainted" }]))).toContain(
+      "Why: the object is tainted (a failed apply or `terraform taint` marked it).",
+    );
   });
 });
 
 describe("rendering", () => {
+  it("cuts a long value where the comment prints it, while the review's data keeps it whole", () => {
+    const policy = "p".repeat(500);
+    const name = "n".repeat(300);
+    const result = reviewPlanJson(
+      planText([
+        { address: "aws_iam_policy.x", actions: ["create"], after: { policy } },
+        { address: "aws_elasticache_subnet_group.redis", actions: ["delete"], before: { name } },
+      ]),
+    );
+    expect(result.review.changes.find((c) => c.address === "aws_iam_policy.x")?.created?.values).toEqual([
+      { path: ["policy"], value: { kind: "value", text: `"${policy}"` } },
+    ]);
+    expect(result.review.dangers[0].name).toEqual({ kind: "value", text: name });
+    // The policy with its quotes is 502 characters; the name, a string in a sentence, has none.
+    expect(result.markdown).toContain(`\`"${"p".repeat(MAX_VALUE_CHARS - 1)}… (${502 - MAX_VALUE_CHARS} more characters)\``);
+    expect(result.markdown).toContain(`\`${"n".repeat(MAX_VALUE_CHARS)}… (${300 - MAX_VALUE_CHARS} more characters)\``);
+    expect(result.markdown).not.toContain("p".repeat(MAX_VALUE_CHARS));
+    expect(result.markdown).not.toContain("n".repeat(MAX_VALUE_CHARS + 1));
+  });
+
   const replaced = () =>
     markdown([
       encryptionReplacement(),
@@ -822,8 +831,16 @@ describe("values, case by case", () => {
     expect(text({})).toEqual({ kind: "value", text: "{}" });
     expect(text([])).toEqual({ kind: "value", text: "[]" });
     expect(text({ b: 1, a: [true, null], "x.y": "z" })).toEqual({ kind: "value", text: '{ a = [true, null], b = 1, "x.y" = "z" }' });
-    expect(text("x".repeat(MAX_VALUE_CHARS))).toEqual({ kind: "value", text: JSON.stringify("x".repeat(MAX_VALUE_CHARS)).slice(0, MAX_VALUE_CHARS) + "… (2 more characters)" });
-    expect(text("x".repeat(MAX_VALUE_CHARS - 2))).toEqual({ kind: "value", text: JSON.stringify("x".repeat(MAX_VALUE_CHARS - 2)) });
+    expect(text("x".repeat(MAX_VALUE_CHARS))).toEqual({ kind: "value", text: `"${"x".repeat(MAX_VALUE_CHARS)}"` });
+  });
+
+  it("cuts a value's text past MAX_VALUE_CHARS only, saying how much is left out", () => {
+    expect(clipped("x".repeat(MAX_VALUE_CHARS))).toBe("x".repeat(MAX_VALUE_CHARS));
+    expect(clipped("x".repeat(MAX_VALUE_CHARS + 2))).toBe(`${"x".repeat(MAX_VALUE_CHARS)}… (2 more characters)`);
+    expect(shownMarkdown({ kind: "value", text: "y".repeat(MAX_VALUE_CHARS + 1) }, true)).toBe(`\`${"y".repeat(MAX_VALUE_CHARS)}… (1 more characters)\``);
+    // Masked values have no text to cut.
+    expect(shownMarkdown({ kind: "sensitive" })).toBe("(sensitive)");
+    expect(shownMarkdown({ kind: "unknown" })).toBe("(known after apply)");
   });
 
   it("writes path steps that are numbers as indexes, even first", () => {
@@ -932,6 +949,8 @@ describe("classifying, case by case", () => {
     expect(reasonText(undefined)).toBeUndefined();
     expect(reasonText("replace_by_triggers")).toBe("a `replace_triggered_by` reference changed");
     expect(reasonText("some_new_reason")).toBe("some_new_reason");
+    // A code that is also the name of an object's built-in property is a code like any other.
+    expect(reasonText("constructor")).toBe("constructor");
   });
 
   it("sorts changes by address in code-point order, and dangers by what they lose, then address", () => {
@@ -996,9 +1015,15 @@ describe("classifying, case by case", () => {
       { address: "aws_elasticache_replication_group.redis", actions: ["delete"], before: { port: 1 }, replace_paths: [["port"]] },
     ]).dangers;
     expect(deleted.forcedBy).toEqual([]);
-    expect(deleted.reason).toBe("the plan destroys it (a destroy plan, or its configuration was removed)");
+    expect(deleted.actionReason).toBeUndefined();
+    expect(renderReview(review([{ address: "aws_elasticache_replication_group.redis", actions: ["delete"], before: { port: 1 }, replace_paths: [["port"]] }]))).toContain(
+      "Why: the plan destroys it (a destroy plan, or its configuration was removed).",
+    );
     const [replaced] = review([{ address: "aws_elasticache_replication_group.redis", actions: ["delete", "create"], before: {}, after: {} }]).dangers;
-    expect(replaced.reason).toBe("the provider requires it");
+    expect(replaced.actionReason).toBeUndefined();
+    expect(renderReview(review([{ address: "aws_elasticache_replication_group.redis", actions: ["delete", "create"], before: {}, after: {} }]))).toContain(
+      "Why: the provider requires it.",
+    );
   });
 });
 

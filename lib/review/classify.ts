@@ -1,9 +1,12 @@
 /**
- * What a plan does to the cache, independent of how it is printed: the kind of every change,
+ * What a plan does to the cache, as data for the rendering to word: the kind of every change,
  * the counts, the dangers (a change that loses the cluster's data or endpoints), the engine
  * changes (Redis OSS to Valkey, which cannot be undone) and the refusals (changes AWS rejects at
  * apply: an engine change it has no path for, a log delivery change not applied immediately or
  * made together with the upgrade to Valkey).
+ *
+ * Nothing here is Markdown or prose: reasons stay Terraform's codes, losses are kinds, and values
+ * are whole (see values.ts); render/ decides the words and how much of each value fits.
  *
  * Resources are recognised by type, never by name: the module's own addresses are
  * `aws_elasticache_replication_group.redis`, a caller's are `module.x.aws_...`, and a CDKTF stack
@@ -29,7 +32,7 @@ export type Role = "cluster" | "subnet group" | "security group";
 /** The order dangers are listed in: the data first. */
 const ROLE_ORDER: readonly Role[] = ["cluster", "subnet group", "security group"];
 
-export const ROLES: Readonly<Record<string, Role>> = {
+const ROLES: Readonly<Record<string, Role>> = {
   aws_elasticache_replication_group: "cluster",
   aws_elasticache_subnet_group: "subnet group",
   aws_security_group: "security group",
@@ -41,16 +44,37 @@ export interface ForcingArgument {
   readonly after: Shown;
 }
 
+/**
+ * What applying a plan loses with a danger:
+ * - `data`: everything in the cache;
+ * - `snapshots`: the cluster's automatic snapshots, which AWS deletes with it;
+ * - `endpoints`: the addresses clients connect to now;
+ * - `cluster`: possibly the cluster itself, which cannot move to another subnet group in place;
+ * - `clean-apply`: an apply that runs to the end, as AWS refuses to delete a group still in use;
+ * - `connectivity`: clients' connections, until the cluster uses the new group and its rules.
+ */
+export type Loss = "data" | "snapshots" | "endpoints" | "cluster" | "clean-apply" | "connectivity";
+
+/** What each role's replacement or destroy loses, the worst first. */
+const LOSSES: Readonly<Record<Role, readonly Loss[]>> = {
+  cluster: ["data", "snapshots", "endpoints"],
+  "subnet group": ["cluster", "clean-apply"],
+  "security group": ["connectivity", "clean-apply"],
+};
+
 export interface Danger {
   readonly address: string;
   readonly role: Role;
   readonly kind: "replace" | "delete";
   /** The arguments that force a replacement (from replace_paths); empty for a destroy. */
   readonly forcedBy: readonly ForcingArgument[];
-  /** Why, when no argument forces it: taint, `-replace`, removed configuration... */
-  readonly reason?: string;
-  /** What applying the plan loses, one sentence each. */
-  readonly losses: readonly string[];
+  /**
+   * Terraform's reason code (`replace_because_tainted`, `replace_by_request`,
+   * `delete_because_no_resource_config`...); none in a destroy plan.
+   */
+  readonly actionReason?: string;
+  /** What applying the plan loses, the worst first. */
+  readonly losses: readonly Loss[];
   /** The name AWS knows it by: `replication_group_id` of a cluster, `name` of a group. */
   readonly name: Shown;
   /** A cluster's endpoints as its state has them (the ones clients use now); none for a group. */
@@ -78,7 +102,8 @@ export interface ReviewedChange {
   readonly importing: boolean;
   /** For a replacement: whether Terraform destroys the old object before creating the new one. */
   readonly deleteFirst: boolean;
-  readonly reason?: string;
+  /** Terraform's reason code, as in Danger. */
+  readonly actionReason?: string;
   readonly forcedBy: readonly AttributePath[];
   /** Arguments that change (update, replace, moves with updates). */
   readonly diff?: ArgumentDiff;
@@ -164,7 +189,7 @@ const isIngressRule = (rc: ResourceChange) =>
   (rc.type === "aws_security_group_rule" && isObject(rc.before) && rc.before.type === "ingress");
 
 /** A replaced or destroyed ingress rule and the clients it concerns; not a danger: nothing is lost for good. */
-export function connectivityRiskOf(rc: ResourceChange): ConnectivityRisk | undefined {
+function connectivityRiskOf(rc: ResourceChange): ConnectivityRisk | undefined {
   if (rc.mode !== "managed" || !isIngressRule(rc)) return undefined;
   const kind = kindOf(rc.actions);
   if (kind !== "replace" && kind !== "delete") return undefined;
@@ -179,29 +204,11 @@ export function connectivityRiskOf(rc: ResourceChange): ConnectivityRisk | undef
   };
 }
 
-const REASONS: Readonly<Record<string, string>> = {
-  replace_because_cannot_update: "an argument cannot change in place",
-  replace_because_tainted: "the object is tainted (a failed apply or `terraform taint` marked it)",
-  replace_by_request: "requested with `-replace`",
-  replace_by_triggers: "a `replace_triggered_by` reference changed",
-  delete_because_no_resource_config: "its resource block is no longer in the configuration",
-  delete_because_no_module: "its module is no longer in the configuration",
-  delete_because_wrong_repetition: "`count` or `for_each` was added to or removed from its block",
-  delete_because_count_index: "`count` no longer reaches this index",
-  delete_because_each_key: "`for_each` no longer holds this key",
-  delete_because_no_move_target: "its `moved` block points at a resource that does not exist",
-};
-
-/** Terraform's reason code in words; unknown codes are shown as they are. */
-export function reasonText(code: string | undefined): string | undefined {
-  return code === undefined ? undefined : (REASONS[code] ?? code);
-}
-
 /** Code-point order, so the output does not depend on the machine's locale. */
 export const byAddress = (a: { address: string }, b: { address: string }) =>
   a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
 
-export function summarize(changes: readonly ReviewedChange[]): Summary {
+function summarize(changes: readonly ReviewedChange[]): Summary {
   const count = (kind: Kind) => changes.filter((c) => c.kind === kind).length;
   return {
     add: count("create"),
@@ -223,7 +230,7 @@ const changeValues = (rc: ResourceChange): ChangeValues => ({
   afterUnknown: rc.afterUnknown,
 });
 
-export function reviewChange(rc: ResourceChange): ReviewedChange {
+function reviewChange(rc: ResourceChange): ReviewedChange {
   const kind = kindOf(rc.actions);
   const values = changeValues(rc);
   const diff = kind === "update" || kind === "replace" ? diffArguments(values) : undefined;
@@ -235,7 +242,7 @@ export function reviewChange(rc: ResourceChange): ReviewedChange {
     kind,
     importing: rc.importing,
     deleteFirst: rc.actions[0] === "delete",
-    reason: reasonText(rc.actionReason),
+    actionReason: rc.actionReason,
     forcedBy: rc.replacePaths,
     diff,
     created: kind === "create" ? setArguments(values) : undefined,
@@ -258,7 +265,7 @@ function clusterDependsOn(rc: ResourceChange, all: readonly ResourceChange[]): b
   return clusters.length === 0 || clusters.some((cluster) => moduleOf(cluster) === moduleOf(rc));
 }
 
-export function dangerOf(rc: ResourceChange, all: readonly ResourceChange[]): Danger | undefined {
+function dangerOf(rc: ResourceChange, all: readonly ResourceChange[]): Danger | undefined {
   const role = ROLES[rc.type];
   if (role === undefined || rc.mode !== "managed") return undefined;
   const kind = kindOf(rc.actions);
@@ -279,43 +286,13 @@ export function dangerOf(rc: ResourceChange, all: readonly ResourceChange[]): Da
     role,
     kind,
     forcedBy,
-    reason: forcedBy.length === 0 ? (reasonText(rc.actionReason) ?? defaultReason(kind)) : undefined,
-    losses: losses(role, kind),
+    actionReason: rc.actionReason,
+    losses: LOSSES[role],
     name: textAt(rc.before, beforeMasks, [role === "cluster" ? "replication_group_id" : "name"]),
     // An endpoint the cluster does not have (a reader in cluster mode) is null in state.
     endpoints: endpoints.filter((e) => !(e.address.kind === "value" && e.address.text === "null")),
     deleteFirst: rc.actions[0] === "delete",
   };
-}
-
-function defaultReason(kind: "replace" | "delete"): string {
-  return kind === "delete" ? "the plan destroys it (a destroy plan, or its configuration was removed)" : "the provider requires it";
-}
-
-/** What applying the plan loses, in words a reviewer acts on. */
-export function losses(role: Role, kind: "replace" | "delete"): string[] {
-  switch (role) {
-    case "cluster":
-      return [
-        kind === "replace"
-          ? "**All data in the cache.** The new cluster starts empty unless it is restored from a snapshot (`snapshot_name` or `snapshot_arn`)."
-          : "**All data in the cache.** Nothing of it remains after the apply.",
-        "**Its automatic snapshots**, which AWS deletes with the cluster: take a manual snapshot first if the data matters.",
-        kind === "replace"
-          ? "**The endpoint addresses.** The primary, reader and configuration endpoints go away with the old cluster and are only known after apply for the new one: clients are cut off until it is up, and must be given the new addresses where they differ."
-          : "**The endpoint addresses.** The primary, reader and configuration endpoints stop resolving.",
-      ];
-    case "subnet group":
-      return [
-        "**Possibly the cluster itself.** A cluster cannot move to another subnet group in place: a new subnet group name replaces the cluster, losing its data and endpoint addresses.",
-        "**A clean apply.** AWS refuses to delete a subnet group a cluster still uses, so the apply can fail halfway.",
-      ];
-    case "security group":
-      return [
-        "**Client connectivity.** Clients reach the cluster through this group: until the cluster uses the new group and its rules exist, connections are refused.",
-        "**A clean apply.** AWS refuses to delete a security group the cluster's network interfaces still use, so the apply can fail or hang halfway.",
-      ];
-  }
 }
 
 /**
@@ -330,7 +307,7 @@ const COUNTS_AWS_REPORTS = ["num_cache_clusters", "num_node_groups", "replicas_p
  * mark of a plan made with -refresh=false on state written by provider 3.x. Applying it sends
  * modify calls for values that did not change.
  */
-export function unrefreshed(rc: ResourceChange): boolean {
+function unrefreshed(rc: ResourceChange): boolean {
   if (rc.type !== "aws_elasticache_replication_group" || rc.mode !== "managed" || rc.before === null) return false;
   if (kindOf(rc.actions) !== "update") return false;
   const before = rc.before as Record<string, unknown>;
@@ -442,7 +419,7 @@ export function engineChange(rc: ResourceChange): EngineChange | undefined {
  *   terraform-provider-aws #49842), and the provider sends them with the resource's
  *   `apply_immediately`.
  */
-export const REFUSAL_KINDS = ["source-version", "no-way-back", "log-delivery-with-engine", "log-delivery-deferred"] as const;
+const REFUSAL_KINDS = ["source-version", "no-way-back", "log-delivery-with-engine", "log-delivery-deferred"] as const;
 
 export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 

@@ -1,29 +1,32 @@
 /**
- * Plan review: turns `terraform show -json <planfile>` into a Markdown pull-request comment that
- * puts any replacement or destroy of the Redis cluster (or what it depends on) first, then any
- * change AWS will refuse.
+ * Plan review (`redis-cdktf/review`): turns `terraform show -json <planfile>` into a Markdown
+ * pull-request comment that puts any replacement or destroy of the Redis cluster (or what it
+ * depends on) first, then any change AWS will refuse.
+ *
+ * This is the whole public API; the `redis-plan-review` command uses nothing else. The rest of
+ * lib/review (how values are cut, headings, size limits, the classification helpers) may change
+ * without notice.
+ * - `reviewPlanJson(text, options?)`: the one call most users need: the Markdown, whether the plan
+ *   is dangerous or refused, and the data behind them (`PlanReview`).
+ * - `parsePlan(text)`, `classify(plan)`, `renderReview(review, options?)`: the same in three steps,
+ *   for a caller that wants the data (`Review`: counts, changes, dangers, refusals...) on its own
+ *   or renders it another way. The data holds no Markdown: reasons are Terraform's codes, losses
+ *   are kinds, values are whole.
+ * - `PlanError`: the input is not a plan; `ReviewTooLongError`: even the danger, refusal and
+ *   summary sections exceed GitHub's comment limit. Both are bad input, not bugs: their message
+ *   says what is wrong.
+ * - `MARKER`: the first line of every review, which a workflow searches for to update its comment.
+ * - The types of all of these, and every type `Plan` and `Review` are made of.
  */
 import { classify, type Review } from "./classify";
 import { parsePlan } from "./plan";
 import { renderReview, type RenderOptions } from "./render/render";
 
-export {
-  classify,
-  connectivityRiskOf,
-  dangerOf,
-  engineChange,
-  kindOf,
-  losses,
-  reasonText,
-  REFUSAL_KINDS,
-  refusalsOf,
-  reviewChange,
-  ROLES,
-  summarize,
-  unrefreshed,
-  VALKEY_SOURCE_FLOOR,
-  versionBelow,
-} from "./classify";
+export { classify, parsePlan, renderReview };
+export { PlanError } from "./plan";
+export { MARKER, ReviewTooLongError } from "./render/render";
+export type { RenderOptions, Review };
+export type { Action, AttributePath, Mask, OutputChange, PathStep, Plan, ResourceChange } from "./plan";
 export type {
   ConnectivityRisk,
   Danger,
@@ -34,29 +37,16 @@ export type {
   EngineVersion,
   ForcingArgument,
   Kind,
+  Loss,
   OutputReview,
   Refusal,
   RefusalKind,
-  Review,
   ReviewedChange,
   Role,
   Summary,
 } from "./classify";
-export { LOG_DELIVERY, logDeliveryChanges, logDeliveryDiffers } from "./logs";
 export type { LogDeliveryChange, LogDestination } from "./logs";
-export { parseJson, parsePlan, PlanError, readPlan } from "./plan";
-export type { Action, AttributePath, Mask, Plan, ResourceChange } from "./plan";
-export {
-  DANGER_HEADING,
-  IRREVERSIBLE_HEADING,
-  MARKER,
-  MAX_COMMENT_CHARS,
-  REFUSED_HEADING,
-  renderReview,
-  UNREFRESHED_HEADING,
-} from "./render/render";
-export type { RenderOptions } from "./render/render";
-export { SENSITIVE, UNKNOWN } from "./values";
+export type { ArgumentChange, ArgumentDiff, ArgumentValue, Shown } from "./values";
 
 export interface PlanReview {
   readonly review: Review;
@@ -70,7 +60,10 @@ export interface PlanReview {
   readonly refused: boolean;
 }
 
-/** The review of a plan given as the text of `terraform show -json`; throws PlanError on bad input. */
+/**
+ * The review of a plan given as the text of `terraform show -json`; throws PlanError on bad input
+ * and ReviewTooLongError when the review cannot fit a GitHub comment.
+ */
 export function reviewPlanJson(text: string, options?: RenderOptions): PlanReview {
   const review = classify(parsePlan(text));
   return {

@@ -1,5 +1,3 @@
-import { scanOutsideStrings } from "../expressions/scan";
-
 /**
  * Reads the output of `terraform show -json <planfile>` into typed resource changes.
  *
@@ -7,6 +5,7 @@ import { scanOutsideStrings } from "../expressions/scan";
  * half-read plan could hide a replacement, so anything unexpected is a `PlanError` naming where
  * in the document the problem is.
  */
+import { scanOutsideStrings } from "../expressions/scan";
 
 export type Action = "no-op" | "create" | "read" | "update" | "delete" | "forget";
 
@@ -141,7 +140,7 @@ function isJsonObjectLine(line: string): boolean {
 }
 
 /** Checks the parsed document and keeps what the review reads. */
-export function readPlan(doc: unknown): Plan {
+function readPlan(doc: unknown): Plan {
   if (!isObject(doc)) throw new PlanError("the plan JSON must be an object, as `terraform show -json <planfile>` writes it");
   const formatVersion = doc.format_version;
   if (typeof formatVersion !== "string") {

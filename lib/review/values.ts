@@ -3,16 +3,14 @@
  * Terraform's notation with sensitive parts masked and unknown parts marked.
  *
  * The plan JSON holds sensitive values in clear text; the masks beside them are the only thing
- * that keeps them out of a pull-request comment, so every value goes through `showValue`.
+ * that keeps them out of a pull-request comment, so every value goes through `showValue`. Values
+ * are kept whole: how much of one a comment has room for is the rendering's decision.
  */
 import { isIdentifier, isObject, terraformValueMarked } from "../text/notation";
 import type { AttributePath, Mask } from "./plan";
 
 export const SENSITIVE = "(sensitive)";
 export const UNKNOWN = "(known after apply)";
-
-/** Longer values are cut: one IAM policy or user-data blob should not fill the comment. */
-export const MAX_VALUE_CHARS = 200;
 
 /**
  * A value ready to print: `text` is Terraform notation unless the whole value is masked (or, from
@@ -95,11 +93,11 @@ function anyMarked(mask: Mask): boolean {
   return false;
 }
 
-/** Terraform notation, with masked parts replaced by their marker. Cut at MAX_VALUE_CHARS. */
+/** Terraform notation, with masked parts replaced by their marker. */
 export function showValue(value: unknown, masks: Masks): Shown {
   if (masks.sensitive === true) return { kind: "sensitive" };
   if (masks.unknown === true) return { kind: "unknown" };
-  return { kind: "value", text: cut(notation(value, masks)) };
+  return { kind: "value", text: notation(value, masks) };
 }
 
 function notation(value: unknown, masks: Masks): string {
@@ -109,11 +107,6 @@ function notation(value: unknown, masks: Masks): string {
     if (here.unknown === true) return UNKNOWN;
     return undefined;
   });
-}
-
-function cut(text: string): string {
-  if (text.length <= MAX_VALUE_CHARS) return text;
-  return `${text.slice(0, MAX_VALUE_CHARS)}… (${text.length - MAX_VALUE_CHARS} more characters)`;
 }
 
 /** The value at a path (missing parts read as null), shown with the masks that cover it. */
@@ -135,7 +128,7 @@ export function showAt(value: unknown, masks: Masks, path: AttributePath): Shown
 export function textAt(value: unknown, masks: Masks, path: AttributePath): Shown {
   const at = showAt(value, masks, path);
   const raw = path.reduce<unknown>((v, step) => (Array.isArray(v) || isObject(v) ? (v as Record<string, unknown>)[step] : undefined), value);
-  return at.kind === "value" && typeof raw === "string" ? { kind: "value", text: cut(raw) } : at;
+  return at.kind === "value" && typeof raw === "string" ? { kind: "value", text: raw } : at;
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

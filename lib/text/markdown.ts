@@ -1,6 +1,6 @@
 /**
  * GitHub-flavoured Markdown primitives shared by the docs generator (tools/docs.ts) and the plan
- * review (lib/review/render.ts), so that both escape table cells and code spans alike.
+ * review (lib/review/render/), so that both escape table cells and code spans alike.
  */
 
 /** A code span that survives any backticks in the text; `inTable` when it sits in a table cell. */

@@ -4,7 +4,8 @@ import { byAddress, type Kind, type OutputReview, type ReviewedChange, type Summ
 import { LOG_DELIVERY, type LogDeliveryChange, type LogDestination } from "../logs";
 import type { AttributePath } from "../plan";
 import { type ArgumentChange, formatPath, pathsOverlap, type Shown } from "../values";
-import { argument, capped, MAX_LISTED, shown } from "./values";
+import { INLINE_MOVES, INLINE_OUTPUTS, INLINE_UNKNOWN, MAX_LISTED, MAX_TABLE_ROWS } from "./limits";
+import { argument, capped, clipped, reasonText, shown } from "./values";
 
 // ---- summary and table ---------------------------------------------------------------------------
 
@@ -54,7 +55,8 @@ function whyCell(c: ReviewedChange): string {
   if (c.kind === "replace" && c.forcedBy.length > 0) {
     return `forced by ${c.forcedBy.map((p) => argument(p, true)).join(", ")}`;
   }
-  return c.reason === undefined ? "" : escapeCell(c.reason);
+  const reason = reasonText(c.actionReason);
+  return reason === undefined ? "" : escapeCell(reason);
 }
 
 /**
@@ -114,9 +116,6 @@ export function withCount(action: string, count: number): string {
   return `${action.slice(0, i)} ×${count}${action.slice(i)}`;
 }
 
-/** Rows beyond this are left out of the table, which says how many and of what. */
-const MAX_TABLE_ROWS = 100;
-
 export function changesTable(changes: readonly ReviewedChange[]): string[] {
   const rows = tableRows(changes);
   const shownRows = rows.slice(0, MAX_TABLE_ROWS);
@@ -134,8 +133,6 @@ export function changesTable(changes: readonly ReviewedChange[]): string[] {
   return [...table(["Action", "Resource", ...(withWhy ? ["Why"] : [])], cells), ...note];
 }
 
-const INLINE_OUTPUTS = 10;
-
 const OUTPUT_ACTIONS: Partial<Record<Kind, string>> = { create: "added", delete: "removed", update: "changes" };
 
 /** Root outputs whose value changes: what callers and other units read from this one. */
@@ -145,7 +142,7 @@ export function renderOutputs(outputs: readonly OutputReview[]): string[] {
   const more = outputs.length > MAX_LISTED ? ["", `_… and ${outputs.length - MAX_LISTED} more outputs change (\`terraform show tfplan\` lists them all)._`] : [];
   const title = `### ${outputs.length} ${outputs.length === 1 ? "output changes" : "outputs change"}`;
   const body = [...table(["Output", "Change", "Before", "After"], rows), ...more];
-  // Many outputs (one root calling the module many times) are folded: they follow from the changes above.
+  // Many outputs are folded: they follow from the changes above.
   return outputs.length <= INLINE_OUTPUTS
     ? [title, "", ...body, ""]
     : [title, "", "<details><summary>Outputs</summary>", "", ...body, "", "</details>", ""];
@@ -157,15 +154,12 @@ export function renderMoves(changes: readonly ReviewedChange[]): string[] {
   if (moves.length === 0) return [];
   const lines = capped(moves.map((c) => `- ${code(c.previousAddress!)} -> ${code(c.address)}`), MAX_LISTED, "moves");
   const title = `### ${moves.length} moved`;
-  return moves.length <= 10
+  return moves.length <= INLINE_MOVES
     ? [title, "", ...lines, ""]
     : [title, "", `<details><summary>${moves.length} resources at new addresses</summary>`, "", ...lines, "", "</details>", ""];
 }
 
 // ---- per-resource details ------------------------------------------------------------------------
-
-/** Up to this many unknown attributes fit on one line; a replacement has a score of them, folded. */
-const INLINE_UNKNOWN = 6;
 
 function knownAfterApply(paths: readonly AttributePath[]): string[] {
   if (paths.length === 0) return [];
@@ -200,11 +194,10 @@ function logDeliveryLines(changes: readonly LogDeliveryChange[] | undefined): st
     "",
     `Log delivery (${code(LOG_DELIVERY)}):`,
     "",
-    ...changes.map((l) => `- ${LOG_NAMES.get(l.log) ?? code(l.log)}: ${logDestination(l.before)} -> ${logDestination(l.after)}`),
+    ...changes.map((l) => `- ${LOG_NAMES.get(l.log) ?? code(clipped(l.log))}: ${logDestination(l.before)} -> ${logDestination(l.after)}`),
   ];
 }
 
-/** The changed arguments of one resource; nothing for destroys and plain moves. */
 /** A list's change by element: what it gains and what it loses (the Before column has the whole list). */
 function elementsCell(elements: NonNullable<ArgumentChange["elements"]>): string {
   const list = (values: readonly Shown[]) => values.map((v) => shown(v, true)).join(", ");

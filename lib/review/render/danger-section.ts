@@ -1,11 +1,11 @@
 /** The DANGER section: what applying the plan loses, one block per kind of loss. */
 import { code } from "../../text/markdown";
-import type { Danger, Role } from "../classify";
+import type { Danger, Loss, Role } from "../classify";
 import { formatPath } from "../values";
-import { argument, capped, inWords, INLINE_TARGETS, MAX_DANGER_TARGETS, shown } from "./values";
+import { INLINE_TARGETS, MAX_DANGER_TARGETS } from "./limits";
+import { argument, capped, inWords, reasonText, shown } from "./values";
 
 export const DANGER_HEADING = "## ⛔ DANGER";
-
 
 /** How a danger names what it loses: one of them, and several. */
 const ROLE_NAMES: Readonly<Record<Role, { one: string; many: string }>> = {
@@ -28,12 +28,43 @@ function dangerHeading(dangers: readonly Danger[]): string {
   return `${DANGER_HEADING}: this plan ${inWords(listed)}`;
 }
 
+/** Why, when no argument forces it: taint, `-replace`, removed configuration... A destroy plan gives no code. */
+function why(d: Danger): string {
+  const otherwise = d.kind === "delete" ? "the plan destroys it (a destroy plan, or its configuration was removed)" : "the provider requires it";
+  return reasonText(d.actionReason) ?? otherwise;
+}
+
+/** What a loss means for this role and kind, in words a reviewer acts on. */
+function lossText(loss: Loss, d: Danger): string {
+  switch (loss) {
+    case "data":
+      return d.kind === "replace"
+        ? "**All data in the cache.** The new cluster starts empty unless it is restored from a snapshot (`snapshot_name` or `snapshot_arn`)."
+        : "**All data in the cache.** Nothing of it remains after the apply.";
+    case "snapshots":
+      return "**Its automatic snapshots**, which AWS deletes with the cluster: take a manual snapshot first if the data matters.";
+    case "endpoints":
+      return d.kind === "replace"
+        ? "**The endpoint addresses.** The primary, reader and configuration endpoints go away with the old cluster and are only known after apply for the new one: clients are cut off until it is up, and must be given the new addresses where they differ."
+        : "**The endpoint addresses.** The primary, reader and configuration endpoints stop resolving.";
+    case "cluster":
+      return "**Possibly the cluster itself.** A cluster cannot move to another subnet group in place: a new subnet group name replaces the cluster, losing its data and endpoint addresses.";
+    case "clean-apply":
+      return d.role === "security group"
+        ? "**A clean apply.** AWS refuses to delete a security group the cluster's network interfaces still use, so the apply can fail or hang halfway."
+        : "**A clean apply.** AWS refuses to delete a subnet group a cluster still uses, so the apply can fail halfway.";
+    case "connectivity":
+      return "**Client connectivity.** Clients reach the cluster through this group: until the cluster uses the new group and its rules exist, connections are refused.";
+  }
+}
+
 /** Dangers that read alike (same role, kind and cause) go together: 60 clusters replaced by one change read as one. */
 function dangerGroups(dangers: readonly Danger[]): Danger[][] {
   const groups = new Map<string, Danger[]>();
   for (const d of dangers) {
-    const cause = d.forcedBy.map((f) => `${formatPath(f.path)}:${shown(f.before)}:${shown(f.after)}`).join(";");
-    const key = [d.role, d.kind, d.deleteFirst, cause, d.reason].join("|");
+    // A forcing argument is the cause: Terraform's reason code only when there is none.
+    const cause = d.forcedBy.length > 0 ? d.forcedBy.map((f) => `${formatPath(f.path)}:${shown(f.before)}:${shown(f.after)}`).join(";") : why(d);
+    const key = [d.role, d.kind, d.deleteFirst, cause].join("|");
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
   return [...groups.values()];
@@ -63,7 +94,7 @@ function renderDangerGroup(group: readonly Danger[]): string[] {
     lines.push(`Forced by ${plural ? "these arguments, which" : "this argument, which"} cannot change in place:`, "");
     for (const f of first.forcedBy) lines.push(`- ${argument(f.path)}: ${shown(f.before)} -> ${shown(f.after)}`);
   } else {
-    lines.push(`Why: ${first.reason}.`);
+    lines.push(`Why: ${why(first)}.`);
   }
   if (first.kind === "replace" && first.role === "cluster") {
     lines.push(
@@ -75,7 +106,7 @@ function renderDangerGroup(group: readonly Danger[]): string[] {
   }
   // The cluster's data is certainly gone; what hangs on its subnet and security group is at risk.
   const stake = first.role === "cluster" ? "Lost" : "At risk";
-  lines.push("", `${stake} when this plan is applied:`, "", ...first.losses.map((loss) => `- ${loss}`));
+  lines.push("", `${stake} when this plan is applied:`, "", ...first.losses.map((loss) => `- ${lossText(loss, first)}`));
   if (group.length === 1) {
     if (first.endpoints.length > 0) lines.push("", `Its endpoints now: ${endpointList(first)}.`);
   } else {

@@ -3,11 +3,12 @@ import { code } from "../../text/markdown";
 import { type ConnectivityRisk, type Engine, type EngineChange, type EngineVersion, type Refusal, VALKEY_SOURCE_FLOOR } from "../classify";
 import { LOG_DELIVERY } from "../logs";
 import type { Shown } from "../values";
-import { capped, INLINE_TARGETS, MAX_LISTED, shown } from "./values";
+import { INLINE_TARGETS, MAX_LISTED } from "./limits";
+import { capped, shown } from "./values";
 
 // ---- connectivity --------------------------------------------------------------------------------
 
-export const CONNECTIVITY_HEADING = "## ⚠️ Clients may lose connectivity";
+const CONNECTIVITY_HEADING = "## ⚠️ Clients may lose connectivity";
 
 function connectivityLine(r: ConnectivityRisk): string {
   const list = (values: readonly Shown[]) => values.map((v) => shown(v)).join(", ");

@@ -15,35 +15,29 @@ import {
   summaryLines,
 } from "./change-sections";
 import { renderDangers } from "./danger-section";
+import { GITHUB_COMMENT_LIMIT, MAX_COMMENT_CHARS, NOTICE_ROOM } from "./limits";
 import { renderConnectivity, renderIrreversible, renderRefusals, renderUnrefreshed } from "./notice-sections";
-
-export { DANGER_HEADING } from "./danger-section";
-export { CONNECTIVITY_HEADING, IRREVERSIBLE_HEADING, REFUSED_HEADING, UNREFRESHED_HEADING } from "./notice-sections";
-export { addressPattern } from "./change-sections";
-export { shown } from "./values";
 
 /** First line of every review: lets a workflow find and update its earlier comment. */
 export const MARKER = "<!-- redis-plan-review -->";
 
-/** GitHub rejects comments over 65,536 characters; the rest of the room is for the cut notice. */
-export const MAX_COMMENT_CHARS = 60_000;
-
 export interface RenderOptions {
-  /** Where the per-resource details stop; the danger section, counts and table are always kept. */
+  /**
+   * Where the sections after the danger, refusal and summary sections stop (by default 60,000
+   * characters, MAX_COMMENT_CHARS; never past GitHub's 65,536): those three are always kept whole.
+   */
   readonly maxChars?: number;
 }
 
-// ---- the whole review ----------------------------------------------------------------------------
-
-/** GitHub refuses a comment longer than this: the comment would not be posted, danger and all. */
-export const GITHUB_COMMENT_LIMIT = 65_536;
-
 /** The review cannot be written within GitHub's limit even with every detail left out. */
-export class ReviewTooLongError extends Error {}
+export class ReviewTooLongError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ReviewTooLongError";
+  }
+}
 
-/** Room kept, past the danger, refusal and summary sections, for the notices of what is left out. */
-const NOTICE_ROOM = 600;
-
+/** The review as a pull-request comment; throws ReviewTooLongError when even its essential sections cannot fit one. */
 export function renderReview(review: Review, options: RenderOptions = {}): string {
   const limit = Math.min(options.maxChars ?? MAX_COMMENT_CHARS, GITHUB_COMMENT_LIMIT);
   const head = [
