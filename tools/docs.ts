@@ -1,13 +1,12 @@
 /**
- * `npm run docs`: rewrites the generated parts of README.md (inputs, outputs and alarms tables)
- * and of `help` (a plain-text reference) from the tables in lib/, and writes the JSON Schema of the
- * inputs and lib/props.ts (the construct's props interface) whole. In README.md and help,
- * everything between a BEGIN and its END marker is replaced; the rest is left as written.
+ * `npm run docs`: writes, from the tables in lib/, the reference of the inputs, outputs, rules and
+ * alarms (docs/inputs.md), the JSON Schema of the inputs (docs/inputs.schema.json) and the props
+ * interface of the construct (lib/inputs/props.ts), each file whole.
  *
- * The render functions are pure, so __tests__/docs.test.ts can check that the committed files are
- * up to date. Only light modules are imported here (no provider bindings beyond the alarm class).
+ * The render functions are pure, so __tests__/unit/docs.test.ts can check that the committed files
+ * are up to date. Only light modules are imported here (no provider bindings beyond the alarm class).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ALARMS, type AlarmSpec } from "../lib/construct/alarms";
 import { CombinedRule, CROSS_INPUT_RULES } from "../lib/rules/cross-input";
@@ -20,41 +19,7 @@ import { OUTPUTS } from "../lib/construct/outputs";
 import { inputsSchema } from "../lib/inputs/schema";
 import { WARNINGS } from "../lib/rules/warnings";
 
-/** The help file must read well in a terminal. */
-export const HELP_WIDTH = 100;
-
 const inputs: readonly InputSpec[] = INPUTS;
-
-/** The generated sections of each file, by marker name. */
-export const README_SECTIONS = ["inputs", "rules", "outputs", "alarms"] as const;
-export const HELP_SECTIONS = ["reference"] as const;
-
-export function beginMarker(file: "readme" | "help", section: string): string {
-  return file === "readme"
-    ? `<!-- BEGIN GENERATED ${section} (npm run docs) -->`
-    : `---- BEGIN GENERATED ${section} (npm run docs; do not edit) ----`;
-}
-
-export function endMarker(file: "readme" | "help", section: string): string {
-  return file === "readme" ? `<!-- END GENERATED ${section} -->` : `---- END GENERATED ${section} ----`;
-}
-
-/** Replaces what lies between the section's two marker lines; fails when they are missing. */
-export function replaceSection(text: string, begin: string, end: string, content: string): string {
-  const start = text.indexOf(begin);
-  const stop = text.indexOf(end, start + begin.length);
-  if (start < 0 || stop < 0) throw new Error(`markers not found: "${begin}" ... "${end}"`);
-  const body = content.endsWith("\n") ? content : `${content}\n`;
-  return `${text.slice(0, start + begin.length)}\n${body}${text.slice(stop)}`;
-}
-
-/** Returns the text between the section's markers (exclusive), for tests. */
-export function sectionOf(text: string, begin: string, end: string): string {
-  const start = text.indexOf(begin);
-  const stop = text.indexOf(end, start + begin.length);
-  if (start < 0 || stop < 0) throw new Error(`markers not found: "${begin}" ... "${end}"`);
-  return text.slice(start + begin.length, stop);
-}
 
 // ---- values as Terraform shows them -------------------------------------------------------------
 
@@ -93,9 +58,9 @@ function alarmCondition(alarm: AlarmSpec): string {
   return `${alarm.statistic} ${comparisonSign(alarm.comparison)} ${threshold}${input}`;
 }
 
-// ---- README (Markdown) ---------------------------------------------------------------------------
+// ---- docs/inputs.md (Markdown) ------------------------------------------------------------------
 
-/** Every code span of the README sits in a table cell. */
+/** Every code span of the reference sits in a table cell. */
 const cellCode = (text: string) => code(text, true);
 
 export function inputsTable(): string {
@@ -140,24 +105,74 @@ export function alarmsTable(): string {
   return table(["Resource", "Metric", "Fires when", "Alarm name"], rows).join("\n");
 }
 
-export function renderReadme(current: string): string {
-  const content: Record<(typeof README_SECTIONS)[number], string> = {
-    inputs: inputsTable(),
-    rules: rulesTable(),
-    outputs: outputsTable(),
-    alarms: alarmsTable(),
-  };
-  return README_SECTIONS.reduce(
-    (text, section) =>
-      replaceSection(text, beginMarker("readme", section), endMarker("readme", section), content[section]),
-    current,
+/** How many inputs come from where, in one sentence. */
+function inputCounts(): string {
+  const count = (origin: (input: InputSpec) => boolean) => inputs.filter(origin).length;
+  const gruntwork = count((input) => input.since === undefined);
+  const required = count((input) => input.required);
+  const later = count((input) => input.since !== undefined && input.since !== "this module");
+  const own = count((input) => input.since === "this module");
+  return (
+    `${inputs.length} inputs: the ${gruntwork} of Gruntwork v0.85.0 (${required} of them required), ` +
+    `${later} that later Gruntwork releases added, and ${own} of this module only.`
   );
 }
 
-// ---- help (plain text) ---------------------------------------------------------------------------
+/** docs/inputs.md, whole: the reference pages link to its headings. */
+export function renderInputsDoc(): string {
+  return [
+    "# Inputs, outputs, rules and alarms",
+    "",
+    "Written by `npm run docs` (`tools/docs.ts`) from the input table (`lib/inputs/table.ts`), the rules",
+    "(`lib/rules/cross-input.ts`, `lib/rules/warnings.ts`), the outputs (`lib/construct/outputs.ts`) and",
+    "the alarms (`lib/construct/alarms.ts`). Edit those, then run `npm run docs`; a test fails while this",
+    "page is out of date.",
+    "",
+    "Each input is a Terraform variable of the drop-in module (the name for Terragrunt's `inputs` or a",
+    "`module` block) and a prop of the `ElastiCacheRedis` construct (its camelCase name; the doc comments",
+    "of [lib/inputs/props.ts](../lib/inputs/props.ts) say the same per prop). The Since column tells the",
+    "v0.85.0 interface from the inputs later Gruntwork releases added and from this module's own; left",
+    "unset, every one of those behaves as v0.85.0 did. An input with a default takes it when given",
+    "`null`; a required input given `null` is an error. [inputs.schema.json](inputs.schema.json) is the",
+    "JSON Schema of the same inputs, for editors and `inputs` files.",
+    "",
+    "## Inputs",
+    "",
+    inputCounts(),
+    "",
+    inputsTable(),
+    "",
+    "## Rules between inputs, and warnings",
+    "",
+    "An input's own rules are in its Rules column above. This table holds the rules checked on the",
+    "module's replication group, most of which relate several inputs, and every warning. The construct",
+    "checks them at synth time when the values are literals and throws one `InvalidInputsError` naming",
+    "every broken rule. The module checks them at `terraform plan`: errors are preconditions, which stop",
+    "the plan; warnings are `check` blocks, reported without stopping it (cdktf annotations in the",
+    "construct).",
+    "",
+    rulesTable(),
+    "",
+    "## Outputs",
+    "",
+    outputsTable(),
+    "",
+    "## Alarms",
+    "",
+    "With `enable_cloudwatch_alarms = true`, each alarm below exists once per member cache cluster",
+    "(index i watches `cache_cluster_ids[i]`). Every alarm reads namespace `AWS/ElastiCache` with the",
+    "dimensions `CacheClusterId` (the member) and `CacheNodeId = \"0001\"`, over one 60-second period,",
+    "and notifies `alarms_sns_topic_arns` on alarm, OK and insufficient data.",
+    "",
+    alarmsTable(),
+    "",
+  ].join("\n");
+}
+
+// ---- plain text ----------------------------------------------------------------------------------
 
 /** Word-wraps text to the width, every line starting with the indent. */
-export function wrap(text: string, indent: string, width = HELP_WIDTH): string[] {
+export function wrap(text: string, indent: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -170,62 +185,6 @@ export function wrap(text: string, indent: string, width = HELP_WIDTH): string[]
   }
   if (line) lines.push(indent + line);
   return lines;
-}
-
-const ENTRY = "  ";
-const DETAIL = "      ";
-
-function helpInput(input: InputSpec): string[] {
-  const facts = [input.type, input.required ? "required" : `default ${defaultOf(input)}`];
-  if (input.sensitive) facts.push("sensitive");
-  facts.push(input.since === "this module" ? "not in Gruntwork's module" : `since Gruntwork ${originOf(input)}`);
-  const heading = `${ENTRY}${input.name}  (TypeScript: ${propName(input.name)})`;
-  return [
-    ...(heading.length <= HELP_WIDTH ? [heading] : [`${ENTRY}${input.name}`, `${DETAIL}TypeScript: ${propName(input.name)}`]),
-    ...wrap(facts.join(", "), DETAIL),
-    ...wrap(input.description, DETAIL),
-    ...(rulesOf(input) ? wrap(rulesOf(input), DETAIL) : []),
-  ];
-}
-
-export function helpReference(): string {
-  const required = inputs.filter((i) => i.required);
-  const optional = inputs.filter((i) => !i.required);
-  const lines = [
-    `INPUTS (${inputs.length}; Terraform variable name, then the construct's prop in parentheses)`,
-    "",
-    `Required (${required.length}):`,
-    ...required.flatMap((input) => ["", ...helpInput(input)]),
-    "",
-    `Optional (${optional.length}):`,
-    ...optional.flatMap((input) => ["", ...helpInput(input)]),
-    "",
-    `RULES BETWEEN INPUTS (errors: preconditions in the module, synth errors in TypeScript)`,
-    ...CROSS_INPUT_RULES.flatMap((rule) => ["", `${ENTRY}${rule.inputs.join(", ")}`, ...wrap(sentence(rule.text), DETAIL)]),
-    "",
-    `WARNINGS (check blocks in the module, annotations in TypeScript; they never stop a plan)`,
-    ...WARNINGS.flatMap((rule) => ["", `${ENTRY}${rule.inputs.join(", ")}`, ...wrap(sentence(rule.text), DETAIL)]),
-    "",
-    `OUTPUTS (${OUTPUTS.length}; the construct's attribute in parentheses)`,
-    ...OUTPUTS.flatMap((output) => [
-      "",
-      `${ENTRY}${output.name}  (TypeScript: ${output.attribute})`,
-      ...wrap(output.description, DETAIL),
-    ]),
-    "",
-    `ALARMS (${ALARMS.length} per member cache cluster, when enable_cloudwatch_alarms is true)`,
-    ...ALARMS.flatMap((alarm) => [
-      "",
-      `${ENTRY}${alarm.resource}`,
-      `${DETAIL}${alarm.metric}, fires when ${alarmCondition(alarm)}`,
-      `${DETAIL}alarm name: ${alarmName(ALARM_MEMBER, alarm.suffix)}`,
-    ]),
-  ];
-  return lines.join("\n");
-}
-
-export function renderHelp(current: string): string {
-  return replaceSection(current, beginMarker("help", "reference"), endMarker("help", "reference"), helpReference());
 }
 
 // ---- the props interface (lib/props.ts) ----------------------------------------------------------
@@ -297,10 +256,10 @@ export function renderProps(): string {
 
 // ---- command line --------------------------------------------------------------------------------
 
-function rewrite(file: string, render: (current: string) => string): void {
+function rewrite(file: string, render: () => string): void {
   const path = join(resolve(__dirname, ".."), file);
-  const current = readFileSync(path, "utf8");
-  const next = render(current);
+  const current = existsSync(path) ? readFileSync(path, "utf8") : undefined;
+  const next = render();
   if (next === current) {
     console.log(`docs: ${file} is up to date`);
   } else {
@@ -310,8 +269,7 @@ function rewrite(file: string, render: (current: string) => string): void {
 }
 
 function main(): void {
-  rewrite("README.md", renderReadme);
-  rewrite("help", renderHelp);
+  rewrite("docs/inputs.md", renderInputsDoc);
   rewrite("docs/inputs.schema.json", renderSchema);
   rewrite("lib/inputs/props.ts", renderProps);
 }

@@ -24,7 +24,7 @@ import { init, terraform, terraformVersion, providerVersionsInMirror } from "./t
 /**
  * Terraform state (format 4) as the HCL module would hold it after `terraform apply` with the
  * given inputs: every resource instance, attribute values as that module sets them
- * (module-interface.md, through ./spec), the provider's defaults, plausible server-assigned values
+ * (docs/spec/module-interface.md, through __tests__/helpers/spec.ts), the provider's defaults, plausible server-assigned values
  * (ids, ARNs, endpoints, member clusters), `sensitive_attributes`, `dependencies` and root outputs.
  *
  *   const state = await hclModuleState(scenario.inputs, { addresses: "hcl-module" });
@@ -41,7 +41,7 @@ import { init, terraform, terraformVersion, providerVersionsInMirror } from "./t
  * upgraded by the provider itself on the first plan; the migration under test is the address
  * change, so the state is written directly in the current schema.
  *
- * Assumptions where module-interface.md is silent (each one is visible to the migration tests):
+ * Assumptions where docs/spec/module-interface.md is silent (each one is visible to the migration tests):
  * - The replication group's description: the HCL module's text is not documented; we assume it
  *   follows its other two descriptions, `Replication group for the <name> ElastiCache cluster`
  *   (HCL_MODULE_REPLICATION_GROUP_DESCRIPTION). This module's own text differs; it must keep
@@ -110,7 +110,7 @@ const PROVIDER = 'provider["registry.terraform.io/hashicorp/aws"]';
 const TERRAFORM_OF: Readonly<Record<StateWriter, string>> = { "5.100": "1.5.7", "3.75": "1.1.9" };
 
 /**
- * A replication group as hashicorp/aws 3.75 stores it (module-interface.md §6): schema version 1,
+ * A replication group as hashicorp/aws 3.75 stores it (docs/spec/module-interface.md §6): schema version 1,
  * the 3.x names of the renamed arguments, the shard layout in a `cluster_mode` block and
  * at_rest_encryption_enabled as a bool; none of the attributes added since 4.0. Ids, endpoints
  * and every other value are the same as in the 5.100 state of the same cluster.

@@ -6,7 +6,7 @@ import { expect } from "vitest";
 import { withTempDir } from "../../tools/synth";
 
 /**
- * The bad-input matrix (aws-constraints.md): for every rule, values that break it and values at its
+ * The bad-input matrix (docs/spec/aws-constraints.md): for every rule, values that break it and values at its
  * boundary that meet it, with the exact messages they must produce, written from the spec and
  * nothing in lib/. rules.test.ts runs them through the construct, rules.terraform.test.ts through
  * `terraform plan` of the module: both must give the same messages.
@@ -185,7 +185,7 @@ export const CASES: Case[] = [
   ],
   ["windows: touching, not overlapping", { snapshot_window: "08:00-09:00" }, []],
   ["windows: overlap with snapshots off", { snapshot_window: "07:30-08:30", snapshot_retention_limit: 0 }, []],
-  // later Gruntwork releases: the shard form, alarms (later-inputs.md §1)
+  // later Gruntwork releases: the shard form, alarms (docs/spec/later-inputs.md §1)
   ["num_node_groups: the later form of cluster mode", { num_node_groups: 3, replicas_per_node_group: 2 }, []],
   [
     "num_node_groups: replication_group_size ignored",

@@ -1,6 +1,6 @@
 /**
  * What the HCL module (Gruntwork data-stores/redis v0.85.0) does with its inputs, written from
- * /work/shared/spec/module-interface.md and nothing in lib/. Tests compare the synthesized module
+ * docs/spec/module-interface.md and nothing in lib/. Tests compare the synthesized module
  * against these values, and the state helper builds the HCL module's state from them, so a wrong
  * derivation in lib/ cannot make its own test pass.
  */
@@ -254,7 +254,7 @@ export const EXPECTED_VARIABLES: Record<string, [string, unknown]> = {
 const LOG_DELIVERY = "object({ destination = string, destination_type = string, log_format = string })";
 
 /**
- * Inputs later Gruntwork releases added (later-inputs.md §1), same names and types; defaults that
+ * Inputs later Gruntwork releases added (docs/spec/later-inputs.md §1), same names and types; defaults that
  * keep v0.85.0 behaviour: auto_minor_version_upgrade unset (not Gruntwork's false), the per-alarm
  * treat_missing_data unset so that alarm_treat_missing_data applies.
  */

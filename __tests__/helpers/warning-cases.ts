@@ -1,7 +1,7 @@
 import { VALID_INPUTS } from "../../tools/scenarios";
 
 /**
- * Warnings (aws-constraints.md): inputs over QUIET and the exact warnings they must raise, from
+ * Warnings (docs/spec/aws-constraints.md): inputs over QUIET and the exact warnings they must raise, from
  * the spec. warnings.test.ts checks the construct's annotations, warnings.terraform.test.ts the
  * module's check blocks at plan: both must say the same.
  */

@@ -15,7 +15,7 @@ import { VALID_INPUTS } from "../../tools/scenarios";
 
 /**
  * Each derivation of the drop-in module, by what Terraform plans: one root module calls the module
- * once per case, and each case states, literally, what module-interface.md §4-5 says the planned
+ * once per case, and each case states, literally, what docs/spec/module-interface.md §4-5 says the planned
  * arguments are. (derivations.terraform.test.ts checks that TypeScript and Terraform agree; this
  * checks that what they agree on is right.)
  */
@@ -122,7 +122,7 @@ const CASES: Record<string, Case> = {
   },
   // §5 alarms off
   alarms_off: { inputs: { enable_cloudwatch_alarms: false }, members: ["orders-001", "orders-002"], swapAlarms: [] },
-  // later Gruntwork releases (later-inputs.md §1): the shard form plans what cluster_mode plans
+  // later Gruntwork releases (docs/spec/later-inputs.md §1): the shard form plans what cluster_mode plans
   later_shard_form: {
     inputs: { redis_version: "6.x", replication_group_size: 1, num_node_groups: 2, replicas_per_node_group: 1 },
     replicationGroup: CLUSTER_MODE_GROUP,

@@ -47,7 +47,7 @@ import { propsOf, Scenario, SCENARIOS } from "../../tools/scenarios";
  * - as the TypeScript construct with literal props: it must plan the very same changes.
  * - from HCL with for_each and with count = 0.
  *
- * Expected values come from module-interface.md (helpers/spec.ts), never from lib/.
+ * Expected values come from docs/spec/module-interface.md (helpers/spec.ts), never from lib/.
  */
 
 const REGION = "eu-west-1";

@@ -34,7 +34,7 @@ import { scenario, SCENARIOS } from "../../tools/scenarios";
  * `0 to add, 0 to change, 0 to destroy`, every instance a no-op move.
  *
  * The one deliberate exception is cluster mode, where this module alarms on the real member
- * clusters and the HCL module did not (module-interface.md §5): there, and only for
+ * clusters and the HCL module did not (docs/spec/module-interface.md §5): there, and only for
  * aws_cloudwatch_metric_alarm, instances are created, replaced or destroyed.
  *
  * Inputs come from terraform.tfvars.json here (the auth token from TF_VAR_auth_token, as a secret
@@ -61,7 +61,7 @@ const STATE_3X_SCENARIOS = ["production", "cluster"];
 const rootStatePlans: Record<string, Promise<Plan>> = {};
 /**
  * Scenarios whose Terragrunt inputs are also written the way later Gruntwork releases take them
- * (later-inputs.md §1): the shard form instead of cluster_mode, and the later alarm inputs at the
+ * (docs/spec/later-inputs.md §1): the shard form instead of cluster_mode, and the later alarm inputs at the
  * values v0.85.0 implied. Against the same HCL-module state they must plan exactly the same.
  */
 const LATER_WAY_SCENARIOS = ["cluster", "production"];
@@ -217,7 +217,7 @@ function summary(changes: ResourceChange[]) {
 
 for (const s of SCENARIOS) {
   const r = resolve(s.inputs);
-  // Module-interface.md §5: in cluster mode the HCL module's alarms watch clusters that do not
+  // docs/spec/module-interface.md §5: in cluster mode the HCL module's alarms watch clusters that do not
   // exist; this module's watch the real members, so those alarms cannot simply move.
   const alarmsDiffer = clusterModeOn(r) && r.enable_cloudwatch_alarms;
 

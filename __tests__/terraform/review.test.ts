@@ -305,9 +305,8 @@ describe("plan review of real plans", () => {
     expect(r.markdown).not.toContain("DANGER");
   });
 
-  it("the README's Valkey upgrade guide quotes this plan as Terraform printed it", async () => {
-    const readme = await readFile(join(PROJECT, "README.md"), "utf8");
-    const guide = readme.slice(readme.indexOf("## Upgrading Redis 5.0.6 to Valkey 8"));
+  it("the Valkey upgrade guide quotes this plan as Terraform printed it", async () => {
+    const guide = await readFile(join(PROJECT, "docs", "valkey-upgrade.md"), "utf8");
     const printed = result("valkey-upgrade").plan.stdout.split("\n");
     const quoted = [
       "  # aws_elasticache_replication_group.redis will be updated in-place",

@@ -25,7 +25,7 @@ import {
 import { propsOf, VALID_INPUTS } from "../../tools/scenarios";
 
 /**
- * No secret printed, ever (aws-constraints.md): every auth_token case of helpers/bad-inputs.ts goes
+ * No secret printed, ever (docs/spec/aws-constraints.md): every auth_token case of helpers/bad-inputs.ts goes
  * through `terraform plan` with the token in a tfvars file and in TF_VAR_, and through the synth
  * script; the token must appear in neither stdout nor stderr, in any escaping. (The construct's
  * own messages for a literal token: security.test.ts.)

@@ -6,7 +6,7 @@ import { makeWorkRoot, removeWorkRoot, requireTerraform } from "../../tools/terr
 import { CASES, QUIET } from "../helpers/warning-cases";
 
 /**
- * Warnings (aws-constraints.md): advice that never stops a synth or a plan. The construct reports
+ * Warnings (docs/spec/aws-constraints.md): advice that never stops a synth or a plan. The construct reports
  * them as cdktf annotations; the module as `check` blocks, which plan prints as warnings. Both must
  * say the same for the same inputs.
  */

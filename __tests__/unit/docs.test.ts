@@ -1,23 +1,14 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  beginMarker,
-  endMarker,
-  HELP_WIDTH,
-  renderHelp,
-  renderReadme,
-  renderSchema,
-  replaceSection,
-  sectionOf,
-} from "../../tools/docs";
+import { renderInputsDoc, renderSchema } from "../../tools/docs";
 import { code, textCell } from "../../lib/text/markdown";
 import { terraformValue } from "../../lib/text/notation";
 import Ajv from "ajv/dist/2020";
 import { ALARM_KINDS, EXPECTED_OUTPUTS, EXPECTED_VARIABLES, LATER_GRUNTWORK_VARIABLES, MODULE_ONLY_VARIABLES } from "../helpers/spec";
 import { SCENARIOS } from "../../tools/scenarios";
 
-/** The spec's inputs in its order, and its outputs in the order the README lists them. */
+/** The spec's inputs in its order, and its outputs in the order the reference lists them. */
 const INPUT_NAMES = [EXPECTED_VARIABLES, LATER_GRUNTWORK_VARIABLES, MODULE_ONLY_VARIABLES].flatMap(Object.keys);
 const OUTPUT_NAMES = [
   "cache_port",
@@ -29,12 +20,22 @@ const OUTPUT_NAMES = [
   "security_group_id",
 ];
 
-const root = join(__dirname, "..", "..");
-const readme = readFileSync(join(root, "README.md"), "utf8");
-const help = readFileSync(join(root, "help"), "utf8");
+/** A terminal's width: `cat help` must not wrap. */
+const TERMINAL_WIDTH = 100;
 
-const readmeSection = (section: string) =>
-  sectionOf(readme, beginMarker("readme", section), endMarker("readme", section));
+const root = join(__dirname, "..", "..");
+const read = (path: string) => readFileSync(join(root, path), "utf8");
+const readme = read("README.md");
+const help = read("help");
+const reference = read("docs/inputs.md");
+
+/** The text under a `## ` heading of the reference, up to the next one. */
+function referenceSection(heading: string): string {
+  const start = reference.indexOf(`\n## ${heading}\n`);
+  if (start < 0) throw new Error(`docs/inputs.md has no heading "## ${heading}"`);
+  const next = reference.indexOf("\n## ", start + 1);
+  return reference.slice(start, next < 0 ? undefined : next);
+}
 
 /** First cell of every body row of a Markdown table, without its backticks. */
 function firstColumn(table: string): string[] {
@@ -46,25 +47,27 @@ function firstColumn(table: string): string[] {
 }
 
 describe("generated docs", () => {
-  it("README.md is what the generator produces", () => {
-    expect(renderReadme(readme), "README.md is out of date: run npm run docs").toBe(readme);
+  it("docs/inputs.md is what the generator produces", () => {
+    expect(renderInputsDoc(), "docs/inputs.md is out of date: run npm run docs").toBe(reference);
   });
 
-  it("help is what the generator produces", () => {
-    expect(renderHelp(help), "help is out of date: run npm run docs").toBe(help);
-  });
-
-  it("lists every input, output and alarm in the README tables, in order", () => {
-    expect(firstColumn(readmeSection("inputs"))).toEqual(INPUT_NAMES);
-    expect(firstColumn(readmeSection("outputs"))).toEqual(OUTPUT_NAMES);
+  it("lists every input, output and alarm in the reference tables, in order", () => {
+    expect(firstColumn(referenceSection("Inputs"))).toEqual(INPUT_NAMES);
+    expect(firstColumn(referenceSection("Outputs"))).toEqual(OUTPUT_NAMES);
     expect([...OUTPUT_NAMES].sort()).toEqual(EXPECTED_OUTPUTS);
-    expect(firstColumn(readmeSection("alarms"))).toEqual(
+    expect(firstColumn(referenceSection("Alarms"))).toEqual(
       ALARM_KINDS.map((a) => `aws_cloudwatch_metric_alarm.${a.resource}`),
     );
   });
 
+  it("counts the inputs by origin", () => {
+    expect(referenceSection("Inputs")).toContain(
+      "37 inputs: the 26 of Gruntwork v0.85.0 (7 of them required), 9 that later Gruntwork releases added, and 2 of this module only.",
+    );
+  });
+
   it("tells the Gruntwork v0.85.0 inputs from later releases' and this module's own", () => {
-    const rows = readmeSection("inputs")
+    const rows = referenceSection("Inputs")
       .split("\n")
       .filter((line) => line.startsWith("| "))
       .slice(2)
@@ -85,24 +88,15 @@ describe("generated docs", () => {
       kms_key_id: "this module only",
     };
     expect(since).toEqual(expected);
-    expect(help).toContain("not in Gruntwork's module");
-    expect(help).toContain("since Gruntwork v0.146.0");
   });
 
-  it("lists every input and output in help", () => {
-    const reference = sectionOf(help, beginMarker("help", "reference"), endMarker("help", "reference"));
-    const entries = reference
-      .split("\n")
-      .filter((line) => /^ {2}\S/.test(line))
-      .map((line) => line.trim().split(/\s+/)[0]);
-    for (const name of [...INPUT_NAMES, ...OUTPUT_NAMES]) {
-      expect(entries, `help lacks ${name}`).toContain(name);
+  it("keeps help a short usage text within a terminal's width", () => {
+    const long = help.split("\n").filter((line) => line.length > TERMINAL_WIDTH);
+    expect(long, `lines longer than ${TERMINAL_WIDTH} columns`).toEqual([]);
+    expect(help.split("\n").length).toBeLessThanOrEqual(60);
+    for (const command of ["npm run synth", "npm test", "npm run docs", "npm run bench", "npm run fixtures", "redis-plan-review"]) {
+      expect(help, command).toContain(command);
     }
-  });
-
-  it("keeps help within a terminal's width", () => {
-    const long = help.split("\n").filter((line) => line.length > HELP_WIDTH);
-    expect(long, `lines longer than ${HELP_WIDTH} columns`).toEqual([]);
   });
 
   it("starts the README with the two set-up commands", () => {
@@ -112,6 +106,81 @@ describe("generated docs", () => {
       .filter(Boolean)
       .map((line) => line.replace(/\s+#.*$/, ""));
     expect(commands).toEqual(["npm ci && npm run synth", "npm test"]);
+  });
+});
+
+/** Markdown files whose links must resolve: the README, the changelog, docs/ and the examples' pages. */
+function markdownFiles(): string[] {
+  const under = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) return under(path);
+      return entry.name.endsWith(".md") ? [path] : [];
+    });
+  return ["README.md", "CHANGELOG.md", ...under("docs"), ...under("examples")];
+}
+
+/** The text of a Markdown file outside fenced code blocks and code spans: where links are links. */
+function prose(markdown: string): string {
+  return markdown.replace(/^ *```[\s\S]*?^ *```/gm, "").replace(/`[^`\n]*`/g, "");
+}
+
+/** The anchors GitHub gives a file's headings: lowercase, punctuation dropped, spaces to hyphens, repeats numbered. */
+function anchorsOf(markdown: string): Set<string> {
+  const seen = new Map<string, number>();
+  const anchors = new Set<string>();
+  for (const [, heading] of markdown.replace(/^ *```[\s\S]*?^ *```/gm, "").matchAll(/^#{1,6} +(.+)$/gm)) {
+    const text = heading.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/`/g, "");
+    const slug = text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+    const count = seen.get(slug) ?? 0;
+    seen.set(slug, count + 1);
+    anchors.add(count === 0 ? slug : `${slug}-${count}`);
+  }
+  return anchors;
+}
+
+/** Every relative link of a file, as [target path from the root, anchor or ""]. */
+function relativeLinks(file: string): [string, string][] {
+  const links = [...prose(read(file)).matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]);
+  return links
+    .filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target))
+    .map((target) => {
+      const [path, anchor = ""] = target.split("#");
+      return [path === "" ? file : relative(root, join(root, dirname(file), decodeURIComponent(path))), anchor];
+    });
+}
+
+describe("links in the docs", () => {
+  const files = markdownFiles();
+
+  it("finds the pages and their links", () => {
+    expect(files).toEqual(expect.arrayContaining(["README.md", "docs/inputs.md", "docs/spec/module-interface.md"]));
+    expect(relativeLinks("README.md").length).toBeGreaterThan(10);
+    // The checker itself: GitHub's anchors for headings with code, punctuation and repeats.
+    expect([...anchorsOf("# A `b` c: d\n## Why?\n## Why?\n```\n# not a heading\n```\n")]).toEqual([
+      "a-b-c-d",
+      "why",
+      "why-1",
+    ]);
+  });
+
+  it.each(files)("%s: every relative link points at a file, and every anchor at a heading", (file) => {
+    const broken = relativeLinks(file).filter(([path, anchor]) => {
+      if (!existsSync(join(root, path))) return true;
+      return anchor !== "" && path.endsWith(".md") && !anchorsOf(read(path)).has(anchor);
+    });
+    expect(broken.map(([path, anchor]) => (anchor ? `${path}#${anchor}` : path))).toEqual([]);
+  });
+
+  it("the README links every page of docs/", () => {
+    const linked = new Set(relativeLinks("README.md").map(([path]) => path));
+    expect(files.filter((file) => file.startsWith("docs/") && !linked.has(file))).toEqual([]);
+  });
+
+  it("help names only files that exist", () => {
+    const paths = [...help.matchAll(/(?<![\w/.-])((?:docs|examples|lib|bin|tools)\/[\w./-]*[\w/]|README\.md|CHANGELOG\.md)/g)].map((m) => m[1]);
+    expect(paths.length).toBeGreaterThan(3);
+    expect(paths.filter((path) => !existsSync(join(root, path)))).toEqual([]);
   });
 });
 
@@ -136,12 +205,6 @@ describe("docs rendering", () => {
     // Markdown reads a backslash in text as an escape, but shows one in a code span as it is.
     expect(textCell("a\\b")).toBe("a\\\\b");
     expect(code("a\\b|c", true)).toBe("`a\\b\\|c`");
-  });
-
-  it("replaces only what lies between the markers, and fails without them", () => {
-    const text = "head\nBEGIN\nold\nEND\ntail\n";
-    expect(replaceSection(text, "BEGIN", "END", "new")).toBe("head\nBEGIN\nnew\nEND\ntail\n");
-    expect(() => replaceSection("no markers", "BEGIN", "END", "x")).toThrow(/markers not found/);
   });
 });
 

@@ -38,7 +38,7 @@ type PropsFromTable = Flat<
   }
 >;
 
-/** later-inputs.md §1: the release that added each later input. */
+/** docs/spec/later-inputs.md §1: the release that added each later input. */
 const LATER_SINCE: Record<string, string> = {
   alarm_treat_missing_data: "0.96.3",
   alarm_low_memory_available_threshold: "0.104.5",

@@ -21,7 +21,7 @@ import { propsOf } from "../../tools/scenarios";
 /**
  * The rules at their boundaries, fast: the whole bad-input matrix through the construct (the same
  * cases Terraform checks in rules.terraform.test.ts), and each kind of rule on its own, just inside
- * and just outside. Expected values are the spec's (aws-constraints.md), not lib/'s.
+ * and just outside. Expected values are the spec's (docs/spec/aws-constraints.md), not lib/'s.
  */
 
 describe("the construct refuses bad input with the spec's messages", () => {

@@ -18,7 +18,7 @@ import {
 import { dailyWindowRule, weeklyWindowRule } from "../rules/windows";
 
 /**
- * The inputs of the module (module-interface.md §1): the one place they are declared. The Terraform variables, the
+ * The inputs of the module (docs/spec/module-interface.md §1): the one place they are declared. The Terraform variables, the
  * TypeScript props (names and types, derived below at the type level), the defaults and the
  * generated docs all come from this table.
  */
@@ -50,12 +50,12 @@ interface InputBase {
   readonly description: string;
   readonly sensitive?: true;
   readonly since?: InputOrigin;
-  /** What a value must meet (aws-constraints.md); checked at synth for literals and at plan in the module. */
+  /** What a value must meet (docs/spec/aws-constraints.md); checked at synth for literals and at plan in the module. */
   readonly rules?: readonly Rule[];
   /**
    * What a value should meet but may not yet: ids and ARNs that come from other modules' outputs,
    * which Terragrunt's mock_outputs fake so that a unit plans before its dependencies exist
-   * (aws-constraints.md). AWS rejects a wrong one at apply, before the cluster is created.
+   * (docs/spec/aws-constraints.md). AWS rejects a wrong one at apply, before the cluster is created.
    */
   readonly expected?: readonly Rule[];
   /** Why a value that is not as expected matters, for its warning; by default AWS rejects it. */

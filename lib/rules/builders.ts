@@ -2,7 +2,7 @@ import { IResolvable, ref } from "cdktf";
 import { hcl } from "../expressions/hcl";
 
 /**
- * A rule an input's value must meet (aws-constraints.md), written once and used three ways: as a
+ * A rule an input's value must meet (docs/spec/aws-constraints.md), written once and used three ways: as a
  * TypeScript test of literal props, as a Terraform condition (variable `validation` blocks,
  * resource `precondition`s), and in the docs and the JSON schema.
  *

@@ -81,7 +81,7 @@ const familyOperand = (v: InputValues, derive: Derive) => derive(parameterGroupF
 
 const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
 
-/** Rules that relate inputs (aws-constraints.md 4-6, 8, 12, 16, 17): preconditions in the module. */
+/** Rules that relate inputs (docs/spec/aws-constraints.md, rules 4-6, 8, 12, 16, 17): preconditions in the module. */
 export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
   {
     id: "replication_group_size",

@@ -23,7 +23,7 @@ function formatWarning(input: InputSpec, rule: Rule): CombinedRule {
   };
 }
 
-/** Advice, not errors (aws-constraints.md, "Warnings"): cdktf annotations, `check` blocks in the module. */
+/** Advice, not errors (docs/spec/aws-constraints.md, "Warnings"): cdktf annotations, `check` blocks in the module. */
 export const WARNINGS: readonly CombinedRule[] = [
   ...(INPUTS as readonly InputSpec[]).flatMap((input) => (input.expected ?? []).map((rule) => formatWarning(input, rule))),
   {
