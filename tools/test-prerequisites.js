@@ -4,7 +4,8 @@
 // - the locked packages (`npm ci`), when node_modules has none;
 // - cmark-gfm, which renders the plan review as GitHub does (tools/gfm.ts): Debian's package,
 //   installed with apt-get as root or through passwordless sudo.
-// Terraform and its provider cannot be fetched here; tools/terraform.ts says how to provide them.
+// Terraform cannot be fetched that way: its absence is reported here, and tools/terraform.ts says
+// how to provide the provider mirror the Terraform-backed tests plan with.
 "use strict";
 const { execFileSync, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -47,4 +48,10 @@ if (!onPath("cmark-gfm")) {
     }
   }
   if (!onPath("cmark-gfm")) fail("apt-get installed cmark-gfm but it is not on PATH.");
+}
+
+const terraform = spawnSync("terraform", ["version", "-json"], { encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+const [major, minor] = (terraform.status === 0 ? JSON.parse(terraform.stdout).terraform_version : "0.0").split(".").map(Number);
+if (major < 1 || (major === 1 && minor < 5)) {
+  fail("the Terraform-backed tests need Terraform 1.5 or later on PATH (docs/development.md says how to run them offline).");
 }
