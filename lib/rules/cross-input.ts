@@ -2,7 +2,7 @@ import type { IResolvable } from "cdktf";
 import type { Derive } from "../expressions/derive";
 import { hcl, revealOnly } from "../expressions/hcl";
 import type { InputName } from "../inputs/table";
-import type { InputValues, TerraformClusterMode } from "../inputs/values";
+import type { InputValues, LiteralValues, TerraformClusterMode } from "../inputs/values";
 import { clusterMode } from "../expressions/derivations";
 import { ENGINE_LOG_VERSION, REDIS_OSS_VERSION, REDIS_VERSION, SLOW_LOG_VERSION, VALKEY_VERSION } from "../inputs/patterns";
 import { wholeNumber } from "./builders";
@@ -17,8 +17,8 @@ export interface CombinedRule {
   readonly shownWhenSet?: readonly InputName[];
   /** What is wrong when the test fails, as a sentence without its final period. */
   readonly text: string;
-  /** Whether literal values meet the rule. */
-  readonly test: (values: InputValues) => boolean;
+  /** Whether literal values meet the rule; called only when the inputs it names hold literals. */
+  readonly test: (values: LiteralValues) => boolean;
   /** The same test as a Terraform condition; values it derives (window minutes) come from `derive`, which may name them. */
   readonly condition: (values: InputValues, derive: Derive) => IResolvable;
 }
