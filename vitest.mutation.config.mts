@@ -21,6 +21,7 @@ const FAST = [
   "__tests__/unit/review.test.ts",
   "__tests__/unit/rules.test.ts",
   "__tests__/unit/security.test.ts",
+  "__tests__/unit/types.test.ts",
   "__tests__/unit/warnings.test.ts",
   "__tests__/unit/windows.test.ts",
 ];

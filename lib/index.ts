@@ -2,7 +2,7 @@ export { ElastiCacheRedis } from "./construct/redis";
 export type { ClusterModeConfig, ElastiCacheRedisProps, LogDeliveryConfig } from "./inputs/props";
 export { InvalidInputsError } from "./rules/literal-checks";
 export { TerraformInputs } from "./inputs/values";
-export type { InputValues, TerraformClusterMode } from "./inputs/values";
+export type { TerraformClusterMode, TerraformInputValues, TerraformLogDelivery } from "./inputs/values";
 export { INPUTS } from "./inputs/table";
 export { OUTPUTS } from "./construct/outputs";
 export { ALARMS } from "./construct/alarms";

@@ -12,7 +12,15 @@ import { ALARMS, type AlarmSpec } from "../lib/construct/alarms";
 import { CombinedRule, CROSS_INPUT_RULES } from "../lib/rules/cross-input";
 import { alarmName } from "../lib/expressions/derivations";
 import { propName } from "../lib/inputs/values";
-import { CLUSTER_MODE_TYPE, INPUTS, type InputSpec, LOG_DELIVERY_TYPE, type TerraformType } from "../lib/inputs/table";
+import {
+  CLUSTER_MODE_TYPE,
+  INPUTS,
+  type InputSpec,
+  LOG_DELIVERY_RULES,
+  LOG_DELIVERY_TYPE,
+  type TerraformType,
+} from "../lib/inputs/table";
+import { attributeRules, closedSet, type Rule } from "../lib/rules/builders";
 import { code, table, textCell } from "../lib/text/markdown";
 import { terraformValue } from "../lib/text/notation";
 import { OUTPUTS } from "../lib/construct/outputs";
@@ -187,7 +195,7 @@ export function wrap(text: string, indent: string, width: number): string[] {
   return lines;
 }
 
-// ---- the props interface (lib/props.ts) ----------------------------------------------------------
+// ---- the props interface (lib/inputs/props.ts) ---------------------------------------------------
 
 /** What a prop of each Terraform type accepts: a literal, or a token where the value may come from Terraform. */
 const PROP_TYPES: Readonly<Record<TerraformType, string>> = {
@@ -199,6 +207,13 @@ const PROP_TYPES: Readonly<Record<TerraformType, string>> = {
   [CLUSTER_MODE_TYPE]: "ClusterModeConfig[] | IResolvable",
   [LOG_DELIVERY_TYPE]: "LogDeliveryConfig | IResolvable",
 };
+
+/** The union of a closed set's literals, or the fallback type when the rules allow any value. */
+function literalUnion(rules: readonly Rule[], fallback: string): string {
+  return closedSet(rules)?.map((value) => JSON.stringify(value)).join(" | ") ?? fallback;
+}
+
+const logDeliveryAttributeType = (name: string) => literalUnion(attributeRules(LOG_DELIVERY_RULES, name), "string");
 
 function propDoc(input: InputSpec): string[] {
   const lines = [
@@ -213,12 +228,15 @@ function propDoc(input: InputSpec): string[] {
   return ["  /**", ...lines.flatMap((line) => (line === "" ? ["   *"] : wrap(line, "   * ", 100))), "   */"];
 }
 
-/** lib/props.ts: the construct's props, one documented property per input of the table. */
+/**
+ * lib/inputs/props.ts: the construct's props, one documented property per input of the table; a
+ * closed set of strings is typed as the union of its literals.
+ */
 export function renderProps(): string {
   const body = inputs.flatMap((input, i) => [
     ...(i > 0 ? [""] : []),
     ...propDoc(input),
-    `  readonly ${propName(input.name)}${input.required ? "" : "?"}: ${PROP_TYPES[input.type]};`,
+    `  readonly ${propName(input.name)}${input.required ? "" : "?"}: ${literalUnion(input.rules ?? [], PROP_TYPES[input.type])};`,
   ]);
   return [
     "// Generated from the input table (lib/inputs/table.ts) by `npm run docs`; do not edit.",
@@ -236,10 +254,10 @@ export function renderProps(): string {
     "export interface LogDeliveryConfig {",
     "  /** CloudWatch Logs group or Kinesis Data Firehose stream name: `destination`. */",
     "  readonly destination: string;",
-    '  /** "cloudwatch-logs" or "kinesis-firehose": `destination_type`. */',
-    "  readonly destinationType: string;",
-    '  /** "text" or "json": `log_format`. */',
-    "  readonly logFormat: string;",
+    "  /** Which kind of destination it is: `destination_type`. */",
+    `  readonly destinationType: ${logDeliveryAttributeType("destination_type")};`,
+    "  /** Format of the log entries: `log_format`. */",
+    `  readonly logFormat: ${logDeliveryAttributeType("log_format")};`,
     "}",
     "",
     "/**",

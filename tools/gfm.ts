@@ -1,5 +1,3 @@
-import { spawnSync } from "node:child_process";
-
 /**
  * Markdown rendered the way GitHub renders a pull-request comment, for the tests that check what a
  * reviewer sees: cmark-gfm (GitHub's own parser, the Debian package `cmark-gfm`) with GitHub's
@@ -21,6 +19,7 @@ import { spawnSync } from "node:child_process";
  * The comment limit, COMMENT_LIMIT, is GitHub's 65,536 characters of the Markdown source;
  * commentLength() counts as GitHub does (characters, i.e. code points, not UTF-16 units).
  */
+import { spawnSync } from "node:child_process";
 
 export const GFM_EXTENSIONS = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"] as const;
 

@@ -4,9 +4,9 @@
  * __tests__/fixtures/plans/ as `<name>.json.gz` (`terraform show -json` of the saved plan) and
  * `<name>.summary.txt` (the `Plan: N to add, N to change, N to destroy.` line `terraform plan`
  * printed, which the review's counts must match), and records in manifest.json the module (its
- * sha256), Terraform and provider each was made with: __tests__/plan-fixtures.test.ts fails when
- * the module has changed since, until this script is run again. __tests__/helpers/plan-fixtures.ts
- * reads them.
+ * sha256), Terraform and provider each was made with: __tests__/unit/plan-fixtures.test.ts fails
+ * when the module has changed since, until this script is run again.
+ * __tests__/helpers/plan-fixtures.ts reads them.
  *
  *   replace-port-60       60 calls of the synthesized module in one root module (cache_01 ...
  *                         cache_60), state the module wrote for them with port 6379, planned with

@@ -1,31 +1,9 @@
-import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve as resolvePath } from "node:path";
-import {
-  ALARM_KINDS,
-  alarmArguments,
-  clusterModeOn,
-  hclAlarmMemberIds,
-  hclModuleAddress,
-  Inputs,
-  memberIds,
-  parameterGroupName,
-  resolve,
-  Resolved,
-  securityGroupDescription,
-  snapshotWindow,
-  subnetGroupDescription,
-  subnetGroupName,
-} from "../__tests__/helpers/spec";
-import { init, terraform, terraformVersion, providerVersionsInMirror } from "./terraform";
-
 /**
  * Terraform state (format 4) as the HCL module would hold it after `terraform apply` with the
  * given inputs: every resource instance, attribute values as that module sets them
- * (docs/spec/module-interface.md, through __tests__/helpers/spec.ts), the provider's defaults, plausible server-assigned values
- * (ids, ARNs, endpoints, member clusters), `sensitive_attributes`, `dependencies` and root outputs.
+ * (docs/spec/module-interface.md, through __tests__/helpers/spec.ts), the provider's defaults, plausible
+ * server-assigned values (ids, ARNs, endpoints, member clusters), `sensitive_attributes`,
+ * `dependencies` and root outputs.
  *
  *   const state = await hclModuleState(scenario.inputs, { addresses: "hcl-module" });
  *   await writeState(join(dir, "terraform.tfstate"), state);
@@ -51,6 +29,28 @@ import { init, terraform, terraformVersion, providerVersionsInMirror } from "./t
  *   spec.hclAlarmMemberIds): the same as ours with cluster mode off.
  * - Tags only on the replication group (§1); every other optional argument left unset.
  */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve as resolvePath } from "node:path";
+import {
+  ALARM_KINDS,
+  alarmArguments,
+  clusterModeOn,
+  hclAlarmMemberIds,
+  hclModuleAddress,
+  Inputs,
+  memberIds,
+  parameterGroupName,
+  resolve,
+  Resolved,
+  securityGroupDescription,
+  snapshotWindow,
+  subnetGroupDescription,
+  subnetGroupName,
+} from "../__tests__/helpers/spec";
+import { init, terraform, terraformVersion, providerVersionsInMirror } from "./terraform";
 
 export type AddressLayout = "hcl-module" | "root";
 

@@ -1,16 +1,15 @@
-import { execFile, execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { availableParallelism, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { promisify } from "node:util";
-
 /**
  * Runs the terraform CLI against throw-away root modules, offline: providers come from a local
  * filesystem mirror, credentials are fake, and whenever the kernel allows it terraform runs in a
  * private network namespace so nothing can leave the machine. The tests and `npm run bench` both
  * run terraform through here, so the benchmark times exactly what the tests run.
  */
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { promisify } from "node:util";
 
 const run = promisify(execFile);
 

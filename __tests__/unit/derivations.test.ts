@@ -158,8 +158,8 @@ describe("inputs of later Gruntwork releases", () => {
   });
 
   it("delivers each log whose configuration is given, tagged with its log type", () => {
-    const engine = { destination: "eng", destination_type: "cloudwatch-logs", log_format: "json" };
-    const slow = { destination: "slow", destination_type: "kinesis-firehose", log_format: "text" };
+    const engine = { destination: "eng", destination_type: "cloudwatch-logs", log_format: "json" } as const;
+    const slow = { destination: "slow", destination_type: "kinesis-firehose", log_format: "text" } as const;
     expect(logDeliveries.literal(engine, slow)).toEqual([
       { destination: "eng", destination_type: "cloudwatch-logs", log_format: "json", log_type: "engine-log" },
       { destination: "slow", destination_type: "kinesis-firehose", log_format: "text", log_type: "slow-log" },

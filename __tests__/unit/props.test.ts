@@ -1,17 +1,17 @@
+/**
+ * The props interface users read in their editor (lib/inputs/props.ts) is generated from the input
+ * table; here it is checked against the table at the type level (by `npm run typecheck`, which the
+ * typecheck test runs), and against the generator.
+ */
 import type { IResolvable } from "cdktf";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { renderProps } from "../../tools/docs";
-import { CLUSTER_MODE_TYPE, INPUTS, LOG_DELIVERY_TYPE } from "../../lib/inputs/table";
+import { CLUSTER_MODE_TYPE, ClosedSet, INPUTS, LOG_DELIVERY_TYPE, LogDeliverySet } from "../../lib/inputs/table";
+import type { TerraformClusterMode, TerraformLogDelivery } from "../../lib/inputs/values";
 import type { ClusterModeConfig, ElastiCacheRedisProps, LogDeliveryConfig } from "../../lib/inputs/props";
 import { EXPECTED_VARIABLES, LATER_GRUNTWORK_VARIABLES, MODULE_ONLY_VARIABLES } from "../helpers/spec";
-
-/**
- * The props interface users read in their editor (lib/props.ts) is generated from the input table;
- * here it is checked against the table at the type level (by `npm run typecheck`, which the
- * typecheck test runs), and against the generator.
- */
 
 type Input = (typeof INPUTS)[number];
 type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
@@ -24,7 +24,8 @@ interface TypeScriptTypes {
   [CLUSTER_MODE_TYPE]: ClusterModeConfig[] | IResolvable;
   [LOG_DELIVERY_TYPE]: LogDeliveryConfig | IResolvable;
 }
-type PropOf<I extends Input> = TypeScriptTypes[I["type"]];
+/** A closed set of strings is the union of its literals; any other input takes its Terraform type's TypeScript type. */
+type PropOf<I extends Input> = [ClosedSet<I["name"]>] extends [never] ? TypeScriptTypes[I["type"]] : ClosedSet<I["name"]>;
 
 /** One object type from an intersection, so that it compares equal to an interface. */
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -37,6 +38,9 @@ type PropsFromTable = Flat<
     readonly [I in Extract<Input, { required: false }> as CamelCase<I["name"]>]?: PropOf<I>;
   }
 >;
+
+/** An object type with its Terraform attribute names in camelCase, as props hold it. */
+type CamelKeys<T> = { readonly [K in keyof T & string as CamelCase<K>]: T[K] };
 
 /** docs/spec/later-inputs.md §1: the release that added each later input. */
 const LATER_SINCE: Record<string, string> = {
@@ -56,9 +60,16 @@ describe("the construct's props", () => {
     expectTypeOf<Flat<ElastiCacheRedisProps>>().toEqualTypeOf<PropsFromTable>();
   });
 
+  it("take objects of the Terraform shapes, attribute names in camelCase, closed sets as unions", () => {
+    expectTypeOf<Flat<ClusterModeConfig>>().toEqualTypeOf<CamelKeys<TerraformClusterMode>>();
+    expectTypeOf<Flat<LogDeliveryConfig>>().toEqualTypeOf<CamelKeys<TerraformLogDelivery>>();
+    expectTypeOf<LogDeliveryConfig["destinationType"]>().toEqualTypeOf<LogDeliverySet<"destination_type">>();
+    expectTypeOf<LogDeliveryConfig["logFormat"]>().toEqualTypeOf<LogDeliverySet<"log_format">>();
+  });
+
   it("are what npm run docs generates from the table", () => {
     const committed = readFileSync(join(__dirname, "..", "..", "lib", "inputs", "props.ts"), "utf8");
-    expect(committed, "lib/props.ts is out of date: run npm run docs").toBe(renderProps());
+    expect(committed, "lib/inputs/props.ts is out of date: run npm run docs").toBe(renderProps());
   });
 
   it("document every prop, and give every optional one its default", () => {

@@ -1,6 +1,6 @@
 import type { ElastiCacheRedis } from "./redis";
 
-export interface OutputSpec {
+interface OutputSpec {
   /** Terraform output name. */
   readonly name: string;
   /** The construct's attribute holding the value. */

@@ -6,7 +6,7 @@ import { derive } from "../expressions/derive";
 import { alarmCount, alarmDescriptions, alarmNames, CACHE_NODE_ID } from "../expressions/derivations";
 import { hcl } from "../expressions/hcl";
 
-export interface RedisAlarmsProps {
+interface RedisAlarmsProps {
   readonly enabled: boolean | IResolvable;
   /** Member cache cluster ids; alarm index i watches member i. */
   readonly memberIds: string[];

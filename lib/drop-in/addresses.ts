@@ -1,7 +1,7 @@
 import { ALARMS } from "../construct/alarms";
 
 /** Where a resource of the construct lives in the drop-in module and where the HCL module had it. */
-export interface ResourceAddress {
+interface ResourceAddress {
   /** Construct id of the resource inside ElastiCacheRedis. */
   readonly id: string;
   readonly type: string;

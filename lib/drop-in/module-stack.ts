@@ -3,7 +3,7 @@ import { TerraformElement, TerraformOutput, TerraformStack, TerraformVariable, T
 import { Construct, Node } from "constructs";
 import { address, ADDRESSES, hclModuleAddress } from "./addresses";
 import { CLUSTER_MODE_TYPE, INPUTS, InputSpec, LOG_DELIVERY_TYPE, TerraformType } from "../inputs/table";
-import { TerraformInputs } from "../inputs/values";
+import { TerraformInputs, type TerraformInputValues } from "../inputs/values";
 import { OUTPUTS } from "../construct/outputs";
 import { packageInfo } from "./package-info";
 import { ElastiCacheRedis } from "../construct/redis";
@@ -74,9 +74,12 @@ export class RedisModuleStack extends TerraformStack {
     // Declares the provider requirement (and satisfies cdktf's provider check); its block is dropped below.
     new AwsProvider(this, "aws");
 
-    const values = (INPUTS as readonly InputSpec[]).map((input) => [input.name, variableToken(declare(this, input), input.type)]);
+    // Every input, each its variable's token typed for the variable's Terraform type.
+    const values = Object.fromEntries(
+      (INPUTS as readonly InputSpec[]).map((input) => [input.name, variableToken(declare(this, input), input.type)] as const),
+    ) as TerraformInputValues;
     // The construct checks the values: its rules become these variables' validation blocks.
-    this.redis = new ElastiCacheRedis(this, "redis", new TerraformInputs(Object.fromEntries(values)));
+    this.redis = new ElastiCacheRedis(this, "redis", new TerraformInputs(values));
 
     for (const output of OUTPUTS) {
       new TerraformOutput(this, output.name, {

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 
 const NAME = "redis-cdktf";
 
-export interface PackageInfo {
+interface PackageInfo {
   readonly name: string;
   readonly version: string;
 }

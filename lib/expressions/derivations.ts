@@ -1,13 +1,12 @@
-import type { IResolvable } from "cdktf";
-import { hasKnownLength, isKnown, type Derivation } from "./derive";
-import { hcl, revealOnly } from "./hcl";
-import type { TerraformClusterMode } from "../inputs/values";
-
 /**
  * Names, ids and counts the construct derives from its inputs, which they take in the one input
- * shape (input-values.ts). Each is a pure TypeScript function paired with the Terraform
+ * shape (lib/inputs/values.ts). Each is a pure TypeScript function paired with the Terraform
  * expression that computes the same thing at plan time (see derive.ts).
  */
+import type { IResolvable } from "cdktf";
+import { hasKnownLength, isKnown, literalOf, type Derivation } from "./derive";
+import { hcl, revealOnly } from "./hcl";
+import type { TerraformClusterMode, TerraformLogDelivery } from "../inputs/values";
 
 type ClusterMode = readonly TerraformClusterMode[] | IResolvable;
 
@@ -18,7 +17,8 @@ const clusterModeOff = (clusterMode: ClusterMode) => hcl`length(${clusterMode}) 
 
 /**
  * The cluster mode shards, from either form: cluster_mode (v0.85.0), or num_node_groups with
- * replicas_per_node_group (later Gruntwork releases). Giving both is an error (cross-input-rules.ts).
+ * replicas_per_node_group (later Gruntwork releases). Giving both is an error
+ * (lib/rules/cross-input.ts).
  */
 export const clusterMode: Derivation<
   [clusterMode: ClusterMode, numNodeGroups: number | undefined, replicasPerNodeGroup: number | undefined],
@@ -36,7 +36,6 @@ export const clusterMode: Derivation<
     // Without replicas_per_node_group (an error the rules report) the ids still compute, with none.
     hcl`${numNodeGroups} == null ? ${clusterMode} : [{ num_node_groups = ${numNodeGroups}, replicas_per_node_group = coalesce(${replicasPerNodeGroup}, 0) }]`,
 };
-const literalClusterMode = (clusterMode: ClusterMode) => clusterMode as readonly TerraformClusterMode[];
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
@@ -48,7 +47,7 @@ export const memberIds: Derivation<[name: string, replicationGroupSize: number, 
   kind: "list",
   local: "cache_cluster_ids",
   literal(name, replicationGroupSize, clusterMode) {
-    const shards = literalClusterMode(clusterMode);
+    const shards = literalOf(clusterMode);
     if (shards.length === 0) {
       return Array.from({ length: replicationGroupSize }, (_, i) => `${name}-${pad(i + 1, 3)}`);
     }
@@ -69,7 +68,7 @@ export const memberIds: Derivation<[name: string, replicationGroupSize: number, 
 export const numCacheClusters: Derivation<[replicationGroupSize: number, clusterMode: ClusterMode], number | undefined> = {
   kind: "number",
   literal: (replicationGroupSize, clusterMode) =>
-    literalClusterMode(clusterMode).length === 0 ? replicationGroupSize : undefined,
+    literalOf(clusterMode).length === 0 ? replicationGroupSize : undefined,
   expression: (replicationGroupSize, clusterMode) =>
     hcl`${clusterModeOff(clusterMode)} ? ${replicationGroupSize} : null`,
 };
@@ -77,14 +76,14 @@ export const numCacheClusters: Derivation<[replicationGroupSize: number, cluster
 /** num_node_groups: shards in cluster mode, unset otherwise. */
 export const numNodeGroups: Derivation<[clusterMode: ClusterMode], number | undefined> = {
   kind: "number",
-  literal: (clusterMode) => literalClusterMode(clusterMode)[0]?.num_node_groups,
+  literal: (clusterMode) => literalOf(clusterMode)[0]?.num_node_groups,
   expression: (clusterMode) => hcl`one(${clusterMode}[*].num_node_groups)`,
 };
 
 /** replicas_per_node_group: replicas per shard in cluster mode, unset otherwise. */
 export const replicasPerNodeGroup: Derivation<[clusterMode: ClusterMode], number | undefined> = {
   kind: "number",
-  literal: (clusterMode) => literalClusterMode(clusterMode)[0]?.replicas_per_node_group,
+  literal: (clusterMode) => literalOf(clusterMode)[0]?.replicas_per_node_group,
   expression: (clusterMode) => hcl`one(${clusterMode}[*].replicas_per_node_group)`,
 };
 
@@ -116,7 +115,7 @@ const CLUSTER_ON_SUFFIX = ".cluster.on";
 export const parameterGroupName: Derivation<[given: string | undefined, family: string, clusterMode: ClusterMode], string> = {
   kind: "string",
   literal: (given, family, clusterMode) =>
-    given ?? `default.${family}${literalClusterMode(clusterMode).length > 0 ? CLUSTER_ON_SUFFIX : ""}`,
+    given ?? `default.${family}${literalOf(clusterMode).length > 0 ? CLUSTER_ON_SUFFIX : ""}`,
   expression: (given, family, clusterMode) => {
     const fallback = hcl`format("default.%s%s", ${family}, ${clusterModeOff(clusterMode)} ? "" : ${CLUSTER_ON_SUFFIX})`;
     return given === undefined ? fallback : hcl`${given} != null ? ${given} : ${fallback}`;
@@ -193,20 +192,20 @@ export const securityGroupDescription = (name: string) => `Security group for th
 export const replicationGroupDescription = (name: string) => `Redis replication group ${name}`;
 
 /** log_delivery_configuration blocks: one per log whose configuration is given. */
-export interface LogDelivery {
-  readonly destination: string;
-  readonly destination_type: string;
-  readonly log_format: string;
+export interface LogDelivery extends TerraformLogDelivery {
   readonly log_type: "engine-log" | "slow-log";
 }
-type LogDeliveryConfiguration = Omit<LogDelivery, "log_type"> | undefined;
+type LogDeliveryConfiguration = TerraformLogDelivery | IResolvable | undefined;
 
 export const logDeliveries: Derivation<[engineLog: LogDeliveryConfiguration, slowLog: LogDeliveryConfiguration], LogDelivery[]> = {
   kind: "list",
-  literal: (engineLog, slowLog) => [
-    ...(engineLog ? [{ ...engineLog, log_type: "engine-log" as const }] : []),
-    ...(slowLog ? [{ ...slowLog, log_type: "slow-log" as const }] : []),
-  ],
+  literal: (engineLog, slowLog) => {
+    const withType = (config: LogDeliveryConfiguration, logType: LogDelivery["log_type"]) => {
+      const literal = literalOf(config);
+      return literal ? [{ ...literal, log_type: logType }] : [];
+    };
+    return [...withType(engineLog, "engine-log"), ...withType(slowLog, "slow-log")];
+  },
   expression: (engineLog, slowLog) => {
     const typed = (config: unknown, logType: string) => hcl`[for c in [${config}] : merge(c, { log_type = ${logType} }) if c != null]`;
     return hcl`concat(${typed(engineLog, "engine-log")}, ${typed(slowLog, "slow-log")})`;

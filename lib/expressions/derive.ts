@@ -39,6 +39,12 @@ export const resolvedIn = (scope: Construct, value: unknown): unknown =>
 /** The expression each named local holds, to tell a second derivation of the same value from a clash. */
 const expressions = new WeakMap<TerraformLocal, string>();
 
+/**
+ * A derivation's argument as its `literal` reads it: derive calls `literal` only when the
+ * arguments are known (or, with its own `known`, when this one is), so no IResolvable is left.
+ */
+export const literalOf = <T>(value: T | IResolvable): T => value as T;
+
 /** True when the list's length is known at synth time: a literal list, even one holding tokens. */
 export function hasKnownLength(list: unknown): boolean {
   return !Token.isUnresolved(list);

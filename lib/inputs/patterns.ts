@@ -1,6 +1,7 @@
 /**
- * Regular expressions of AWS identifiers and formats, unanchored (rules.ts `matches` anchors them).
- * Only syntax that Go's RE2 (Terraform's regex) and JavaScript read the same way.
+ * Regular expressions of AWS identifiers and formats, unanchored (`matches` in
+ * lib/rules/builders.ts anchors them). Only syntax that Go's RE2 (Terraform's regex) and
+ * JavaScript read the same way.
  */
 
 const OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";

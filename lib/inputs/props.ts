@@ -13,10 +13,10 @@ export interface ClusterModeConfig {
 export interface LogDeliveryConfig {
   /** CloudWatch Logs group or Kinesis Data Firehose stream name: `destination`. */
   readonly destination: string;
-  /** "cloudwatch-logs" or "kinesis-firehose": `destination_type`. */
-  readonly destinationType: string;
-  /** "text" or "json": `log_format`. */
-  readonly logFormat: string;
+  /** Which kind of destination it is: `destination_type`. */
+  readonly destinationType: "cloudwatch-logs" | "kinesis-firehose";
+  /** Format of the log entries: `log_format`. */
+  readonly logFormat: "text" | "json";
 }
 
 /**
@@ -303,7 +303,7 @@ export interface ElastiCacheRedisProps {
    *
    * @default "missing"
    */
-  readonly alarmTreatMissingData?: string;
+  readonly alarmTreatMissingData?: "missing" | "ignore" | "breaching" | "notBreaching";
 
   /**
    * Free memory, in bytes, below which the low-memory alarm of a node fires.
@@ -386,7 +386,7 @@ export interface ElastiCacheRedisProps {
    *
    * @default - not set
    */
-  readonly alarmHighCpuUtilizationTreatMissingData?: string;
+  readonly alarmHighCpuUtilizationTreatMissingData?: "missing" | "ignore" | "breaching" | "notBreaching";
 
   /**
    * How the low-memory alarm treats missing data; null for alarm_treat_missing_data.
@@ -397,7 +397,7 @@ export interface ElastiCacheRedisProps {
    *
    * @default - not set
    */
-  readonly alarmLowMemoryAvailableTreatMissingData?: string;
+  readonly alarmLowMemoryAvailableTreatMissingData?: "missing" | "ignore" | "breaching" | "notBreaching";
 
   /**
    * Cache engine: "redis" (Redis OSS) or "valkey" (needs AWS provider 5.73 or later). redis_version
@@ -410,7 +410,7 @@ export interface ElastiCacheRedisProps {
    *
    * @default "redis"
    */
-  readonly engine?: string;
+  readonly engine?: "redis" | "valkey";
 
   /**
    * ARN of a customer managed KMS key for at-rest encryption (needs enable_at_rest_encryption).

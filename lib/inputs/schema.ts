@@ -1,10 +1,9 @@
-import { CLUSTER_MODE_TYPE, INPUTS, InputSpec, LOG_DELIVERY_TYPE, TerraformType } from "./table";
-
 /**
  * A JSON Schema (draft 2020-12) of the module's inputs, from the input table: the types, defaults
  * and descriptions, plus what each input's rules can say in JSON Schema. Editors and Terragrunt
  * users validate `inputs` files against it; rules between inputs remain Terraform's to check.
  */
+import { CLUSTER_MODE_TYPE, INPUTS, InputSpec, LOG_DELIVERY_TYPE, TerraformType } from "./table";
 
 type Schema = Record<string, any>;
 

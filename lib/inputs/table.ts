@@ -1,8 +1,14 @@
+/**
+ * The inputs of the module (docs/spec/module-interface.md §1): the one place they are declared. The
+ * Terraform variables, the TypeScript props (names and types, derived below at the type level),
+ * the defaults and the generated docs all come from this table.
+ */
 import { AUTH_TOKEN, IPV4_CIDR, KMS_KEY_ARN, REDIS_VERSION, SECURITY_GROUP_ID, SNS_TOPIC_ARN, S3_OBJECT_ARN } from "./patterns";
 import {
   atLeast,
   atMostItems,
   attribute,
+  AttributeRule,
   eachAttribute,
   eachItem,
   excludes,
@@ -10,18 +16,13 @@ import {
   maxLength,
   notEmpty,
   oneOf,
+  OneOfRule,
   orNull,
   Rule,
   tagLimits,
   wholeNumber,
 } from "../rules/builders";
 import { dailyWindowRule, weeklyWindowRule } from "../rules/windows";
-
-/**
- * The inputs of the module (docs/spec/module-interface.md §1): the one place they are declared. The Terraform variables, the
- * TypeScript props (names and types, derived below at the type level), the defaults and the
- * generated docs all come from this table.
- */
 
 export const CLUSTER_MODE_TYPE =
   "list(object({ num_node_groups = number, replicas_per_node_group = number }))";
@@ -41,7 +42,7 @@ export type TerraformType =
  * that added it for later ones (so Terragrunt inputs written for those releases work here), or
  * "this module" for inputs no Gruntwork release has.
  */
-export type InputOrigin = `v${number}.${number}.${number}` | "this module";
+type InputOrigin = `v${number}.${number}.${number}` | "this module";
 
 interface InputBase {
   /** The Terraform variable name; the TypeScript prop is its camelCase form. */
@@ -74,18 +75,21 @@ interface OptionalInput extends InputBase {
 
 export type InputSpec = RequiredInput | OptionalInput;
 
-const TREAT_MISSING_DATA = ["missing", "ignore", "breaching", "notBreaching"];
-export const ENGINES = ["redis", "valkey"] as const;
+const TREAT_MISSING_DATA = ["missing", "ignore", "breaching", "notBreaching"] as const;
+const ENGINES = ["redis", "valkey"] as const;
+const LOG_DESTINATION_TYPES = ["cloudwatch-logs", "kinesis-firehose"] as const;
+const LOG_FORMATS = ["text", "json"] as const;
 
-const LOG_DELIVERY_RULES = [
+/** The rules of both log delivery inputs; their attributes' types are derived from them. */
+export const LOG_DELIVERY_RULES = [
   orNull(
     attribute(
       "destination",
       matches("[-._/#A-Za-z0-9]{1,512}", "be a log group or delivery stream name (letters, digits and . - _ / #), not an ARN"),
     ),
   ),
-  orNull(attribute("destination_type", oneOf(["cloudwatch-logs", "kinesis-firehose"]))),
-  orNull(attribute("log_format", oneOf(["text", "json"]))),
+  orNull(attribute("destination_type", oneOf(LOG_DESTINATION_TYPES))),
+  orNull(attribute("log_format", oneOf(LOG_FORMATS))),
 ];
 
 export const INPUTS = [
@@ -410,8 +414,26 @@ type Input = (typeof INPUTS)[number];
 
 export type InputName = Input["name"];
 
+export type RequiredInputName = Extract<Input, { required: true }>["name"];
+
 /** Inputs whose default is null: "not set" is a value they may have. */
 export type NullableInputName = Extract<Input, { default: null }>["name"];
+
+/** An input's entry in the table, with its literal types. */
+export type InputOf<N extends InputName> = Extract<Input, { name: N }>;
+
+/** The strings a rule allows when it allows a closed set (orNull keeps the set); never otherwise. */
+type SetOf<R> = R extends OneOfRule<infer V> ? V : never;
+
+/** The closed set of strings an input's rules allow; never when they allow any string. */
+export type ClosedSet<N extends InputName> =
+  InputOf<N> extends { rules: readonly (infer R)[] } ? SetOf<R> : never;
+
+/** The closed set a rule of an object input allows for one of its attributes; never when there is none. */
+type AttributeSetOf<R, A extends string> = R extends AttributeRule<A, infer Inner> ? SetOf<Inner> : never;
+
+/** The closed set of one log delivery attribute (destination_type, log_format). */
+export type LogDeliverySet<A extends string> = AttributeSetOf<(typeof LOG_DELIVERY_RULES)[number], A>;
 
 /** The table by input name. */
 export const INPUT_SPECS: ReadonlyMap<InputName, InputSpec> = new Map(

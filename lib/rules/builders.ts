@@ -23,13 +23,16 @@ export interface Rule {
 /** Characters as Terraform's length() counts them: code points, not UTF-16 units. */
 const characters = (text: string) => [...text].length;
 
-/** A value that is null meets every rule of an optional input whose default is null. */
-export function orNull(rule: Rule): Rule {
+/**
+ * A value that is null meets every rule of an optional input whose default is null. What the rule
+ * says about the value's type (a closed set, an attribute's rule) it still says.
+ */
+export function orNull<R extends Rule>(rule: R): R {
   return {
+    ...rule,
     text: `be null or ${rule.text.replace(/^be /, "")}`,
     test: (value) => value === null || value === undefined || rule.test(value),
     condition: (value) => hcl`${value} == null ? true : ${rule.condition(value)}`,
-    schema: rule.schema,
   };
 }
 
@@ -124,9 +127,15 @@ export function tagLimits(maxKey: number, maxValue: number): Rule {
   };
 }
 
+/** A rule that allows a closed set of strings: the input's TypeScript type is their union. */
+export interface OneOfRule<V extends string> extends Rule {
+  readonly values: readonly V[];
+}
+
 /** One of a few strings. */
-export function oneOf(values: readonly string[]): Rule {
+export function oneOf<const V extends string>(values: readonly V[]): OneOfRule<V> {
   return {
+    values,
     text: `be one of ${values.map((v) => JSON.stringify(v)).join(", ")}`,
     test: (value) => values.includes(value),
     condition: (value) => hcl`contains(${[...values]}, ${value})`,
@@ -143,12 +152,37 @@ export function atLeast(min: number): Rule {
   };
 }
 
+/** A rule on one attribute of an object: the attribute's TypeScript type follows its rule. */
+export interface AttributeRule<N extends string, R extends Rule> extends Rule {
+  readonly attribute: N;
+  readonly rule: R;
+}
+
 /** Applies a rule to one attribute of an object (a log delivery configuration). */
-export function attribute(name: string, rule: Rule): Rule {
+export function attribute<const N extends string, R extends Rule>(name: N, rule: R): AttributeRule<N, R> {
   return {
+    attribute: name,
+    rule,
     text: `have ${name} ${rule.text.replace(/^be /, "")}`,
     test: (value) => rule.test(value?.[name]),
     condition: (value) => rule.condition(hcl`${value}.${ref(name)}`),
     schema: rule.schema && { properties: { [name]: rule.schema } },
   };
+}
+
+const isOneOf = (rule: Rule): rule is OneOfRule<string> => "values" in rule;
+const isAttributeRule = (rule: Rule): rule is AttributeRule<string, Rule> => "attribute" in rule;
+
+/**
+ * The closed set of strings the rules allow, if any of them allows one: the value's TypeScript
+ * type is then their union (ClosedSet in table.ts says the same at the type level).
+ */
+export function closedSet(rules: readonly Rule[]): readonly string[] | undefined {
+  const values = [...new Set(rules.filter(isOneOf).flatMap((rule) => rule.values))];
+  return values.length > 0 ? values : undefined;
+}
+
+/** The rules on one attribute of an object value. */
+export function attributeRules(rules: readonly Rule[], name: string): Rule[] {
+  return rules.filter(isAttributeRule).flatMap((rule) => (rule.attribute === name ? [rule.rule] : []));
 }

@@ -1,3 +1,11 @@
+/**
+ * The rules Terraform checks, because a token is involved, written as conditions with the same
+ * messages as TypeScript's (literal-checks.ts). One function places them all:
+ * - a rule on one input whose value is a Terraform variable: a `validation` block of that
+ *   variable (so the drop-in module's errors name the variable, as the HCL module's did);
+ * - any other rule: a `precondition` of the replication group;
+ * - a warning: a `check` block, which reports without stopping plan or apply.
+ */
 import { IResolvable, TerraformElement, TerraformLocal, TerraformResource, TerraformStack, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { CombinedRule, CROSS_INPUT_RULES } from "./cross-input";
@@ -9,16 +17,7 @@ import { isLiteralRule } from "./literal-checks";
 import { combinedMessage, ERROR_PREFIX, inputMessage, setPartExpression, shownExpression } from "./messages";
 import { WARNINGS } from "./warnings";
 
-/**
- * The rules Terraform checks, because a token is involved, written as conditions with the same
- * messages as TypeScript's (literal-checks.ts). One function places them all:
- * - a rule on one input whose value is a Terraform variable: a `validation` block of that
- *   variable (so the drop-in module's errors name the variable, as the HCL module's did);
- * - any other rule: a `precondition` of the replication group;
- * - a warning: a `check` block, which reports without stopping plan or apply.
- */
-
-export interface Condition {
+interface Condition {
   readonly condition: IResolvable;
   readonly errorMessage: string;
 }
@@ -27,7 +26,7 @@ export interface Condition {
  * The conditions of one input's rules, given its operand. A sensitive input's conditions are
  * revealed (only the boolean), since a condition that is sensitive cannot be checked.
  */
-export function inputConditions(name: InputName, operand: unknown): Condition[] {
+function inputConditions(name: InputName, operand: unknown): Condition[] {
   const sensitive = INPUT_SPECS.get(name)?.sensitive ?? false;
   return (INPUT_SPECS.get(name)?.rules ?? []).map((rule) => ({
     condition: sensitive ? revealOnly(rule.condition(operand)) : rule.condition(operand),
@@ -36,7 +35,7 @@ export function inputConditions(name: InputName, operand: unknown): Condition[] 
 }
 
 /** Preconditions or check assertions for combined rules, given each input's operand. */
-export function combinedConditions(
+function combinedConditions(
   rules: readonly CombinedRule[],
   operands: InputValues,
   prefix: string,

@@ -2,7 +2,7 @@ import { IResolvable, Token } from "cdktf";
 import type { Derive } from "../expressions/derive";
 import { hcl, revealOnly } from "../expressions/hcl";
 import type { InputName } from "../inputs/table";
-import type { InputValues, TerraformClusterMode } from "../inputs/values";
+import type { InputValues, LiteralValues, TerraformClusterMode } from "../inputs/values";
 import { clusterMode, parameterGroupFamily } from "../expressions/derivations";
 import { ENGINE_LOG_VERSION, REDIS_OSS_VERSION, REDIS_VERSION, SLOW_LOG_VERSION, VALKEY_VERSION } from "../inputs/patterns";
 import { wholeNumber } from "./builders";
@@ -17,14 +17,14 @@ export interface CombinedRule {
   readonly shownWhenSet?: readonly InputName[];
   /** What is wrong when the test fails, as a sentence without its final period. */
   readonly text: string;
-  /** Whether literal values meet the rule. */
-  readonly test: (values: InputValues) => boolean;
+  /** Whether literal values meet the rule; called only when the inputs it names hold literals. */
+  readonly test: (values: LiteralValues) => boolean;
   /** The same test as a Terraform condition; values it derives (window minutes) come from `derive`, which may name them. */
   readonly condition: (values: InputValues, derive: Derive) => IResolvable;
   /** A value that would meet the rule, named after the rule's text: "<text>; <lead> <value>". */
   readonly fix?: {
     readonly lead: string;
-    readonly literal: (values: InputValues) => string;
+    readonly literal: (values: LiteralValues) => string;
     /** The same as part of an error_message template, quoted as the message shows values. */
     readonly template: (values: InputValues, derive: Derive) => string;
   };
@@ -76,7 +76,7 @@ function logVersionRule(id: string, input: InputName, versions: string, since: s
  */
 const DEFAULT_GROUP = /^default\.(.*?)(\.cluster\.on)?$/;
 const CLUSTER_ON = ".cluster.on";
-const familyOf = (v: InputValues) => parameterGroupFamily.literal(v.engine, v.redis_version);
+const familyOf = (v: LiteralValues) => parameterGroupFamily.literal(v.engine, v.redis_version);
 const familyOperand = (v: InputValues, derive: Derive) => derive(parameterGroupFamily, v.engine, v.redis_version);
 
 const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
@@ -188,7 +188,7 @@ export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
     // The same form as the one given, with or without .cluster.on, of the right family.
     fix: {
       lead: "the default group that fits is",
-      literal: (v) => `default.${familyOf(v)}${v.parameter_group_name.endsWith(CLUSTER_ON) ? CLUSTER_ON : ""}`,
+      literal: (v) => `default.${familyOf(v)}${v.parameter_group_name?.endsWith(CLUSTER_ON) ? CLUSTER_ON : ""}`,
       // Terraform evaluates an error_message even when its condition holds, so a null group must not fail here.
       template: (v, derive) => {
         const suffix = hcl`try(endswith(${v.parameter_group_name}, ${CLUSTER_ON}), false) ? ${CLUSTER_ON} : ""`;

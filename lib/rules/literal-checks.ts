@@ -1,15 +1,14 @@
-import { CombinedRule, CROSS_INPUT_RULES } from "./cross-input";
-import { isKnown } from "../expressions/derive";
-import { INPUT_SPECS, InputName } from "../inputs/table";
-import type { InputValues } from "../inputs/values";
-import { combinedMessage, ERROR_PREFIX, inputMessage, jsonencode, literalSetPart, shown } from "./messages";
-import { WARNINGS } from "./warnings";
-
 /**
  * The rules checked in TypeScript, on the inputs whose values are literals: every broken rule
  * is listed in one InvalidInputsError before anything is synthesized. Rules that involve a
  * token are Terraform's to check (conditions.ts).
  */
+import { CombinedRule, CROSS_INPUT_RULES } from "./cross-input";
+import { isKnown } from "../expressions/derive";
+import { INPUT_SPECS, InputName } from "../inputs/table";
+import type { InputValues, LiteralValues } from "../inputs/values";
+import { combinedMessage, ERROR_PREFIX, inputMessage, jsonencode, literalSetPart, shown } from "./messages";
+import { WARNINGS } from "./warnings";
 
 /** Synth-time error listing every rule the construct's literal props break. */
 export class InvalidInputsError extends Error {
@@ -31,15 +30,17 @@ function inputViolations(name: InputName, value: unknown): string[] {
 }
 
 function combinedViolations(rules: readonly CombinedRule[], values: InputValues, prefix: string): string[] {
+  // Read only for rules in whose inputs isLiteralRule has found no token.
+  const literal = values as LiteralValues;
   return rules
-    .filter((rule) => isLiteralRule(rule, values) && !rule.test(values))
+    .filter((rule) => isLiteralRule(rule, values) && !rule.test(literal))
     .map((rule) =>
       combinedMessage(
         prefix,
         rule,
         (name) => shown(name, values[name]),
         (name) => literalSetPart(name, values[name]),
-        rule.fix && jsonencode(rule.fix.literal(values)),
+        rule.fix && jsonencode(rule.fix.literal(literal)),
       ),
     );
 }

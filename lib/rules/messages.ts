@@ -1,15 +1,14 @@
+/**
+ * The messages of broken rules, the same whether TypeScript finds them (literal props) or
+ * Terraform does (validation blocks, preconditions, check blocks): a message names the input,
+ * the value and the rule. A sensitive input's value is never shown.
+ */
 import { Token } from "cdktf";
 import type { CombinedRule } from "./cross-input";
 import { isKnown } from "../expressions/derive";
 import { hcl } from "../expressions/hcl";
 import { INPUT_SPECS, InputName } from "../inputs/table";
 import type { Rule } from "./builders";
-
-/**
- * The messages of broken rules, the same whether TypeScript finds them (literal props) or
- * Terraform does (validation blocks, preconditions, check blocks): a message names the input,
- * the value and the rule. A sensitive input's value is never shown.
- */
 
 const SENSITIVE = "(sensitive value)";
 

@@ -1,13 +1,12 @@
-import { IResolvable, ref } from "cdktf";
-import type { Derivation } from "../expressions/derive";
-import { hcl } from "../expressions/hcl";
-import type { Rule } from "./builders";
-
 /**
  * The snapshot window (daily, `hh24:mi-hh24:mi`) and the maintenance window (weekly,
  * `ddd:hh24:mi-ddd:hh24:mi`) as intervals of minutes, in TypeScript and as Terraform expressions.
  * A window may wrap past midnight (or past Saturday); its length is taken modulo the period.
  */
+import { IResolvable, ref } from "cdktf";
+import type { Derivation } from "../expressions/derive";
+import { hcl } from "../expressions/hcl";
+import type { Rule } from "./builders";
 
 const DAY = 1440;
 const WEEK = 7 * DAY;
@@ -19,7 +18,7 @@ const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 const DAILY_WINDOW = `^${TIME}-${TIME}$`;
 const WEEKLY_WINDOW = `^(${DAYS.join("|")}):${TIME}-(${DAYS.join("|")}):${TIME}$`;
 
-export interface Interval {
+interface Interval {
   /** Minutes from the period's start (midnight, or Sunday midnight). */
   readonly start: number;
   readonly length: number;

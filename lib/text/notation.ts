@@ -4,10 +4,10 @@
  */
 
 /** Where a part lies in a value: object keys and list indexes from the top. */
-export type ValuePath = readonly (string | number)[];
+type ValuePath = readonly (string | number)[];
 
 /** Text to print in place of the part at a path (the review's "(sensitive)"), or undefined to print the part. */
-export type Marker = (path: ValuePath) => string | undefined;
+type Marker = (path: ValuePath) => string | undefined;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
