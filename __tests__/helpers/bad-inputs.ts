@@ -48,6 +48,25 @@ const SLOW_LOG_JSON = '{"destination":"orders-slow","destination_type":"cloudwat
 const ENGINE_LOG = { destination: "orders-engine", destination_type: "kinesis-firehose", log_format: "text" };
 const ENGINE_LOG_JSON = '{"destination":"orders-engine","destination_type":"kinesis-firehose","log_format":"text"}';
 
+const SHARDS = "elasticache:replication-group:NodeGroups";
+const REPLICAS = "elasticache:replication-group:Replicas";
+const REPLICA_METRIC = "ElastiCacheReplicaEngineCPUUtilization";
+const MEMORY_METRIC = "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage";
+const CAPACITY_METRIC = "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage";
+/** Two shards of a primary and a replica on a node type, engine and version automatic scaling takes. */
+const AUTO_SCALING = {
+  instance_type: "cache.r6g.large",
+  redis_version: "7.1",
+  cluster_mode: [cm(2, 1)],
+  enable_auto_scaling: true,
+  auto_scale_max_capacity: 4,
+};
+const AUTO_SCALING_SHARDS_JSON = '[{"num_node_groups":2,"replicas_per_node_group":1}]';
+const RANGE_RULE =
+  "the count the cluster starts with (num_node_groups for shards, replicas_per_node_group for replicas) must lie from auto_scale_min_capacity (null: that count) to auto_scale_max_capacity, or AWS moves the cluster into the range as soon as the policy exists";
+const REPLICAS_RULE = "automatic scaling keeps from 1 to 5 replicas in each shard (a null auto_scale_min_capacity takes replicas_per_node_group)";
+const RANGE_OF_REPLICAS_FROM_NONE = `Invalid enable_auto_scaling true, auto_scale_dimension "${REPLICAS}", auto_scale_min_capacity 1, auto_scale_max_capacity 3, cluster_mode [{"num_node_groups":2,"replicas_per_node_group":0}]: ${RANGE_RULE}.`;
+
 export const CASES: Case[] = [
   // null means the default, as in the module's variables (nullable = false)
   ["null takes the default: port", { port: null }, []],
@@ -356,6 +375,97 @@ export const CASES: Case[] = [
       ],
     ],
   ),
+  // Automatic scaling (docs/spec/autoscaling.md §2): checked only while it is on.
+  ["auto scaling: shards from 2 up to 4", AUTO_SCALING, []],
+  ["auto scaling: replicas, the minimum being the starting count", { ...AUTO_SCALING, auto_scale_dimension: REPLICAS, auto_scale_max_capacity: 3 }, []],
+  ["auto scaling: a range of one count", { ...AUTO_SCALING, auto_scale_min_capacity: 2, auto_scale_max_capacity: 2 }, []],
+  ["auto scaling off: its other inputs are not checked together", { auto_scale_min_capacity: 3, auto_scale_max_capacity: 1, auto_scale_trigger_metric: REPLICA_METRIC }, []],
+  [
+    "auto scaling: without cluster mode",
+    { ...AUTO_SCALING, cluster_mode: [] },
+    ["Invalid enable_auto_scaling true, cluster_mode []: automatic scaling changes shards or their replicas: it needs cluster mode."],
+  ],
+  [
+    "auto scaling: Redis OSS 5",
+    { ...AUTO_SCALING, redis_version: "5.0.6" },
+    ['Invalid enable_auto_scaling true, engine "redis", redis_version "5.0.6": automatic scaling needs Redis OSS 6.0 or later, or Valkey.'],
+  ],
+  ["auto scaling: Valkey", { ...AUTO_SCALING, engine: "valkey", redis_version: "8.0" }, []],
+  ...["cache.t3.micro", "cache.r6g.4xlarge", "cache.r4.large"].map(
+    (type): Case => [
+      `auto scaling: node type ${type}`,
+      { ...AUTO_SCALING, instance_type: type },
+      [
+        `Invalid enable_auto_scaling true, instance_type "${type}": automatic scaling needs a node type of the families r7g, r6g, r6gd, r5, m7g, m6g, m5, c7gn, in the sizes large, xlarge, 2xlarge.`,
+      ],
+    ],
+  ),
+  [
+    "auto scaling: no maximum",
+    { ...AUTO_SCALING, auto_scale_max_capacity: null },
+    ["Invalid enable_auto_scaling true, auto_scale_max_capacity null: automatic scaling needs auto_scale_max_capacity."],
+  ],
+  ...(
+    [
+      ["a maximum below the starting count", { auto_scale_max_capacity: 1 }, "null", 1],
+      ["a minimum above the starting count", { auto_scale_min_capacity: 3 }, "3", 4],
+      ["a minimum above the maximum", { auto_scale_min_capacity: 5 }, "5", 4],
+    ] as const
+  ).map(
+    ([label, overrides, min, max]): Case => [
+      `auto scaling: ${label}`,
+      { ...AUTO_SCALING, ...overrides },
+      [
+        `Invalid enable_auto_scaling true, auto_scale_dimension "${SHARDS}", auto_scale_min_capacity ${min}, auto_scale_max_capacity ${max}, cluster_mode ${AUTO_SCALING_SHARDS_JSON}: ${RANGE_RULE}.`,
+      ],
+    ],
+  ),
+  [
+    "auto scaling: more than 5 replicas",
+    { ...AUTO_SCALING, auto_scale_dimension: REPLICAS, auto_scale_max_capacity: 6 },
+    [
+      `Invalid enable_auto_scaling true, auto_scale_dimension "${REPLICAS}", auto_scale_min_capacity null, auto_scale_max_capacity 6, cluster_mode ${AUTO_SCALING_SHARDS_JSON}: ${REPLICAS_RULE}.`,
+    ],
+  ],
+  [
+    "auto scaling: replicas from none",
+    { ...AUTO_SCALING, auto_scale_dimension: REPLICAS, auto_scale_max_capacity: 3, cluster_mode: [cm(2, 0)] },
+    [
+      `Invalid enable_auto_scaling true, auto_scale_dimension "${REPLICAS}", auto_scale_min_capacity null, auto_scale_max_capacity 3, cluster_mode [{"num_node_groups":2,"replicas_per_node_group":0}]: ${REPLICAS_RULE}.`,
+    ],
+  ],
+  ["auto scaling: replicas from none, with a minimum of 1", { ...AUTO_SCALING, auto_scale_dimension: REPLICAS, auto_scale_min_capacity: 1, auto_scale_max_capacity: 3, cluster_mode: [cm(2, 0)] }, [RANGE_OF_REPLICAS_FROM_NONE]],
+  ...(
+    [
+      [SHARDS, REPLICA_METRIC],
+      [REPLICAS, "ElastiCachePrimaryEngineCPUUtilization"],
+    ] as const
+  ).map(
+    ([dimension, metric]): Case => [
+      `auto scaling: ${metric} for ${dimension}`,
+      { ...AUTO_SCALING, auto_scale_dimension: dimension, auto_scale_max_capacity: 3, auto_scale_trigger_metric: metric },
+      [
+        `Invalid enable_auto_scaling true, auto_scale_dimension "${dimension}", auto_scale_trigger_metric "${metric}": replicas scale on ${REPLICA_METRIC}, shards on any other auto_scale_trigger_metric.`,
+      ],
+    ],
+  ),
+  ["auto scaling: the capacity metric on data-tiering nodes", { ...AUTO_SCALING, instance_type: "cache.r6gd.xlarge", auto_scale_trigger_metric: CAPACITY_METRIC }, []],
+  [
+    "auto scaling: the memory metric on data-tiering nodes",
+    { ...AUTO_SCALING, instance_type: "cache.r6gd.xlarge", auto_scale_trigger_metric: MEMORY_METRIC },
+    [
+      `Invalid enable_auto_scaling true, auto_scale_trigger_metric "${MEMORY_METRIC}", instance_type "cache.r6gd.xlarge": ${MEMORY_METRIC} leaves out the data on SSD: data-tiering (r6gd) nodes scale on ${CAPACITY_METRIC}.`,
+    ],
+  ],
+  ["auto scaling: a target of 35", { auto_scale_trigger_metric_target_value: 35 }, []],
+  ...[34, 70.5].map((target): Case => [`auto scaling: a target of ${target}`, { auto_scale_trigger_metric_target_value: target }, [`Invalid auto_scale_trigger_metric_target_value ${target}: must be a number from 35 to 70.`]]),
+  [
+    "auto scaling: a dimension of another service",
+    { auto_scale_dimension: "elasticache:cache-cluster:Nodes" },
+    [`Invalid auto_scale_dimension "elasticache:cache-cluster:Nodes": must be one of "${SHARDS}", "${REPLICAS}".`],
+  ],
+  ["auto scaling: a minimum of 0", { auto_scale_min_capacity: 0 }, ["Invalid auto_scale_min_capacity 0: must be null or a whole number from 1 to 500."]],
+  ["auto scaling: a negative cooldown", { auto_scale_scale_in_cooldown: -1 }, [wholeNumber("auto_scale_scale_in_cooldown", -1, 0, 86400)]],
   ["kms_key_id: with at-rest encryption", { kms_key_id: KMS_KEY }, []],
   [
     "kms_key_id: without at-rest encryption",

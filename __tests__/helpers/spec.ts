@@ -274,6 +274,16 @@ export const LATER_GRUNTWORK_VARIABLES: Record<string, [string, unknown]> = {
 export const MODULE_ONLY_VARIABLES: Record<string, [string, unknown]> = {
   engine: ["string", "redis"],
   kms_key_id: ["string", null],
+  // Automatic scaling (docs/spec/autoscaling.md): off by default, AWS's cooldowns.
+  enable_auto_scaling: ["bool", false],
+  auto_scale_dimension: ["string", "elasticache:replication-group:NodeGroups"],
+  auto_scale_min_capacity: ["number", null],
+  auto_scale_max_capacity: ["number", null],
+  auto_scale_trigger_metric: ["string", null],
+  auto_scale_trigger_metric_target_value: ["number", 60],
+  auto_scale_disable_scale_in: ["bool", false],
+  auto_scale_scale_in_cooldown: ["number", 900],
+  auto_scale_scale_out_cooldown: ["number", 600],
 };
 
 /** §2: the 6 outputs, and security_group_id of later releases, sorted. */

@@ -82,6 +82,25 @@ const VALIDATIONS: Record<string, string[]> = {
   tags: [
     "${alltrue([for key, val in var.tags : length(key) <= 128 && length(val) <= 256])}",
   ],
+  auto_scale_dimension: [
+    "${contains([\"elasticache:replication-group:NodeGroups\", \"elasticache:replication-group:Replicas\"], var.auto_scale_dimension)}",
+  ],
+  auto_scale_min_capacity: [
+    "${var.auto_scale_min_capacity == null ? true : (floor(var.auto_scale_min_capacity) == var.auto_scale_min_capacity && var.auto_scale_min_capacity >= 1 && var.auto_scale_min_capacity <= 500)}",
+  ],
+  auto_scale_max_capacity: [
+    "${var.auto_scale_max_capacity == null ? true : (floor(var.auto_scale_max_capacity) == var.auto_scale_max_capacity && var.auto_scale_max_capacity >= 1 && var.auto_scale_max_capacity <= 500)}",
+  ],
+  auto_scale_trigger_metric: [
+    "${var.auto_scale_trigger_metric == null ? true : contains([\"ElastiCachePrimaryEngineCPUUtilization\", \"ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage\", \"ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage\", \"ElastiCacheReplicaEngineCPUUtilization\"], var.auto_scale_trigger_metric)}",
+  ],
+  auto_scale_trigger_metric_target_value: ["${var.auto_scale_trigger_metric_target_value >= 35 && var.auto_scale_trigger_metric_target_value <= 70}"],
+  auto_scale_scale_in_cooldown: [
+    "${floor(var.auto_scale_scale_in_cooldown) == var.auto_scale_scale_in_cooldown && var.auto_scale_scale_in_cooldown >= 0 && var.auto_scale_scale_in_cooldown <= 86400}",
+  ],
+  auto_scale_scale_out_cooldown: [
+    "${floor(var.auto_scale_scale_out_cooldown) == var.auto_scale_scale_out_cooldown && var.auto_scale_scale_out_cooldown >= 0 && var.auto_scale_scale_out_cooldown <= 86400}",
+  ],
 };
 const PRECONDITIONS: string[] = [
   "${nonsensitive(sensitive((var.auth_token == null ? true : can(regex(\"^(?:[ !#-.0-?A-~]{16,128})$\", var.auth_token)))))}",
@@ -99,7 +118,14 @@ const PRECONDITIONS: string[] = [
   "${var.engine_log_delivery_configuration == null || var.engine != \"redis\" || can(regex(\"^(?:6\\\\.(x|[2-9]|[1-9][0-9])|([7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version))}",
   "${var.parameter_group_name == null ? true : !startswith(var.parameter_group_name, \"default.\") || trimsuffix(trimprefix(var.parameter_group_name, \"default.\"), \".cluster.on\") == local.parameter_group_family}",
   "${var.kms_key_id == null || var.enable_at_rest_encryption}",
-  "${var.snapshot_name == null || var.snapshot_arn == null}",
+  "${var.snapshot_name == null || var.snapshot_arn == null}",  "${!var.enable_auto_scaling || length(local.cluster_mode) > 0}",
+  "${!var.enable_auto_scaling || var.engine != \"redis\" || (!can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version)) || can(regex(\"^(?:(6|[7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version)))}",
+  "${!var.enable_auto_scaling || can(regex(\"^(?:cache\\\\.(r7g|r6g|r6gd|r5|m7g|m6g|m5|c7gn)\\\\.(large|xlarge|2xlarge))$\", var.instance_type))}",
+  "${!var.enable_auto_scaling || var.auto_scale_max_capacity != null}",
+  "${!var.enable_auto_scaling || length(local.cluster_mode) == 0 ? true : (var.auto_scale_max_capacity == null ? true : local.auto_scale_minimum <= local.auto_scale_starting_count && local.auto_scale_starting_count <= var.auto_scale_max_capacity)}",
+  "${!var.enable_auto_scaling || length(local.cluster_mode) == 0 ? true : (var.auto_scale_dimension != \"elasticache:replication-group:Replicas\" ? true : local.auto_scale_minimum >= 1 && (var.auto_scale_max_capacity == null ? true : var.auto_scale_max_capacity <= 5))}",
+  "${!var.enable_auto_scaling || var.auto_scale_trigger_metric == null ? true : (var.auto_scale_dimension == \"elasticache:replication-group:Replicas\") == (var.auto_scale_trigger_metric == \"ElastiCacheReplicaEngineCPUUtilization\")}",
+  "${!var.enable_auto_scaling || var.auto_scale_trigger_metric == null ? true : var.auto_scale_trigger_metric != \"ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage\" || !startswith(var.instance_type, \"cache.r6gd.\")}",
 ];
 const CHECKS: Record<string, string> = {
   alarms_sns_topic_arns_format: "${alltrue([for item in var.alarms_sns_topic_arns : can(regex(\"^(?:arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\\\.fifo)?)$\", item))])}",
@@ -117,8 +143,9 @@ const CHECKS: Record<string, string> = {
 };
 const DERIVED: Record<string, string> = {
   num_cache_clusters: "${(length(local.cluster_mode) == 0) ? var.replication_group_size : null}",
-  num_node_groups: "${one(local.cluster_mode[*].num_node_groups)}",
-  replicas_per_node_group: "${one(local.cluster_mode[*].replicas_per_node_group)}",
+  // null while automatic scaling owns the count: the argument is optional and computed, so AWS's count stays.
+  num_node_groups: "${var.enable_auto_scaling && var.auto_scale_dimension == \"elasticache:replication-group:NodeGroups\" ? null : one(local.cluster_mode[*].num_node_groups)}",
+  replicas_per_node_group: "${var.enable_auto_scaling && var.auto_scale_dimension == \"elasticache:replication-group:Replicas\" ? null : one(local.cluster_mode[*].replicas_per_node_group)}",
   parameter_group_name: "${var.parameter_group_name != null ? var.parameter_group_name : format(\"default.%s%s\", local.parameter_group_family, (length(local.cluster_mode) == 0) ? \"\" : \".cluster.on\")}",
   snapshot_window: "${var.snapshot_retention_limit == 0 || var.snapshot_window == \"\" ? null : var.snapshot_window}",
   snapshot_arns: "${var.snapshot_arn == null ? null : [var.snapshot_arn]}",
@@ -129,6 +156,8 @@ const DERIVED: Record<string, string> = {
   auth_token_update_strategy: "${nonsensitive(sensitive((var.auth_token == null))) ? null : \"ROTATE\"}",
 };
 const LOCALS: Record<string, string> = {
+  auto_scale_minimum: "${var.auto_scale_min_capacity != null ? var.auto_scale_min_capacity : local.auto_scale_starting_count}",
+  auto_scale_starting_count: "${var.auto_scale_dimension == \"elasticache:replication-group:Replicas\" ? one(local.cluster_mode[*].replicas_per_node_group) : one(local.cluster_mode[*].num_node_groups)}",
   cache_cluster_ids: "${concat(formatlist(\"%s-%03d\", var.name, range(1, ((length(local.cluster_mode) == 0) ? var.replication_group_size : 0) + 1)), flatten([for shard in local.cluster_mode : [for ids in setproduct(range(1, shard.num_node_groups + 1), range(1, shard.replicas_per_node_group + 2)) : format(\"%s-%04d-%03d\", var.name, ids[0], ids[1])]]))}",
   cluster_mode: "${var.num_node_groups == null ? var.cluster_mode : [{ num_node_groups = var.num_node_groups, replicas_per_node_group = coalesce(var.replicas_per_node_group, 0) }]}",
   maintenance_window_minutes: "${try([for w in [regex(\"^([a-z]{3}):([01][0-9]|2[0-3]):([0-5][0-9])-([a-z]{3}):([01][0-9]|2[0-3]):([0-5][0-9])$\", var.maintenance_window)] : [for start in [(index([\"sun\", \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"], w[0]) * 1440 + w[1] * 60 + w[2])] : { start = start, length = (((index([\"sun\", \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"], w[3]) * 1440 + w[4] * 60 + w[5]) - start + 10080) % 10080) }][0]][0], null)}",
@@ -192,6 +221,42 @@ describe("the module's derived arguments, as approved", () => {
         insufficient_data_actions: "${var.alarms_sns_topic_arns}",
       });
     }
+  });
+
+  it("scales the replication group through a target and a target-tracking policy, both counted by the switch", () => {
+    const count = "${var.enable_auto_scaling ? 1 : 0}";
+    const resourceId = "replication-group/${aws_elasticache_replication_group.redis.id}";
+    expect(module.resource.aws_appautoscaling_target).toEqual({
+      redis: {
+        count,
+        service_namespace: "elasticache",
+        resource_id: resourceId,
+        scalable_dimension: "${var.auto_scale_dimension}",
+        min_capacity: "${local.auto_scale_minimum}",
+        max_capacity: "${var.auto_scale_max_capacity}",
+      },
+    });
+    expect(module.resource.aws_appautoscaling_policy).toEqual({
+      redis: {
+        count,
+        depends_on: ["aws_appautoscaling_target.redis"],
+        name: "${aws_elasticache_replication_group.redis.id}-auto-scaling",
+        policy_type: "TargetTrackingScaling",
+        service_namespace: "elasticache",
+        resource_id: resourceId,
+        scalable_dimension: "${var.auto_scale_dimension}",
+        target_tracking_scaling_policy_configuration: {
+          predefined_metric_specification: {
+            predefined_metric_type:
+              "${var.auto_scale_trigger_metric != null ? var.auto_scale_trigger_metric : (var.auto_scale_dimension == \"elasticache:replication-group:Replicas\" ? \"ElastiCacheReplicaEngineCPUUtilization\" : \"ElastiCachePrimaryEngineCPUUtilization\")}",
+          },
+          target_value: "${var.auto_scale_trigger_metric_target_value}",
+          disable_scale_in: "${var.auto_scale_disable_scale_in}",
+          scale_in_cooldown: "${var.auto_scale_scale_in_cooldown}",
+          scale_out_cooldown: "${var.auto_scale_scale_out_cooldown}",
+        },
+      },
+    });
   });
 
   it("counts the ingress rules and names the groups from the inputs", () => {

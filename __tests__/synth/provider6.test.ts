@@ -260,6 +260,26 @@ const CONSTRUCT_STACKS: Record<string, (stack: TerraformStack) => ElastiCacheRed
     numNodeGroups: 3,
     replicasPerNodeGroup: 2,
   }),
+  "automatic scaling of replicas": () => ({
+    ...REQUIRED,
+    name: "p6-scaled",
+    instanceType: "cache.r7g.large",
+    replicationGroupSize: 1,
+    enableAutomaticFailover: true,
+    enableMultiAz: true,
+    redisVersion: "7.1",
+    numNodeGroups: 2,
+    replicasPerNodeGroup: 1,
+    enableAutoScaling: true,
+    autoScaleDimension: "elasticache:replication-group:Replicas",
+    autoScaleMinCapacity: 1,
+    autoScaleMaxCapacity: 3,
+    autoScaleTriggerMetric: "ElastiCacheReplicaEngineCPUUtilization",
+    autoScaleTriggerMetricTargetValue: 55,
+    autoScaleDisableScaleIn: true,
+    autoScaleScaleInCooldown: 1200,
+    autoScaleScaleOutCooldown: 300,
+  }),
 };
 
 /** One stack with a provider and the construct, synthesized (with cdktf's validations) to JSON. */

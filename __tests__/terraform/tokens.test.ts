@@ -80,6 +80,15 @@ const BASES: Record<string, Record<string, unknown>> = {
     alarm_high_cpu_utilization_treat_missing_data: "breaching",
     alarm_low_memory_available_treat_missing_data: "notBreaching",
     alarm_low_memory_available_threshold: 50000000,
+    enable_auto_scaling: true,
+    auto_scale_dimension: "elasticache:replication-group:NodeGroups",
+    auto_scale_min_capacity: 2,
+    auto_scale_max_capacity: 4,
+    auto_scale_trigger_metric: "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage",
+    auto_scale_trigger_metric_target_value: 50,
+    auto_scale_disable_scale_in: true,
+    auto_scale_scale_in_cooldown: 300,
+    auto_scale_scale_out_cooldown: 120,
   },
 };
 
@@ -89,7 +98,14 @@ const V085_TOKEN_INPUTS = Object.keys(resolve({ name: "x" })).filter((name) => n
 const TOKEN_INPUTS: Record<string, readonly string[]> = {
   off: V085_TOKEN_INPUTS,
   on: V085_TOKEN_INPUTS,
-  later: [...Object.keys(LATER_GRUNTWORK_VARIABLES), ...Object.keys(MODULE_ONLY_VARIABLES), "redis_version", "enable_at_rest_encryption"],
+  // The switch of automatic scaling is left literal: as a token it plans a new cluster's scaled
+  // count as unknown (null, left to AWS) where a literal sends it (docs/spec/autoscaling.md §3).
+  later: [
+    ...Object.keys(LATER_GRUNTWORK_VARIABLES),
+    ...Object.keys(MODULE_ONLY_VARIABLES).filter((name) => name !== "enable_auto_scaling"),
+    "redis_version",
+    "enable_at_rest_encryption",
+  ],
 };
 
 /** The Terraform type of a variable standing for an input's literal value. */

@@ -62,7 +62,7 @@ describe("generated docs", () => {
 
   it("counts the inputs by origin", () => {
     expect(referenceSection("Inputs")).toContain(
-      "37 inputs: the 26 of Gruntwork v0.85.0 (7 of them required), 9 that later Gruntwork releases added, and 2 of this module only.",
+      "46 inputs: the 26 of Gruntwork v0.85.0 (7 of them required), 9 that later Gruntwork releases added, and 11 of this module only.",
     );
   });
 
@@ -86,6 +86,19 @@ describe("generated docs", () => {
       alarm_low_memory_available_treat_missing_data: "v0.146.0",
       engine: "this module only",
       kms_key_id: "this module only",
+      ...Object.fromEntries(
+        [
+          "enable_auto_scaling",
+          "auto_scale_dimension",
+          "auto_scale_min_capacity",
+          "auto_scale_max_capacity",
+          "auto_scale_trigger_metric",
+          "auto_scale_trigger_metric_target_value",
+          "auto_scale_disable_scale_in",
+          "auto_scale_scale_in_cooldown",
+          "auto_scale_scale_out_cooldown",
+        ].map((name) => [name, "this module only"]),
+      ),
     };
     expect(since).toEqual(expected);
   });

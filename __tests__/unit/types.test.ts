@@ -149,6 +149,9 @@ describe("the values the construct reads", () => {
       | "alarm_high_cpu_utilization_treat_missing_data"
       | "alarm_low_memory_available_treat_missing_data"
       | "kms_key_id"
+      | "auto_scale_min_capacity"
+      | "auto_scale_max_capacity"
+      | "auto_scale_trigger_metric"
     >();
     const values = inputValues(REQUIRED_PROPS);
     expect(values.kms_key_id).toBeUndefined();

@@ -9,13 +9,16 @@ import { Annotations, IResolvable, TerraformCount, TerraformIterator, Token } fr
 import { Construct } from "constructs";
 import { ALARMS } from "./alarms";
 import { addConditions } from "../rules/conditions";
-import { deriveIn } from "../expressions/derive";
+import { deriveIn, isKnown } from "../expressions/derive";
 import * as derived from "../expressions/derivations";
 import { hcl } from "../expressions/hcl";
 import { inputValues, TerraformInputs } from "../inputs/values";
 import { checkLiterals } from "../rules/literal-checks";
 import type { ElastiCacheRedisProps } from "../inputs/props";
 import { RedisAlarms } from "./redis-alarms";
+import { RedisAutoScaling } from "./auto-scaling";
+import * as scaling from "../expressions/auto-scaling";
+import { REPLICAS, SHARDS } from "../expressions/auto-scaling";
 
 /**
  * Amazon ElastiCache for Redis: a replication group with its subnet group, security group and
@@ -32,6 +35,8 @@ export class ElastiCacheRedis extends Construct {
   readonly cidrBlocksRule: SecurityGroupRule;
   readonly securityGroupsRule: SecurityGroupRule;
   readonly alarms: RedisAlarms;
+  /** The scalable target and its policy; absent when automatic scaling is off (a literal false). */
+  readonly autoScaling?: RedisAutoScaling;
 
   /** Port the nodes listen on. */
   readonly cachePort: number;
@@ -91,6 +96,9 @@ export class ElastiCacheRedis extends Construct {
     });
 
     const shards = derive(derived.clusterMode, p.cluster_mode, p.num_node_groups, p.replicas_per_node_group);
+    // A count automatic scaling may change: sent as given, and left to AWS afterwards (see unlessScaled).
+    const ownCount = (count: number | undefined, scaled: string) =>
+      isKnown(p.enable_auto_scaling) ? count : derive(scaling.unlessScaled, count, p.enable_auto_scaling, p.auto_scale_dimension, scaled);
     const family = derive(derived.parameterGroupFamily, p.engine, p.redis_version);
     this.replicationGroup = new ElasticacheReplicationGroup(this, "replication_group", {
       replicationGroupId: p.name,
@@ -100,8 +108,8 @@ export class ElastiCacheRedis extends Construct {
       nodeType: p.instance_type,
       port: p.port,
       numCacheClusters: derive(derived.numCacheClusters, p.replication_group_size, shards),
-      numNodeGroups: derive(derived.numNodeGroups, shards),
-      replicasPerNodeGroup: derive(derived.replicasPerNodeGroup, shards),
+      numNodeGroups: ownCount(derive(derived.numNodeGroups, shards), SHARDS),
+      replicasPerNodeGroup: ownCount(derive(derived.replicasPerNodeGroup, shards), REPLICAS),
       parameterGroupName: derive(derived.parameterGroupName, p.parameter_group_name, family, shards),
       subnetGroupName: this.subnetGroup.name,
       securityGroupIds: [this.securityGroup.id],
@@ -127,10 +135,26 @@ export class ElastiCacheRedis extends Construct {
       lifecycle: {
         // The HCL module's description text is not public, so the one its state holds is kept:
         // description is no input, and a first plan after migrating must show moves only.
-        ignoreChanges: ["description"],
+        ignoreChanges: ["description", ...countsLeftToAws(p.enable_auto_scaling, p.auto_scale_dimension)],
       },
     });
     addConditions(this, this.replicationGroup, p);
+    if (p.enable_auto_scaling !== false) {
+      const start = derive(scaling.scaledCount, p.auto_scale_dimension, derive(derived.numNodeGroups, shards), derive(derived.replicasPerNodeGroup, shards));
+      this.autoScaling = new RedisAutoScaling(this, "auto_scaling", {
+        enabled: p.enable_auto_scaling,
+        replicationGroupId: this.replicationGroup.id,
+        dimension: p.auto_scale_dimension,
+        // With literal inputs the rules have thrown unless cluster mode is on and a maximum given.
+        minCapacity: derive(scaling.minCapacity, p.auto_scale_min_capacity, start)!,
+        maxCapacity: p.auto_scale_max_capacity!,
+        metric: derive(scaling.triggerMetric, p.auto_scale_trigger_metric, p.auto_scale_dimension),
+        targetValue: p.auto_scale_trigger_metric_target_value,
+        disableScaleIn: p.auto_scale_disable_scale_in,
+        scaleInCooldown: p.auto_scale_scale_in_cooldown,
+        scaleOutCooldown: p.auto_scale_scale_out_cooldown,
+      });
+    }
     this.cacheClusterIds = derive(derived.memberIds, p.name, p.replication_group_size, shards);
     this.alarms = new RedisAlarms(this, "alarms", {
       enabled: p.enable_cloudwatch_alarms,
@@ -152,6 +176,16 @@ export class ElastiCacheRedis extends Construct {
     this.readerEndpoint = this.replicationGroup.readerEndpointAddress;
     this.securityGroupId = this.securityGroup.id;
   }
+}
+
+/**
+ * The counts Terraform leaves to AWS once created, when automatic scaling is switched on by a
+ * literal: the scaled one, or both while the dimension is a token.
+ */
+function countsLeftToAws(enabled: boolean | IResolvable, dimension: string): string[] {
+  if (enabled !== true) return [];
+  const counts = { [SHARDS]: "num_node_groups", [REPLICAS]: "replicas_per_node_group" };
+  return isKnown(dimension) ? [counts[dimension as keyof typeof counts]] : Object.values(counts);
 }
 
 /** A bool input for an argument the provider types as a string ("true"/"false"); unset stays unset. */

@@ -7,8 +7,11 @@ interface ResourceAddress {
   readonly type: string;
   /** Resource name, the same at the module root as inside the HCL child module. */
   readonly name: string;
-  /** The HCL module's child module that held it: state addresses are `module.<module>.<type>.<name>`. */
-  readonly module: "redis" | "redis_alarms";
+  /**
+   * The HCL module's child module that held it: state addresses are `module.<module>.<type>.<name>`.
+   * Absent for the resources of features the HCL module never had, which need no `moved` block.
+   */
+  readonly module?: "redis" | "redis_alarms";
 }
 
 export const ADDRESSES: readonly ResourceAddress[] = [
@@ -35,7 +38,12 @@ export const ADDRESSES: readonly ResourceAddress[] = [
       module: "redis_alarms",
     }),
   ),
+  { id: "auto_scaling_target", type: "aws_appautoscaling_target", name: "redis" },
+  { id: "auto_scaling_policy", type: "aws_appautoscaling_policy", name: "redis" },
 ];
 
+/** The resources that have a state address in the HCL module. */
+export const MOVED_ADDRESSES = ADDRESSES.filter((a): a is ResourceAddress & Required<Pick<ResourceAddress, "module">> => a.module !== undefined);
+
 export const address = (a: ResourceAddress) => `${a.type}.${a.name}`;
-export const hclModuleAddress = (a: ResourceAddress) => `module.${a.module}.${address(a)}`;
+export const hclModuleAddress = (a: ResourceAddress & Required<Pick<ResourceAddress, "module">>) => `module.${a.module}.${address(a)}`;

@@ -1,7 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformElement, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { Construct, Node } from "constructs";
-import { address, ADDRESSES, hclModuleAddress } from "./addresses";
+import { address, ADDRESSES, hclModuleAddress, MOVED_ADDRESSES } from "./addresses";
 import { CLUSTER_MODE_TYPE, INPUTS, InputSpec, LOG_DELIVERY_TYPE, TerraformType } from "../inputs/table";
 import { TerraformInputs, type TerraformInputValues } from "../inputs/values";
 import { OUTPUTS } from "../construct/outputs";
@@ -116,7 +116,7 @@ export class RedisModuleStack extends TerraformStack {
       required_version: TERRAFORM_VERSION_RANGE,
       required_providers: { aws: { source: AWS_PROVIDER_SOURCE, version: AWS_PROVIDER_VERSION_RANGE } },
     };
-    tf.moved = ADDRESSES.map((a) => ({ from: hclModuleAddress(a), to: address(a) }));
+    tf.moved = MOVED_ADDRESSES.map((a) => ({ from: hclModuleAddress(a), to: address(a) }));
     return tf;
   }
 }

@@ -423,4 +423,112 @@ export interface ElastiCacheRedisProps {
    * @default - not set
    */
   readonly kmsKeyId?: string;
+
+  /**
+   * Let Application Auto Scaling change the shards or the replicas per shard (auto_scale_dimension)
+   * within auto_scale_min_capacity and auto_scale_max_capacity. Needs cluster mode; Terraform then
+   * leaves that count to AWS.
+   *
+   * Terraform variable: `enable_auto_scaling` (this module's own, not in Gruntwork's).
+   *
+   * @default false
+   */
+  readonly enableAutoScaling?: boolean | IResolvable;
+
+  /**
+   * What automatic scaling changes: the shards (elasticache:replication-group:NodeGroups) or the
+   * replicas in each shard (elasticache:replication-group:Replicas).
+   *
+   * Must be one of "elasticache:replication-group:NodeGroups",
+   * "elasticache:replication-group:Replicas".
+   *
+   * Terraform variable: `auto_scale_dimension` (this module's own, not in Gruntwork's).
+   *
+   * @default "elasticache:replication-group:NodeGroups"
+   */
+  readonly autoScaleDimension?: "elasticache:replication-group:NodeGroups" | "elasticache:replication-group:Replicas";
+
+  /**
+   * Fewest shards, or replicas per shard, automatic scaling keeps. Null for the starting count
+   * (num_node_groups or replicas_per_node_group).
+   *
+   * Must be null or a whole number from 1 to 500.
+   *
+   * Terraform variable: `auto_scale_min_capacity` (this module's own, not in Gruntwork's).
+   *
+   * @default - not set
+   */
+  readonly autoScaleMinCapacity?: number;
+
+  /**
+   * Most shards (up to 500), or replicas per shard (up to 5), automatic scaling adds. Needed with
+   * enable_auto_scaling.
+   *
+   * Must be null or a whole number from 1 to 500.
+   *
+   * Terraform variable: `auto_scale_max_capacity` (this module's own, not in Gruntwork's).
+   *
+   * @default - not set
+   */
+  readonly autoScaleMaxCapacity?: number;
+
+  /**
+   * The metric automatic scaling keeps at its target: for shards
+   * ElastiCachePrimaryEngineCPUUtilization, ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage
+   * or ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage; for replicas
+   * ElastiCacheReplicaEngineCPUUtilization. Null for the engine CPU of the dimension.
+   *
+   * Must be null or one of "ElastiCachePrimaryEngineCPUUtilization",
+   * "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage",
+   * "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage",
+   * "ElastiCacheReplicaEngineCPUUtilization".
+   *
+   * Terraform variable: `auto_scale_trigger_metric` (this module's own, not in Gruntwork's).
+   *
+   * @default - not set
+   */
+  readonly autoScaleTriggerMetric?: "ElastiCachePrimaryEngineCPUUtilization" | "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage" | "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage" | "ElastiCacheReplicaEngineCPUUtilization";
+
+  /**
+   * The percentage automatic scaling keeps the metric at, from 35 to 70 as AWS advises.
+   *
+   * Must be a number from 35 to 70.
+   *
+   * Terraform variable: `auto_scale_trigger_metric_target_value` (this module's own, not in
+   * Gruntwork's).
+   *
+   * @default 60
+   */
+  readonly autoScaleTriggerMetricTargetValue?: number;
+
+  /**
+   * Only add capacity: automatic scaling never removes shards or replicas.
+   *
+   * Terraform variable: `auto_scale_disable_scale_in` (this module's own, not in Gruntwork's).
+   *
+   * @default false
+   */
+  readonly autoScaleDisableScaleIn?: boolean | IResolvable;
+
+  /**
+   * Seconds after a scale-in before another scaling activity (AWS's default for ElastiCache).
+   *
+   * Must be a whole number from 0 to 86400.
+   *
+   * Terraform variable: `auto_scale_scale_in_cooldown` (this module's own, not in Gruntwork's).
+   *
+   * @default 900
+   */
+  readonly autoScaleScaleInCooldown?: number;
+
+  /**
+   * Seconds after a scale-out before another scale-out (AWS's default for ElastiCache).
+   *
+   * Must be a whole number from 0 to 86400.
+   *
+   * Terraform variable: `auto_scale_scale_out_cooldown` (this module's own, not in Gruntwork's).
+   *
+   * @default 600
+   */
+  readonly autoScaleScaleOutCooldown?: number;
 }

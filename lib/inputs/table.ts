@@ -7,6 +7,7 @@ import { AUTH_TOKEN, IPV4_CIDR, KMS_KEY_ARN, REDIS_VERSION, SECURITY_GROUP_ID, S
 import {
   atLeast,
   atMostItems,
+  between,
   attribute,
   AttributeRule,
   eachAttribute,
@@ -79,6 +80,13 @@ const TREAT_MISSING_DATA = ["missing", "ignore", "breaching", "notBreaching"] as
 const ENGINES = ["redis", "valkey"] as const;
 const LOG_DESTINATION_TYPES = ["cloudwatch-logs", "kinesis-firehose"] as const;
 const LOG_FORMATS = ["text", "json"] as const;
+export const AUTO_SCALE_DIMENSIONS = ["elasticache:replication-group:NodeGroups", "elasticache:replication-group:Replicas"] as const;
+export const AUTO_SCALE_METRICS = [
+  "ElastiCachePrimaryEngineCPUUtilization",
+  "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage",
+  "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage",
+  "ElastiCacheReplicaEngineCPUUtilization",
+] as const;
 
 /** The rules of both log delivery inputs; their attributes' types are derived from them. */
 export const LOG_DELIVERY_RULES = [
@@ -407,6 +415,87 @@ export const INPUTS = [
       "ARN of a customer managed KMS key for at-rest encryption (needs enable_at_rest_encryption). Null for the AWS managed key. Changing it replaces the cluster.",
     expected: [matches(KMS_KEY_ARN, "be a KMS key ARN (arn:aws:kms:region:account:key/id)")],
     expectedBecause: "the provider takes the key's ARN (a Terragrunt mock output is fine for a plan)",
+  },
+  {
+    name: "enable_auto_scaling",
+    type: "bool",
+    required: false,
+    default: false,
+    since: "this module",
+    description:
+      "Let Application Auto Scaling change the shards or the replicas per shard (auto_scale_dimension) within auto_scale_min_capacity and auto_scale_max_capacity. Needs cluster mode; Terraform then leaves that count to AWS.",
+  },
+  {
+    name: "auto_scale_dimension",
+    type: "string",
+    required: false,
+    default: "elasticache:replication-group:NodeGroups",
+    since: "this module",
+    description: "What automatic scaling changes: the shards (elasticache:replication-group:NodeGroups) or the replicas in each shard (elasticache:replication-group:Replicas).",
+    rules: [oneOf(AUTO_SCALE_DIMENSIONS)],
+  },
+  {
+    name: "auto_scale_min_capacity",
+    type: "number",
+    required: false,
+    default: null,
+    since: "this module",
+    description: "Fewest shards, or replicas per shard, automatic scaling keeps. Null for the starting count (num_node_groups or replicas_per_node_group).",
+    rules: [orNull(wholeNumber(1, 500))],
+  },
+  {
+    name: "auto_scale_max_capacity",
+    type: "number",
+    required: false,
+    default: null,
+    since: "this module",
+    description: "Most shards (up to 500), or replicas per shard (up to 5), automatic scaling adds. Needed with enable_auto_scaling.",
+    rules: [orNull(wholeNumber(1, 500))],
+  },
+  {
+    name: "auto_scale_trigger_metric",
+    type: "string",
+    required: false,
+    default: null,
+    since: "this module",
+    description:
+      "The metric automatic scaling keeps at its target: for shards ElastiCachePrimaryEngineCPUUtilization, ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage or ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage; for replicas ElastiCacheReplicaEngineCPUUtilization. Null for the engine CPU of the dimension.",
+    rules: [orNull(oneOf(AUTO_SCALE_METRICS))],
+  },
+  {
+    name: "auto_scale_trigger_metric_target_value",
+    type: "number",
+    required: false,
+    default: 60,
+    since: "this module",
+    description: "The percentage automatic scaling keeps the metric at, from 35 to 70 as AWS advises.",
+    rules: [between(35, 70)],
+  },
+  {
+    name: "auto_scale_disable_scale_in",
+    type: "bool",
+    required: false,
+    default: false,
+    since: "this module",
+    description: "Only add capacity: automatic scaling never removes shards or replicas.",
+  },
+  {
+    name: "auto_scale_scale_in_cooldown",
+    type: "number",
+    required: false,
+    default: 900,
+    since: "this module",
+    description: "Seconds after a scale-in before another scaling activity (AWS's default for ElastiCache).",
+    rules: [wholeNumber(0, 86400)],
+  },
+  {
+    name: "auto_scale_scale_out_cooldown",
+    type: "number",
+    required: false,
+    default: 600,
+    since: "this module",
+    description: "Seconds after a scale-out before another scale-out (AWS's default for ElastiCache).",
+    rules: [wholeNumber(0, 86400)],
   },
 ] as const satisfies readonly InputSpec[];
 

@@ -143,6 +143,16 @@ export function oneOf<const V extends string>(values: readonly V[]): OneOfRule<V
   };
 }
 
+/** A number, whole or not, from min to max. */
+export function between(min: number, max: number): Rule {
+  return {
+    text: `be a number from ${min} to ${max}`,
+    test: (value) => typeof value === "number" && value >= min && value <= max,
+    condition: (value) => hcl`${value} >= ${min} && ${value} <= ${max}`,
+    schema: { minimum: min, maximum: max },
+  };
+}
+
 export function atLeast(min: number): Rule {
   return {
     text: `be a number of at least ${min}`,

@@ -3,7 +3,8 @@ import type { Derive } from "../expressions/derive";
 import { hcl, revealOnly } from "../expressions/hcl";
 import type { InputName } from "../inputs/table";
 import type { InputValues, LiteralValues, TerraformClusterMode } from "../inputs/values";
-import { clusterMode, parameterGroupFamily } from "../expressions/derivations";
+import { clusterMode, numNodeGroups, parameterGroupFamily, replicasPerNodeGroup } from "../expressions/derivations";
+import * as scaling from "../expressions/auto-scaling";
 import { ENGINE_LOG_VERSION, REDIS_OSS_VERSION, REDIS_VERSION, SLOW_LOG_VERSION, VALKEY_VERSION } from "../inputs/patterns";
 import { wholeNumber } from "./builders";
 import { maintenanceWindowMinutes, snapshotWindowMinutes, windowsOverlap } from "./windows";
@@ -79,9 +80,20 @@ const CLUSTER_ON = ".cluster.on";
 const familyOf = (v: LiteralValues) => parameterGroupFamily.literal(v.engine, v.redis_version);
 const familyOperand = (v: InputValues, derive: Derive) => derive(parameterGroupFamily, v.engine, v.redis_version);
 
+/** Redis OSS from 6.0 on: the versions that deliver the slow log are the ones automatic scaling takes. */
+const REDIS_6_ON = SLOW_LOG_VERSION;
+const AUTO_SCALING_FAMILIES = ["r7g", "r6g", "r6gd", "r5", "m7g", "m6g", "m5", "c7gn"];
+const AUTO_SCALING_SIZES = ["large", "xlarge", "2xlarge"];
+const AUTO_SCALING_NODE_TYPE = `cache\\.(${AUTO_SCALING_FAMILIES.join("|")})\\.(${AUTO_SCALING_SIZES.join("|")})`;
+const MEMORY_METRIC = "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage";
+const DATA_TIERING_PREFIX = "cache.r6gd.";
+
 const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
 
 /** Rules that relate inputs (docs/spec/aws-constraints.md, rules 4-6, 8, 12, 16, 17): preconditions in the module. */
+/** Automatic scaling's rules (docs/spec/autoscaling.md §2); each holds while scaling is off. */
+const AUTO_SCALING_RULES: readonly CombinedRule[] = autoScalingRules();
+
 export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
   {
     id: "replication_group_size",
@@ -210,4 +222,92 @@ export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
     test: (v) => v.snapshot_name == null || v.snapshot_arn == null,
     condition: (v) => hcl`${v.snapshot_name} == null || ${v.snapshot_arn} == null`,
   },
+  ...AUTO_SCALING_RULES,
 ];
+
+function autoScalingRules(): CombinedRule[] {
+  const on = "enable_auto_scaling";
+  const start = (v: LiteralValues) => scaling.scaledCount.literal(v.auto_scale_dimension, shardsOf(v)[0]?.num_node_groups, shardsOf(v)[0]?.replicas_per_node_group);
+  const startOperand = (v: InputValues, derive: Derive) =>
+    derive(scaling.scaledCount, v.auto_scale_dimension, derive(numNodeGroups, shards(v, derive)), derive(replicasPerNodeGroup, shards(v, derive)));
+  const min = (v: LiteralValues) => scaling.minCapacity.literal(v.auto_scale_min_capacity, start(v));
+  const minOperand = (v: InputValues, derive: Derive) => derive(scaling.minCapacity, v.auto_scale_min_capacity, startOperand(v, derive));
+  // HCL evaluates both sides of || and && alike: a rule that reads a count only exists in cluster
+  // mode, so it is guarded by a conditional, which evaluates only the branch it takes.
+  const whenScaled = (v: InputValues, derive: Derive, condition: IResolvable) =>
+    hcl`!${v.enable_auto_scaling} || length(${shards(v, derive)}) == 0 ? true : ${condition}`;
+  return [
+    {
+      id: "auto_scaling_cluster_mode",
+      inputs: [on, "cluster_mode"],
+      shownWhenSet: CLUSTER_MODE_ON,
+      text: "automatic scaling changes shards or their replicas: it needs cluster mode",
+      test: (v) => !v.enable_auto_scaling || hasClusterMode(v),
+      condition: (v, derive) => hcl`!${v.enable_auto_scaling} || length(${shards(v, derive)}) > 0`,
+    },
+    {
+      id: "auto_scaling_engine",
+      inputs: [on, "engine", "redis_version"],
+      text: "automatic scaling needs Redis OSS 6.0 or later, or Valkey",
+      test: (v) => !v.enable_auto_scaling || v.engine !== "redis" || engineHas(REDIS_6_ON, v.redis_version),
+      condition: (v) => hcl`!${v.enable_auto_scaling} || ${v.engine} != "redis" || ${engineHasExpression(REDIS_6_ON, v.redis_version)}`,
+    },
+    {
+      id: "auto_scaling_node_type",
+      inputs: [on, "instance_type"],
+      text: `automatic scaling needs a node type of the families ${AUTO_SCALING_FAMILIES.join(", ")}, in the sizes ${AUTO_SCALING_SIZES.join(", ")}`,
+      test: (v) => !v.enable_auto_scaling || versionIn(AUTO_SCALING_NODE_TYPE, v.instance_type),
+      condition: (v) => hcl`!${v.enable_auto_scaling} || ${versionInExpression(AUTO_SCALING_NODE_TYPE, v.instance_type)}`,
+    },
+    {
+      id: "auto_scaling_max_capacity",
+      inputs: [on, "auto_scale_max_capacity"],
+      text: "automatic scaling needs auto_scale_max_capacity",
+      test: (v) => !v.enable_auto_scaling || v.auto_scale_max_capacity != null,
+      condition: (v) => hcl`!${v.enable_auto_scaling} || ${v.auto_scale_max_capacity} != null`,
+    },
+    {
+      id: "auto_scaling_range",
+      inputs: [on, "auto_scale_dimension", "auto_scale_min_capacity", "auto_scale_max_capacity", "cluster_mode"],
+      shownWhenSet: SHARD_INPUTS,
+      text:
+        "the count the cluster starts with (num_node_groups for shards, replicas_per_node_group for replicas) must lie from auto_scale_min_capacity (null: that count) to auto_scale_max_capacity, or AWS moves the cluster into the range as soon as the policy exists",
+      test: (v) => !v.enable_auto_scaling || !hasClusterMode(v) || v.auto_scale_max_capacity == null || (min(v)! <= start(v)! && start(v)! <= v.auto_scale_max_capacity),
+      condition: (v, derive) => {
+        const count = startOperand(v, derive);
+        return whenScaled(v, derive, hcl`${v.auto_scale_max_capacity} == null ? true : ${minOperand(v, derive)} <= ${count} && ${count} <= ${v.auto_scale_max_capacity}`);
+      },
+    },
+    {
+      id: "auto_scaling_replicas",
+      inputs: [on, "auto_scale_dimension", "auto_scale_min_capacity", "auto_scale_max_capacity", "cluster_mode"],
+      shownWhenSet: SHARD_INPUTS,
+      text: "automatic scaling keeps from 1 to 5 replicas in each shard (a null auto_scale_min_capacity takes replicas_per_node_group)",
+      test: (v) =>
+        !v.enable_auto_scaling || !hasClusterMode(v) || v.auto_scale_dimension !== scaling.REPLICAS || (min(v)! >= 1 && (v.auto_scale_max_capacity ?? 0) <= 5),
+      condition: (v, derive) =>
+        whenScaled(
+          v,
+          derive,
+          hcl`${v.auto_scale_dimension} != ${scaling.REPLICAS} ? true : ${minOperand(v, derive)} >= 1 && (${v.auto_scale_max_capacity} == null ? true : ${v.auto_scale_max_capacity} <= 5)`,
+        ),
+    },
+    {
+      id: "auto_scaling_metric",
+      inputs: [on, "auto_scale_dimension", "auto_scale_trigger_metric"],
+      text: `replicas scale on ${scaling.REPLICA_METRIC}, shards on any other auto_scale_trigger_metric`,
+      test: (v) =>
+        !v.enable_auto_scaling || v.auto_scale_trigger_metric == null || (v.auto_scale_dimension === scaling.REPLICAS) === (v.auto_scale_trigger_metric === scaling.REPLICA_METRIC),
+      condition: (v) =>
+        hcl`!${v.enable_auto_scaling} || ${v.auto_scale_trigger_metric} == null ? true : (${v.auto_scale_dimension} == ${scaling.REPLICAS}) == (${v.auto_scale_trigger_metric} == ${scaling.REPLICA_METRIC})`,
+    },
+    {
+      id: "auto_scaling_memory_metric",
+      inputs: [on, "auto_scale_trigger_metric", "instance_type"],
+      text: `${MEMORY_METRIC} leaves out the data on SSD: data-tiering (r6gd) nodes scale on ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage`,
+      test: (v) => !v.enable_auto_scaling || v.auto_scale_trigger_metric !== MEMORY_METRIC || !v.instance_type.startsWith(DATA_TIERING_PREFIX),
+      condition: (v) =>
+        hcl`!${v.enable_auto_scaling} || ${v.auto_scale_trigger_metric} == null ? true : ${v.auto_scale_trigger_metric} != ${MEMORY_METRIC} || !startswith(${v.instance_type}, ${DATA_TIERING_PREFIX})`,
+    },
+  ];
+}

@@ -21,8 +21,9 @@ export class InvalidInputsError extends Error {
   }
 }
 
-/** Whether TypeScript can check the rule: every input it reads is a literal. */
-export const isLiteralRule = (rule: CombinedRule, values: InputValues) => rule.inputs.every((name) => isKnown(values[name]));
+/** Whether TypeScript can check the rule: every input it reads, shown when set or not, is a literal. */
+export const isLiteralRule = (rule: CombinedRule, values: InputValues) =>
+  [...rule.inputs, ...(rule.shownWhenSet ?? [])].every((name) => isKnown(values[name]));
 
 function inputViolations(name: InputName, value: unknown): string[] {
   const rules = INPUT_SPECS.get(name)?.rules ?? [];
