@@ -62,7 +62,7 @@ const BASES: Record<string, Record<string, unknown>> = {
   },
   // The inputs of later Gruntwork releases and this module's own, all set.
   later: {
-    instance_type: "cache.r6g.large",
+    instance_type: "cache.r6gd.xlarge",
     redis_version: "8.0",
     engine: "valkey",
     replication_group_size: 1,
@@ -89,7 +89,14 @@ const V085_TOKEN_INPUTS = Object.keys(resolve({ name: "x" })).filter((name) => n
 const TOKEN_INPUTS: Record<string, readonly string[]> = {
   off: V085_TOKEN_INPUTS,
   on: V085_TOKEN_INPUTS,
-  later: [...Object.keys(LATER_GRUNTWORK_VARIABLES), ...Object.keys(MODULE_ONLY_VARIABLES), "redis_version", "enable_at_rest_encryption"],
+  later: [
+    ...Object.keys(LATER_GRUNTWORK_VARIABLES),
+    ...Object.keys(MODULE_ONLY_VARIABLES),
+    "redis_version",
+    "enable_at_rest_encryption",
+    // An r6gd type here: data tiering derived from a token.
+    "instance_type",
+  ],
 };
 
 /** The Terraform type of a variable standing for an input's literal value. */
@@ -208,7 +215,12 @@ for (const base of Object.keys(BASES))
       const expectedAlarms = 4 * 2;
       if (base === "later") {
         const rg = literal["aws_elasticache_replication_group.replication_group"] as { after: Record<string, unknown> };
-        expect(rg.after).toMatchObject({ engine: "valkey", num_node_groups: 2, parameter_group_name: "default.valkey8.cluster.on" });
+        expect(rg.after).toMatchObject({
+          engine: "valkey",
+          num_node_groups: 2,
+          parameter_group_name: "default.valkey8.cluster.on",
+          data_tiering_enabled: true,
+        });
         expect(rg.after.log_delivery_configuration).toHaveLength(2);
       }
       const alarms = Object.keys(literal).filter((k) => k.startsWith("aws_cloudwatch_metric_alarm."));

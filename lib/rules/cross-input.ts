@@ -3,8 +3,16 @@ import type { Derive } from "../expressions/derive";
 import { hcl, revealOnly } from "../expressions/hcl";
 import type { InputName } from "../inputs/table";
 import type { InputValues, LiteralValues, TerraformClusterMode } from "../inputs/values";
-import { clusterMode, parameterGroupFamily } from "../expressions/derivations";
-import { ENGINE_LOG_VERSION, REDIS_OSS_VERSION, REDIS_VERSION, SLOW_LOG_VERSION, VALKEY_VERSION } from "../inputs/patterns";
+import { clusterMode, dataTieringEnabled, parameterGroupFamily } from "../expressions/derivations";
+import { dataTiering } from "../inputs/node-types";
+import {
+  DATA_TIERING_VERSION,
+  ENGINE_LOG_VERSION,
+  REDIS_OSS_VERSION,
+  REDIS_VERSION,
+  SLOW_LOG_VERSION,
+  VALKEY_VERSION,
+} from "../inputs/patterns";
 import { wholeNumber } from "./builders";
 import { maintenanceWindowMinutes, snapshotWindowMinutes, windowsOverlap } from "./windows";
 
@@ -81,7 +89,7 @@ const familyOperand = (v: InputValues, derive: Derive) => derive(parameterGroupF
 
 const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
 
-/** Rules that relate inputs (docs/spec/aws-constraints.md, rules 4-6, 8, 12, 16, 17): preconditions in the module. */
+/** Rules that relate inputs (docs/spec/aws-constraints.md, rules 4-6, 8, 12, 16, 17, 25): preconditions in the module. */
 export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
   {
     id: "replication_group_size",
@@ -195,6 +203,15 @@ export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
         return `"default.${Token.asString(familyOperand(v, derive))}${Token.asString(suffix)}"`;
       },
     },
+  },
+  {
+    // AWS's node type table gives r6gd Redis OSS 6.2.0 as its first version; Valkey has no older one.
+    id: "data_tiering_version",
+    inputs: ["instance_type", "engine", "redis_version"],
+    text: "data tiering (r6gd node types) needs Redis OSS 6.2 or later, or Valkey",
+    test: (v) => !dataTiering(v.instance_type) || v.engine !== "redis" || engineHas(DATA_TIERING_VERSION, v.redis_version),
+    condition: (v, derive) =>
+      hcl`${derive(dataTieringEnabled, v.instance_type)} == null || ${v.engine} != "redis" || ${engineHasExpression(DATA_TIERING_VERSION, v.redis_version)}`,
   },
   {
     id: "kms_key_at_rest_encryption",
