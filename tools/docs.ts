@@ -26,6 +26,7 @@ import { terraformValue } from "../lib/text/notation";
 import { OUTPUTS } from "../lib/construct/outputs";
 import { inputsSchema } from "../lib/inputs/schema";
 import { WARNINGS } from "../lib/rules/warnings";
+import { AUTO_SCALING_SIZES, NODE_FAMILIES } from "../lib/inputs/node-types";
 
 const inputs: readonly InputSpec[] = INPUTS;
 
@@ -96,6 +97,16 @@ export function rulesTable(): string {
   ).join("\n");
 }
 
+export function nodeTypesTable(): string {
+  const rows = NODE_FAMILIES.map((f) => [
+    cellCode(`cache.${f.family}`),
+    textCell(f.sizes.join(", ")),
+    f.dataTiering ? "yes" : "",
+    f.autoScaling ? textCell(AUTO_SCALING_SIZES.filter((size) => f.sizes.includes(size)).join(", ")) : "",
+  ]);
+  return table(["Family", "Sizes", "Data tiering", "Automatic scaling (sizes)"], rows).join("\n");
+}
+
 export function outputsTable(): string {
   const rows = OUTPUTS.map((output) => {
     return [cellCode(output.name), cellCode(output.attribute), textCell(output.description)];
@@ -160,6 +171,17 @@ export function renderInputsDoc(): string {
     "construct).",
     "",
     rulesTable(),
+    "",
+    "## Node types",
+    "",
+    "The node types the module knows (`lib/inputs/node-types.ts`): AWS's current-generation types for",
+    "Valkey and Redis OSS (AWS lists m8g, r8g and c8gn for Valkey). A malformed `instance_type` is an",
+    "error that names the two known types nearest it; a well-formed one (`cache.<family>.<size>`) missing",
+    "here is only a warning, since AWS adds types. A data-tiering type sets `data_tiering_enabled` on the",
+    "replication group; other types leave it unset. Application Auto Scaling takes only the families and",
+    "sizes of the last column.",
+    "",
+    nodeTypesTable(),
     "",
     "## Outputs",
     "",

@@ -40,6 +40,11 @@ const WEEKLY = (w: string) =>
 const OVERLAP = (w: string, retention: number, m: string) =>
   `Invalid snapshot_window "${w}", snapshot_retention_limit ${retention}, maintenance_window "${m}": the snapshot window must not overlap the maintenance window.`;
 const CLUSTER = (cm: string, rule: string) => `Invalid cluster_mode ${cm}: must ${rule}.`;
+const NODE_TYPE = (type: string, nearest: string) =>
+  `Invalid instance_type "${type}": must be a node type cache.<family>.<size> in lowercase, its size micro, small, medium, large, xlarge or 2xlarge to 99xlarge; the nearest known types are ${nearest}.`;
+const R6GD = "cache.r6gd.xlarge";
+const DATA_TIERING = (version: string) =>
+  `Invalid instance_type "${R6GD}", engine "redis", redis_version "${version}": data tiering (r6gd node types) needs Redis OSS 6.2 or later, or Valkey.`;
 const cm = (groups: number, replicas: number) => ({ num_node_groups: groups, replicas_per_node_group: replicas });
 const TOPIC = "arn:aws:sns:eu-west-1:111122223333:alarms";
 const KMS_KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -88,13 +93,44 @@ export const CASES: Case[] = [
       `Invalid name "${"a".repeat(243)}": must keep the subnet group name "<name>-subnet-group" within 255 characters.`,
     ],
   ],
-  // 3: instance_type
-  ["instance_type: cache.t3.micro", { instance_type: "cache.t3.micro" }, []],
+  // 3: instance_type, well formed; the two known types nearest a malformed one
+  ...["cache.t3.micro", "cache.r6g.16xlarge", "cache.c7gn.large", "cache.m8g.2xlarge"].map(
+    (type): Case => [`instance_type: ${type}`, { instance_type: type }, []],
+  ),
+  ...["cache.m9g.large", "cache.r7g.48xlarge", "cache.m3.medium"].map(
+    (type): Case => [`instance_type: ${type}, unknown (a warning)`, { instance_type: type }, []],
+  ),
+  ...(
+    [
+      ["t3.micro", "cache.t3.micro and cache.t2.micro"],
+      ["cache.m5.larg", "cache.m5.large and cache.m5.xlarge"],
+      ["cache.r6g", "cache.r6g.large and cache.r6g.xlarge"],
+      ["m5.large", "cache.m5.large and cache.m5.xlarge"],
+      ["cache.m5.LARGE", "cache.m5.large and cache.m5.xlarge"],
+      ["cache.t3.mirco", "cache.t3.micro and cache.t3.medium"],
+      ["cache.m5.metal", "cache.m5.large and cache.m5.xlarge"],
+    ] as const
+  ).map(([type, nearest]): Case => [`instance_type: ${type}`, { instance_type: type }, [NODE_TYPE(type, nearest)]]),
+  // 25: data tiering (r6gd) from Redis OSS 6.2 on, any Valkey
+  ...(
+    [
+      ["redis", "6.2"],
+      ["redis", "6.x"],
+      ["redis", "7.1"],
+      ["valkey", "7.2"],
+    ] as const
+  ).map(([engine, version]): Case => [`data tiering: ${engine} ${version}`, { instance_type: R6GD, engine, redis_version: version }, []]),
+  ...["5.0.6", "6.0"].map(
+    (version): Case => [`data tiering: redis ${version}`, { instance_type: R6GD, redis_version: version }, [DATA_TIERING(version)]],
+  ),
   [
-    "instance_type: without cache.",
-    { instance_type: "t3.micro" },
-    ['Invalid instance_type "t3.micro": must be a node type starting with "cache.", such as cache.t3.micro.'],
+    "data tiering: a malformed version (its own rule alone)",
+    { instance_type: R6GD, redis_version: "6.2.6" },
+    [
+      'Invalid redis_version "6.2.6": must be X.Y.Z up to version 5 (e.g. 5.0.6), 6.x, or MAJOR.MINOR from version 6 on (e.g. 6.2, 7.1, 8.0); AWS does not accept 7.x.',
+    ],
   ],
+  ["data tiering: not with r6g, whatever the version", { instance_type: "cache.r6g.xlarge", redis_version: "5.0.6" }, []],
   // 4: replication_group_size
   ["replication_group_size: 6", { replication_group_size: 6 }, []],
   ["replication_group_size: 7", { replication_group_size: 7 }, [SIZE(7)]],
@@ -396,7 +432,7 @@ export const CASES: Case[] = [
       `auto scaling: node type ${type}`,
       { ...AUTO_SCALING, instance_type: type },
       [
-        `Invalid enable_auto_scaling true, instance_type "${type}": automatic scaling needs a node type of the families r7g, r6g, r6gd, r5, m7g, m6g, m5, c7gn, in the sizes large, xlarge, 2xlarge.`,
+        `Invalid enable_auto_scaling true, instance_type "${type}": automatic scaling needs a node type of the families m5, m6g, m7g, r5, r6g, r6gd, r7g, c7gn, in the sizes large, xlarge, 2xlarge.`,
       ],
     ],
   ),

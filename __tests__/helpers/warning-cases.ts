@@ -13,6 +13,9 @@ export const NO_TOKEN =
 
 export const MOCK = "; AWS rejects any other value at apply (a Terragrunt mock output is fine for a plan).";
 
+const UNKNOWN_TYPE = (type: string) =>
+  `instance_type "${type}": not a node type this module knows (see "Node types" in docs/inputs.md); AWS adds node types, but refuses an unknown one at apply.`;
+
 /** Overrides of QUIET, and the warnings they must raise. */
 export const CASES: [label: string, overrides: Record<string, unknown>, warnings: string[]][] = [
   ["Redis 7.1, encrypted, a token, snapshots: no warning", {}, []],
@@ -24,6 +27,12 @@ export const CASES: [label: string, overrides: Record<string, unknown>, warnings
     ],
   ],
   ["Redis 6.2", { redis_version: "6.2" }, []],
+  // instance_type: well formed but not in the table (AWS adds types); known ones raise nothing
+  ["a data-tiering node type", { instance_type: "cache.r6gd.xlarge" }, []],
+  ["a Graviton4 node type", { instance_type: "cache.r8g.large" }, []],
+  ["a family AWS may add", { instance_type: "cache.m9g.large" }, [UNKNOWN_TYPE("cache.m9g.large")]],
+  ["a size the family lacks", { instance_type: "cache.r7g.48xlarge" }, [UNKNOWN_TYPE("cache.r7g.48xlarge")]],
+  ["a previous-generation node type", { instance_type: "cache.m3.medium" }, [UNKNOWN_TYPE("cache.m3.medium")]],
   ["Valkey 8.0", { engine: "valkey", redis_version: "8.0" }, []],
   ["a KMS key ARN", { kms_key_id: "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }, []],
   [

@@ -82,6 +82,7 @@ describe("cluster mode off, one node, module defaults", () => {
       "snapshot_name",
       "snapshot_arns",
       "notification_topic_arn",
+      "data_tiering_enabled",
     ]) {
       expect(rg, key).not.toHaveProperty(key);
     }
@@ -500,5 +501,40 @@ describe("props of later Gruntwork releases and of this module, as literals", ()
     expect(plain).not.toHaveProperty("kms_key_id");
     expect(plain).not.toHaveProperty("auth_token_update_strategy");
     expect(plain).not.toHaveProperty("log_delivery_configuration");
+  });
+});
+
+describe("node types", () => {
+  it("turns data tiering on for an r6gd type, as a plain value", () => {
+    const rg = replicationGroup(synthRedis({ ...base, instanceType: "cache.r6gd.2xlarge", redisVersion: "6.2" }));
+    expect(rg.data_tiering_enabled).toBe(true);
+    expect(rg.node_type).toBe("cache.r6gd.2xlarge");
+  });
+
+  it("leaves data tiering unset for the r6g type of the same size", () => {
+    expect(replicationGroup(synthRedis({ ...base, instanceType: "cache.r6g.2xlarge" }))).not.toHaveProperty("data_tiering_enabled");
+  });
+
+  it("checks a variable's instance_type with a precondition, since its message reads the table from locals", () => {
+    const json = withTempDir((outdir) => {
+      const stack = new TerraformStack(new App({ outdir }), "test");
+      new AwsProvider(stack, "aws", { region: "us-east-1" });
+      const type = new TerraformVariable(stack, "node_type", { type: "string" });
+      new ElastiCacheRedis(stack, "cache", { ...base, instanceType: type.stringValue });
+      return JSON.parse(Testing.synth(stack, true));
+    });
+    expect(json.variable.node_type).not.toHaveProperty("validation");
+    // Outside the drop-in module, cdktf names a construct's locals after its path.
+    const local = (name: string) => Object.keys(json.locals).find((key) => key.startsWith(`cache_${name}_`))!;
+    const rg = replicationGroup(json);
+    expect(rg.lifecycle.precondition.map((p: { error_message: string }) => p.error_message)).toEqual([
+      `Invalid instance_type \${jsonencode(var.node_type)}: must be a node type cache.<family>.<size> in lowercase, its size micro, small, medium, large, xlarge or 2xlarge to 99xlarge; the nearest known types are \${join(" and ", local.${local("instance_type_nearest")})}.`,
+      'Invalid instance_type ${jsonencode(var.node_type)}, engine "redis", redis_version "5.0.6": data tiering (r6gd node types) needs Redis OSS 6.2 or later, or Valkey.',
+    ]);
+    expect(rg.data_tiering_enabled).toBe(`\${local.${local("data_tiering")}}`);
+    // The table is a plain list in the JSON, not an expression.
+    expect(json.locals[local("node_types")]).toEqual(expect.arrayContaining(["cache.t3.micro", "cache.r6gd.xlarge"]));
+    expect(json.locals[local("instance_type_nearest")]).toContain(`local.${local("node_types")}`);
+    expect(Object.keys(json.check)).toEqual([expect.stringMatching(/^cache_instance_type_known_[0-9A-F]{8}$/)]);
   });
 });

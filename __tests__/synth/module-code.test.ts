@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { NODE_TYPE_NAMES } from "../../lib/inputs/node-types";
 import { synthModule, TerraformJson } from "../../tools/synth";
 
 /**
@@ -38,9 +39,6 @@ const VALIDATIONS: Record<string, string[]> = {
     "${var.engine_log_delivery_configuration == null ? true : can(regex(\"^(?:[-._/#A-Za-z0-9]{1,512})$\", var.engine_log_delivery_configuration.destination))}",
     "${var.engine_log_delivery_configuration == null ? true : contains([\"cloudwatch-logs\", \"kinesis-firehose\"], var.engine_log_delivery_configuration.destination_type)}",
     "${var.engine_log_delivery_configuration == null ? true : contains([\"text\", \"json\"], var.engine_log_delivery_configuration.log_format)}",
-  ],
-  instance_type: [
-    "${can(regex(\"^(?:cache\\\\.[a-z0-9]+\\\\.[a-z0-9]+)$\", var.instance_type))}",
   ],
   maintenance_window: [
     "${try([for w in [regex(\"^([a-z]{3}):([01][0-9]|2[0-3]):([0-5][0-9])-([a-z]{3}):([01][0-9]|2[0-3]):([0-5][0-9])$\", var.maintenance_window)] : (((index([\"sun\", \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"], w[3]) * 1440 + w[4] * 60 + w[5]) - (index([\"sun\", \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"], w[0]) * 1440 + w[1] * 60 + w[2]) + 10080) % 10080)][0] >= 60, false)}",
@@ -103,6 +101,7 @@ const VALIDATIONS: Record<string, string[]> = {
   ],
 };
 const PRECONDITIONS: string[] = [
+  "${can(regex(\"^(?:cache\\\\.[a-z]+[0-9]+[a-z]*\\\\.(micro|small|medium|large|xlarge|([2-9]|[1-9][0-9])xlarge))$\", var.instance_type))}",
   "${nonsensitive(sensitive((var.auth_token == null ? true : can(regex(\"^(?:[ !#-.0-?A-~]{16,128})$\", var.auth_token)))))}",
   "${length(local.cluster_mode) > 0 || (floor(var.replication_group_size) == var.replication_group_size && var.replication_group_size >= 1 && var.replication_group_size <= 6)}",
   "${!var.enable_automatic_failover || var.replication_group_size >= 2 || length(local.cluster_mode) > 0}",
@@ -117,21 +116,23 @@ const PRECONDITIONS: string[] = [
   "${var.slow_log_delivery_configuration == null || var.engine != \"redis\" || can(regex(\"^(?:(6|[7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version))}",
   "${var.engine_log_delivery_configuration == null || var.engine != \"redis\" || can(regex(\"^(?:6\\\\.(x|[2-9]|[1-9][0-9])|([7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version))}",
   "${var.parameter_group_name == null ? true : !startswith(var.parameter_group_name, \"default.\") || trimsuffix(trimprefix(var.parameter_group_name, \"default.\"), \".cluster.on\") == local.parameter_group_family}",
+  "${local.data_tiering == null || var.engine != \"redis\" || (!can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version)) || can(regex(\"^(?:6\\\\.(x|[2-9]|[1-9][0-9])|([7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version)))}",
   "${var.kms_key_id == null || var.enable_at_rest_encryption}",
   "${var.snapshot_name == null || var.snapshot_arn == null}",  "${!var.enable_auto_scaling || length(local.cluster_mode) > 0}",
   "${!var.enable_auto_scaling || var.engine != \"redis\" || (!can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version)) || can(regex(\"^(?:(6|[7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version)))}",
-  "${!var.enable_auto_scaling || can(regex(\"^(?:cache\\\\.(r7g|r6g|r6gd|r5|m7g|m6g|m5|c7gn)\\\\.(large|xlarge|2xlarge))$\", var.instance_type))}",
+  "${!var.enable_auto_scaling || can(regex(\"^(?:cache\\\\.(m5|m6g|m7g|r5|r6g|r6gd|r7g|c7gn)\\\\.(large|xlarge|2xlarge))$\", var.instance_type))}",
   "${!var.enable_auto_scaling || var.auto_scale_max_capacity != null}",
   "${!var.enable_auto_scaling || length(local.cluster_mode) == 0 ? true : (var.auto_scale_max_capacity == null ? true : local.auto_scale_minimum <= local.auto_scale_starting_count && local.auto_scale_starting_count <= var.auto_scale_max_capacity)}",
   "${!var.enable_auto_scaling || length(local.cluster_mode) == 0 ? true : (var.auto_scale_dimension != \"elasticache:replication-group:Replicas\" ? true : local.auto_scale_minimum >= 1 && (var.auto_scale_max_capacity == null ? true : var.auto_scale_max_capacity <= 5))}",
   "${!var.enable_auto_scaling || var.auto_scale_trigger_metric == null ? true : (var.auto_scale_dimension == \"elasticache:replication-group:Replicas\") == (var.auto_scale_trigger_metric == \"ElastiCacheReplicaEngineCPUUtilization\")}",
-  "${!var.enable_auto_scaling || var.auto_scale_trigger_metric == null ? true : var.auto_scale_trigger_metric != \"ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage\" || !startswith(var.instance_type, \"cache.r6gd.\")}",
+  "${!var.enable_auto_scaling || var.auto_scale_trigger_metric == null ? true : var.auto_scale_trigger_metric != \"ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage\" || !can(regex(\"^(?:cache\\\\.(r6gd)\\\\.(micro|small|medium|large|xlarge|([2-9]|[1-9][0-9])xlarge))$\", var.instance_type))}",
 ];
 const CHECKS: Record<string, string> = {
   alarms_sns_topic_arns_format: "${alltrue([for item in var.alarms_sns_topic_arns : can(regex(\"^(?:arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\\\.fifo)?)$\", item))])}",
   allow_connections_from_security_groups_format: "${alltrue([for item in var.allow_connections_from_security_groups : can(regex(\"^(?:sg-[0-9a-f]+)$\", item))])}",
   at_rest_encryption: "${var.enable_at_rest_encryption}",
   auth_token_characters: "${nonsensitive(sensitive((var.auth_token == null))) || nonsensitive(sensitive(can(regex(\"^[A-Za-z0-9!&#$^<>-]*$\", var.auth_token))))}",
+  instance_type_known: "${!can(regex(\"^(?:cache\\\\.[a-z]+[0-9]+[a-z]*\\\\.(micro|small|medium|large|xlarge|([2-9]|[1-9][0-9])xlarge))$\", var.instance_type)) || contains(local.node_types, var.instance_type)}",
   auth_token_missing: "${!nonsensitive(sensitive((var.auth_token == null))) || !var.enable_transit_encryption}",
   kms_key_id_format: "${var.kms_key_id == null || can(regex(\"^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+)$\", var.kms_key_id))}",
   redis_version_support: "${!can(regex(\"^[2-5]\\\\.\", var.redis_version))}",
@@ -154,12 +155,17 @@ const DERIVED: Record<string, string> = {
   kms_key_id: "${var.kms_key_id}",
   auto_minor_version_upgrade: "${var.auto_minor_version_upgrade}",
   auth_token_update_strategy: "${nonsensitive(sensitive((var.auth_token == null))) ? null : \"ROTATE\"}",
+  data_tiering_enabled: "${local.data_tiering}",
 };
-const LOCALS: Record<string, string> = {
+const LOCALS: Record<string, unknown> = {
   auto_scale_minimum: "${var.auto_scale_min_capacity != null ? var.auto_scale_min_capacity : local.auto_scale_starting_count}",
   auto_scale_starting_count: "${var.auto_scale_dimension == \"elasticache:replication-group:Replicas\" ? one(local.cluster_mode[*].replicas_per_node_group) : one(local.cluster_mode[*].num_node_groups)}",
   cache_cluster_ids: "${concat(formatlist(\"%s-%03d\", var.name, range(1, ((length(local.cluster_mode) == 0) ? var.replication_group_size : 0) + 1)), flatten([for shard in local.cluster_mode : [for ids in setproduct(range(1, shard.num_node_groups + 1), range(1, shard.replicas_per_node_group + 2)) : format(\"%s-%04d-%03d\", var.name, ids[0], ids[1])]]))}",
   cluster_mode: "${var.num_node_groups == null ? var.cluster_mode : [{ num_node_groups = var.num_node_groups, replicas_per_node_group = coalesce(var.replicas_per_node_group, 0) }]}",
+  data_tiering: "${can(regex(\"^(?:cache\\\\.(r6gd)\\\\.(micro|small|medium|large|xlarge|([2-9]|[1-9][0-9])xlarge))$\", var.instance_type)) ? true : null}",
+  instance_type_nearest: "${[for k in [format(\"cache.%s\", trimprefix(lower(var.instance_type), \"cache.\"))] : [for c in slice(sort([for i, t in local.node_types : format(\"%03d%03d%s\", 999 - length([for n in range(length(t)) : n if startswith(k, substr(t, 0, n + 1))]) - length([for n in range(length(t)) : n if endswith(k, substr(t, n, -1))]), i, t)]), 0, 2) : substr(c, 6, -1)]][0]}",
+  // The node type table as a plain list: node-types.test.ts holds it against AWS's lists.
+  node_types: NODE_TYPE_NAMES,
   maintenance_window_minutes: "${try([for w in [regex(\"^([a-z]{3}):([01][0-9]|2[0-3]):([0-5][0-9])-([a-z]{3}):([01][0-9]|2[0-3]):([0-5][0-9])$\", var.maintenance_window)] : [for start in [(index([\"sun\", \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"], w[0]) * 1440 + w[1] * 60 + w[2])] : { start = start, length = (((index([\"sun\", \"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"], w[3]) * 1440 + w[4] * 60 + w[5]) - start + 10080) % 10080) }][0]][0], null)}",
   parameter_group_family: "${var.engine == \"valkey\" ? format(\"valkey%s\", split(\".\", var.redis_version)[0]) : (tonumber(split(\".\", var.redis_version)[0]) >= 7 ? \"redis7\" : tonumber(split(\".\", var.redis_version)[0]) == 6 ? \"redis6.x\" : format(\"redis%s\", join(\".\", slice(split(\".\", var.redis_version), 0, 2))))}",
   snapshot_window_minutes: "${try([for w in [regex(\"^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$\", var.snapshot_window)] : [for start in [(w[0] * 60 + w[1])] : { start = start, length = (((w[2] * 60 + w[3]) - start + 1440) % 1440) }][0]][0], null)}",
@@ -317,6 +323,13 @@ describe("the module's expressions, as a reviewer reads them", () => {
 });
 
 describe("the module's messages, as approved", () => {
+  it("names the two known node types nearest a malformed instance_type, from a local", () => {
+    const preconditions = module.resource.aws_elasticache_replication_group.redis.lifecycle.precondition;
+    expect(preconditions[0].error_message).toBe(
+      'Invalid instance_type ${jsonencode(var.instance_type)}: must be a node type cache.<family>.<size> in lowercase, its size micro, small, medium, large, xlarge or 2xlarge to 99xlarge; the nearest known types are ${join(" and ", local.instance_type_nearest)}.',
+    );
+  });
+
   it("names the later shard form in a cluster-mode message only when it is set", () => {
     const preconditions = module.resource.aws_elasticache_replication_group.redis.lifecycle.precondition;
     const failover = preconditions.find((p: { error_message: string }) => p.error_message.includes("automatic failover needs"));

@@ -172,6 +172,16 @@ const CASES: Record<string, Case> = {
     replicationGroup: { engine: "valkey", engine_version: "7.2", parameter_group_name: "default.valkey7.cluster.on" },
   },
   kms_key: { inputs: { kms_key_id: KMS_KEY }, replicationGroup: { kms_key_id: KMS_KEY } },
+  // data tiering: AWS creates r6gd clusters only with it, and refuses it for any other type
+  data_tiering_r6gd: {
+    inputs: { instance_type: "cache.r6gd.xlarge" },
+    replicationGroup: { node_type: "cache.r6gd.xlarge", data_tiering_enabled: true },
+  },
+  // Not sent: unknown until apply, and on a cluster that exists, what its state holds.
+  data_tiering_r6g: {
+    inputs: { instance_type: "cache.r6g.xlarge" },
+    replicationGroup: { node_type: "cache.r6g.xlarge", data_tiering_enabled: null },
+  },
 };
 
 const moduleName = (id: string) => `case_${id}`;

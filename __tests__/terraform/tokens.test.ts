@@ -62,7 +62,7 @@ const BASES: Record<string, Record<string, unknown>> = {
   },
   // The inputs of later Gruntwork releases and this module's own, all set.
   later: {
-    instance_type: "cache.r6g.large",
+    instance_type: "cache.r6gd.xlarge",
     redis_version: "8.0",
     engine: "valkey",
     replication_group_size: 1,
@@ -84,7 +84,7 @@ const BASES: Record<string, Record<string, unknown>> = {
     auto_scale_dimension: "elasticache:replication-group:NodeGroups",
     auto_scale_min_capacity: 2,
     auto_scale_max_capacity: 4,
-    auto_scale_trigger_metric: "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage",
+    auto_scale_trigger_metric: "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage",
     auto_scale_trigger_metric_target_value: 50,
     auto_scale_disable_scale_in: true,
     auto_scale_scale_in_cooldown: 300,
@@ -105,6 +105,8 @@ const TOKEN_INPUTS: Record<string, readonly string[]> = {
     ...Object.keys(MODULE_ONLY_VARIABLES).filter((name) => name !== "enable_auto_scaling"),
     "redis_version",
     "enable_at_rest_encryption",
+    // An r6gd type here: data tiering derived from a token.
+    "instance_type",
   ],
 };
 
@@ -224,7 +226,12 @@ for (const base of Object.keys(BASES))
       const expectedAlarms = 4 * 2;
       if (base === "later") {
         const rg = literal["aws_elasticache_replication_group.replication_group"] as { after: Record<string, unknown> };
-        expect(rg.after).toMatchObject({ engine: "valkey", num_node_groups: 2, parameter_group_name: "default.valkey8.cluster.on" });
+        expect(rg.after).toMatchObject({
+          engine: "valkey",
+          num_node_groups: 2,
+          parameter_group_name: "default.valkey8.cluster.on",
+          data_tiering_enabled: true,
+        });
         expect(rg.after.log_delivery_configuration).toHaveLength(2);
       }
       const alarms = Object.keys(literal).filter((k) => k.startsWith("aws_cloudwatch_metric_alarm."));

@@ -106,6 +106,7 @@ export class ElastiCacheRedis extends Construct {
       engine: p.engine,
       engineVersion: p.redis_version,
       nodeType: p.instance_type,
+      dataTieringEnabled: derive(derived.dataTieringEnabled, p.instance_type),
       port: p.port,
       numCacheClusters: derive(derived.numCacheClusters, p.replication_group_size, shards),
       numNodeGroups: ownCount(derive(derived.numNodeGroups, shards), SHARDS),

@@ -7,6 +7,7 @@ import type { IResolvable } from "cdktf";
 import { hasKnownLength, isKnown, literalOf, type Derivation } from "./derive";
 import { hcl, revealOnly } from "./hcl";
 import type { TerraformClusterMode, TerraformLogDelivery } from "../inputs/values";
+import { DATA_TIERING_NODE_TYPE, dataTiering, nearestNodeTypes, NODE_TYPE_NAMES } from "../inputs/node-types";
 
 type ClusterMode = readonly TerraformClusterMode[] | IResolvable;
 
@@ -229,4 +230,51 @@ export const treatMissingData: Derivation<[own: string | undefined, shared: stri
   kind: "string",
   literal: (own, shared) => own ?? shared,
   expression: (own, shared) => (own === undefined ? hcl`${shared}` : hcl`coalesce(${own}, ${shared})`),
+};
+
+/** A value the JSON holds as it is (a local's plain list), not as an expression string. */
+const plain = (value: unknown): IResolvable => ({ creationStack: [], resolve: () => value });
+
+/**
+ * The node types of the table (lib/inputs/node-types.ts), for the expressions that search it: a
+ * local that the module holds as a plain list, long as it is, so that those expressions stay short.
+ */
+export const nodeTypeNames: Derivation<[], readonly string[]> = {
+  kind: "list",
+  local: "node_types",
+  // Only expressions read it, and they must read it by name, not as a literal list written inline.
+  known: () => false,
+  literal: () => NODE_TYPE_NAMES,
+  expression: () => plain([...NODE_TYPE_NAMES]),
+};
+
+/**
+ * The two node types nearest an instance_type, for its error message (nearestNodeTypes in
+ * lib/inputs/node-types.ts): leading plus trailing characters shared with the lowercase name,
+ * `cache.` in front, ties in table order. Terraform sorts "<999 - shared><index><type>" strings,
+ * which order as the numbers do.
+ */
+export const instanceTypeNearest: Derivation<[instanceType: string, names: readonly string[]], string[]> = {
+  kind: "list",
+  local: "instance_type_nearest",
+  literal: (instanceType, names) => nearestNodeTypes(instanceType, names),
+  expression: (instanceType, names) => {
+    const key = hcl`format("cache.%s", trimprefix(lower(${instanceType}), "cache."))`;
+    const leading = hcl`length([for n in range(length(t)) : n if startswith(k, substr(t, 0, n + 1))])`;
+    const trailing = hcl`length([for n in range(length(t)) : n if endswith(k, substr(t, n, -1))])`;
+    const ranked = hcl`sort([for i, t in ${names} : format("%03d%03d%s", 999 - ${leading} - ${trailing}, i, t)])`;
+    return hcl`[for k in [${key}] : [for c in slice(${ranked}, 0, 2) : substr(c, 6, -1)]][0]`;
+  },
+};
+
+/**
+ * data_tiering_enabled: true for a node type that tiers data (r6gd), whose clusters AWS creates
+ * only with it; unset for any other, which AWS refuses it for. Unset leaves what the state holds,
+ * so clusters of other types plan no change.
+ */
+export const dataTieringEnabled: Derivation<[instanceType: string], true | undefined> = {
+  kind: "any",
+  local: "data_tiering",
+  literal: (instanceType) => (dataTiering(instanceType) ? true : undefined),
+  expression: (instanceType) => hcl`can(regex(${`^(?:${DATA_TIERING_NODE_TYPE})$`}, ${instanceType})) ? true : null`,
 };

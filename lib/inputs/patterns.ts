@@ -27,3 +27,5 @@ export const REDIS_OSS_VERSION = "[2-5]\\.[0-9]+\\.[0-9]+|6\\.(x|[0-9]+)|7\\.[01
 /** Versions from which Redis OSS delivers its slow log (6.0), and its engine log (6.2); all of Valkey's. */
 export const SLOW_LOG_VERSION = "(6|[7-9]|[1-9][0-9])\\..*";
 export const ENGINE_LOG_VERSION = "6\\.(x|[2-9]|[1-9][0-9])|([7-9]|[1-9][0-9])\\..*";
+/** Redis OSS versions that r6gd nodes (data tiering) run: from 6.2 on, as for the engine log. */
+export const DATA_TIERING_VERSION = ENGINE_LOG_VERSION;

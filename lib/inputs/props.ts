@@ -38,9 +38,11 @@ export interface ElastiCacheRedisProps {
   readonly name: string;
 
   /**
-   * Node type of every cache node, for example cache.t3.micro or cache.r6g.large.
+   * Node type of every cache node, for example cache.t3.micro or cache.r6g.large. An r6gd type
+   * tiers data between memory and SSD (data tiering) and needs Redis OSS 6.2 or later, or Valkey.
    *
-   * Must be a node type starting with "cache.", such as cache.t3.micro.
+   * Must be a node type cache.<family>.<size> in lowercase, its size micro, small, medium, large,
+   * xlarge or 2xlarge to 99xlarge.
    *
    * Terraform variable: `instance_type` (Gruntwork v0.85.0).
    */

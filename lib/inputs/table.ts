@@ -23,6 +23,7 @@ import {
   tagLimits,
   wholeNumber,
 } from "../rules/builders";
+import { nodeTypeRule } from "../rules/node-types";
 import { dailyWindowRule, weeklyWindowRule } from "../rules/windows";
 
 export const CLUSTER_MODE_TYPE =
@@ -117,8 +118,9 @@ export const INPUTS = [
     name: "instance_type",
     type: "string",
     required: true,
-    description: "Node type of every cache node, for example cache.t3.micro or cache.r6g.large.",
-    rules: [matches("cache\\.[a-z0-9]+\\.[a-z0-9]+", 'be a node type starting with "cache.", such as cache.t3.micro')],
+    description:
+      "Node type of every cache node, for example cache.t3.micro or cache.r6g.large. An r6gd type tiers data between memory and SSD (data tiering) and needs Redis OSS 6.2 or later, or Valkey.",
+    rules: [nodeTypeRule],
   },
   {
     name: "replication_group_size",

@@ -1,4 +1,5 @@
 import { IResolvable, ref } from "cdktf";
+import type { Derive } from "../expressions/derive";
 import { hcl } from "../expressions/hcl";
 
 /**
@@ -18,6 +19,20 @@ export interface Rule {
   readonly condition: (value: unknown) => IResolvable;
   /** JSON Schema keywords that say the same, where JSON Schema can. */
   readonly schema?: Readonly<Record<string, unknown>>;
+  /** What the message adds about the value that broke the rule: "<rule>; <lead> <detail>". */
+  readonly detail?: RuleDetail;
+}
+
+/**
+ * A part of a rule's message computed from the value, such as the valid values nearest to it. Its
+ * Terraform form may read named locals, which a variable's validation cannot (before Terraform
+ * 1.9), so a rule with a detail is always checked by a precondition.
+ */
+export interface RuleDetail {
+  readonly lead: string;
+  readonly literal: (value: any) => string;
+  /** The same as part of an error_message template. */
+  readonly expression: (operand: unknown, derive: Derive) => string;
 }
 
 /** Characters as Terraform's length() counts them: code points, not UTF-16 units. */

@@ -22,15 +22,21 @@ interface Condition {
   readonly errorMessage: string;
 }
 
+/** An input's condition, and whether its message reads a local, which a validation cannot (RuleDetail). */
+interface InputCondition extends Condition {
+  readonly readsLocals: boolean;
+}
+
 /**
  * The conditions of one input's rules, given its operand. A sensitive input's conditions are
  * revealed (only the boolean), since a condition that is sensitive cannot be checked.
  */
-function inputConditions(name: InputName, operand: unknown): Condition[] {
+function inputConditions(name: InputName, operand: unknown, derive: Derive): InputCondition[] {
   const sensitive = INPUT_SPECS.get(name)?.sensitive ?? false;
   return (INPUT_SPECS.get(name)?.rules ?? []).map((rule) => ({
     condition: sensitive ? revealOnly(rule.condition(operand)) : rule.condition(operand),
-    errorMessage: inputMessage(name, shownExpression(name, operand), rule),
+    errorMessage: inputMessage(name, shownExpression(name, operand), rule, rule.detail?.expression(operand, derive)),
+    readsLocals: rule.detail !== undefined,
   }));
 }
 
@@ -117,17 +123,20 @@ function operandsOf(scope: Construct, values: InputValues, variableOf: ReturnTyp
 export function addConditions(scope: Construct, resource: TerraformResource, values: InputValues): void {
   const variableOf = variableLookup(scope);
   const operands = operandsOf(scope, values, variableOf);
+  const derive = deriveIn(scope);
   const preconditions: Condition[] = [];
   for (const [name, spec] of INPUT_SPECS) {
     if (isKnown(values[name])) continue;
-    const conditions = inputConditions(name, operands[name]);
     // Terraform prints a variable's value when its own validation fails, even a sensitive one.
     const variable = spec.sensitive ? undefined : variableOf(values[name]);
-    if (variable) conditions.forEach((condition) => addValidation(variable, condition));
-    else preconditions.push(...conditions);
+    for (const { readsLocals, ...condition } of inputConditions(name, operands[name], derive)) {
+      if (variable && !readsLocals) addValidation(variable, condition);
+      else preconditions.push(condition);
+    }
   }
-  const pending = (rules: readonly CombinedRule[]) => rules.filter((rule) => !isLiteralRule(rule, values));
-  const derive = deriveIn(scope);
+  // A rule of a feature switched off by a literal holds whatever its other inputs are.
+  const pending = (rules: readonly CombinedRule[]) =>
+    rules.filter((rule) => !isLiteralRule(rule, values) && !(rule.onlyWhen && values[rule.onlyWhen] === false));
   preconditions.push(...combinedConditions(pending(CROSS_INPUT_RULES), operands, ERROR_PREFIX, derive));
   if (preconditions.length > 0) {
     resource.addOverride(

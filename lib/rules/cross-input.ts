@@ -3,9 +3,17 @@ import type { Derive } from "../expressions/derive";
 import { hcl, revealOnly } from "../expressions/hcl";
 import type { InputName } from "../inputs/table";
 import type { InputValues, LiteralValues, TerraformClusterMode } from "../inputs/values";
-import { clusterMode, numNodeGroups, parameterGroupFamily, replicasPerNodeGroup } from "../expressions/derivations";
+import { clusterMode, dataTieringEnabled, numNodeGroups, parameterGroupFamily, replicasPerNodeGroup } from "../expressions/derivations";
+import { AUTO_SCALING_FAMILIES, AUTO_SCALING_NODE_TYPE, AUTO_SCALING_SIZES, DATA_TIERING_NODE_TYPE, dataTiering, supportsAutoScaling } from "../inputs/node-types";
 import * as scaling from "../expressions/auto-scaling";
-import { ENGINE_LOG_VERSION, REDIS_OSS_VERSION, REDIS_VERSION, SLOW_LOG_VERSION, VALKEY_VERSION } from "../inputs/patterns";
+import {
+  DATA_TIERING_VERSION,
+  ENGINE_LOG_VERSION,
+  REDIS_OSS_VERSION,
+  REDIS_VERSION,
+  SLOW_LOG_VERSION,
+  VALKEY_VERSION,
+} from "../inputs/patterns";
 import { wholeNumber } from "./builders";
 import { maintenanceWindowMinutes, snapshotWindowMinutes, windowsOverlap } from "./windows";
 
@@ -14,6 +22,8 @@ export interface CombinedRule {
   /** Names the rule's precondition or check block. */
   readonly id: string;
   readonly inputs: readonly InputName[];
+  /** A switch (a bool input) without which the rule always holds: with a literal false, it is not checked. */
+  readonly onlyWhen?: InputName;
   /** Inputs the rule also reads, named in its message only when they are set (the later shard form). */
   readonly shownWhenSet?: readonly InputName[];
   /** What is wrong when the test fails, as a sentence without its final period. */
@@ -82,18 +92,14 @@ const familyOperand = (v: InputValues, derive: Derive) => derive(parameterGroupF
 
 /** Redis OSS from 6.0 on: the versions that deliver the slow log are the ones automatic scaling takes. */
 const REDIS_6_ON = SLOW_LOG_VERSION;
-const AUTO_SCALING_FAMILIES = ["r7g", "r6g", "r6gd", "r5", "m7g", "m6g", "m5", "c7gn"];
-const AUTO_SCALING_SIZES = ["large", "xlarge", "2xlarge"];
-const AUTO_SCALING_NODE_TYPE = `cache\\.(${AUTO_SCALING_FAMILIES.join("|")})\\.(${AUTO_SCALING_SIZES.join("|")})`;
 const MEMORY_METRIC = "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage";
-const DATA_TIERING_PREFIX = "cache.r6gd.";
 
 const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
 
-/** Rules that relate inputs (docs/spec/aws-constraints.md, rules 4-6, 8, 12, 16, 17): preconditions in the module. */
 /** Automatic scaling's rules (docs/spec/autoscaling.md §2); each holds while scaling is off. */
 const AUTO_SCALING_RULES: readonly CombinedRule[] = autoScalingRules();
 
+/** Rules that relate inputs (docs/spec/aws-constraints.md, rules 4-6, 8, 12, 16, 17, 25): preconditions in the module. */
 export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
   {
     id: "replication_group_size",
@@ -209,6 +215,15 @@ export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
     },
   },
   {
+    // AWS's node type table gives r6gd Redis OSS 6.2.0 as its first version; Valkey has no older one.
+    id: "data_tiering_version",
+    inputs: ["instance_type", "engine", "redis_version"],
+    text: "data tiering (r6gd node types) needs Redis OSS 6.2 or later, or Valkey",
+    test: (v) => !dataTiering(v.instance_type) || v.engine !== "redis" || engineHas(DATA_TIERING_VERSION, v.redis_version),
+    condition: (v, derive) =>
+      hcl`${derive(dataTieringEnabled, v.instance_type)} == null || ${v.engine} != "redis" || ${engineHasExpression(DATA_TIERING_VERSION, v.redis_version)}`,
+  },
+  {
     id: "kms_key_at_rest_encryption",
     inputs: ["kms_key_id", "enable_at_rest_encryption"],
     text: "a kms_key_id needs enable_at_rest_encryption = true",
@@ -239,6 +254,7 @@ function autoScalingRules(): CombinedRule[] {
   return [
     {
       id: "auto_scaling_cluster_mode",
+      onlyWhen: on,
       inputs: [on, "cluster_mode"],
       shownWhenSet: CLUSTER_MODE_ON,
       text: "automatic scaling changes shards or their replicas: it needs cluster mode",
@@ -247,6 +263,7 @@ function autoScalingRules(): CombinedRule[] {
     },
     {
       id: "auto_scaling_engine",
+      onlyWhen: on,
       inputs: [on, "engine", "redis_version"],
       text: "automatic scaling needs Redis OSS 6.0 or later, or Valkey",
       test: (v) => !v.enable_auto_scaling || v.engine !== "redis" || engineHas(REDIS_6_ON, v.redis_version),
@@ -254,13 +271,15 @@ function autoScalingRules(): CombinedRule[] {
     },
     {
       id: "auto_scaling_node_type",
+      onlyWhen: on,
       inputs: [on, "instance_type"],
       text: `automatic scaling needs a node type of the families ${AUTO_SCALING_FAMILIES.join(", ")}, in the sizes ${AUTO_SCALING_SIZES.join(", ")}`,
-      test: (v) => !v.enable_auto_scaling || versionIn(AUTO_SCALING_NODE_TYPE, v.instance_type),
+      test: (v) => !v.enable_auto_scaling || supportsAutoScaling(v.instance_type),
       condition: (v) => hcl`!${v.enable_auto_scaling} || ${versionInExpression(AUTO_SCALING_NODE_TYPE, v.instance_type)}`,
     },
     {
       id: "auto_scaling_max_capacity",
+      onlyWhen: on,
       inputs: [on, "auto_scale_max_capacity"],
       text: "automatic scaling needs auto_scale_max_capacity",
       test: (v) => !v.enable_auto_scaling || v.auto_scale_max_capacity != null,
@@ -268,6 +287,7 @@ function autoScalingRules(): CombinedRule[] {
     },
     {
       id: "auto_scaling_range",
+      onlyWhen: on,
       inputs: [on, "auto_scale_dimension", "auto_scale_min_capacity", "auto_scale_max_capacity", "cluster_mode"],
       shownWhenSet: SHARD_INPUTS,
       text:
@@ -280,6 +300,7 @@ function autoScalingRules(): CombinedRule[] {
     },
     {
       id: "auto_scaling_replicas",
+      onlyWhen: on,
       inputs: [on, "auto_scale_dimension", "auto_scale_min_capacity", "auto_scale_max_capacity", "cluster_mode"],
       shownWhenSet: SHARD_INPUTS,
       text: "automatic scaling keeps from 1 to 5 replicas in each shard (a null auto_scale_min_capacity takes replicas_per_node_group)",
@@ -294,6 +315,7 @@ function autoScalingRules(): CombinedRule[] {
     },
     {
       id: "auto_scaling_metric",
+      onlyWhen: on,
       inputs: [on, "auto_scale_dimension", "auto_scale_trigger_metric"],
       text: `replicas scale on ${scaling.REPLICA_METRIC}, shards on any other auto_scale_trigger_metric`,
       test: (v) =>
@@ -303,11 +325,12 @@ function autoScalingRules(): CombinedRule[] {
     },
     {
       id: "auto_scaling_memory_metric",
+      onlyWhen: on,
       inputs: [on, "auto_scale_trigger_metric", "instance_type"],
       text: `${MEMORY_METRIC} leaves out the data on SSD: data-tiering (r6gd) nodes scale on ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage`,
-      test: (v) => !v.enable_auto_scaling || v.auto_scale_trigger_metric !== MEMORY_METRIC || !v.instance_type.startsWith(DATA_TIERING_PREFIX),
+      test: (v) => !v.enable_auto_scaling || v.auto_scale_trigger_metric !== MEMORY_METRIC || !dataTiering(v.instance_type),
       condition: (v) =>
-        hcl`!${v.enable_auto_scaling} || ${v.auto_scale_trigger_metric} == null ? true : ${v.auto_scale_trigger_metric} != ${MEMORY_METRIC} || !startswith(${v.instance_type}, ${DATA_TIERING_PREFIX})`,
+        hcl`!${v.enable_auto_scaling} || ${v.auto_scale_trigger_metric} == null ? true : ${v.auto_scale_trigger_metric} != ${MEMORY_METRIC} || !${versionInExpression(DATA_TIERING_NODE_TYPE, v.instance_type)}`,
     },
   ];
 }

@@ -27,7 +27,9 @@ export const isLiteralRule = (rule: CombinedRule, values: InputValues) =>
 
 function inputViolations(name: InputName, value: unknown): string[] {
   const rules = INPUT_SPECS.get(name)?.rules ?? [];
-  return rules.filter((rule) => !rule.test(value)).map((rule) => inputMessage(name, shown(name, value), rule));
+  return rules
+    .filter((rule) => !rule.test(value))
+    .map((rule) => inputMessage(name, shown(name, value), rule, rule.detail?.literal(value)));
 }
 
 function combinedViolations(rules: readonly CombinedRule[], values: InputValues, prefix: string): string[] {

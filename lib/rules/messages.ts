@@ -45,7 +45,11 @@ export function shownExpression(name: InputName, operand: unknown): string {
   return Token.asString(hcl`jsonencode(${operand})`);
 }
 
-export const inputMessage = (name: InputName, value: string, rule: Rule) => `${ERROR_PREFIX}${name} ${value}: must ${rule.text}.`;
+/** An input's broken rule; `detail` is the rule's detail (RuleDetail) for the value, literal or template. */
+export function inputMessage(name: InputName, value: string, rule: Rule, detail?: string): string {
+  const detailPart = rule.detail && detail !== undefined ? `; ${rule.detail.lead} ${detail}` : "";
+  return `${ERROR_PREFIX}${name} ${value}: must ${rule.text}${detailPart}.`;
+}
 
 /**
  * A combined rule's message: each input it reads and its value, then those it reads only when set

@@ -2,6 +2,8 @@ import { CombinedRule, hasClusterMode, isNull, SHARD_INPUTS, shards, shardsOf } 
 import { hcl, revealOnly } from "../expressions/hcl";
 import { INPUTS, InputName, InputSpec } from "../inputs/table";
 import { AUTH_TOKEN_DOCUMENTED } from "../inputs/patterns";
+import { inTable, NODE_TYPE, nodeType } from "../inputs/node-types";
+import { nodeTypeNames } from "../expressions/derivations";
 import type { Rule } from "./builders";
 
 /** Redis 2 to 5: past AWS standard support. */
@@ -32,6 +34,15 @@ export const WARNINGS: readonly CombinedRule[] = [
     text: "Redis 5 and older are past AWS standard support (extended support is billed since 2026-02-01); plan an upgrade to Redis 7 or to Valkey, in place (see the README)",
     test: (v) => !new RegExp(PAST_STANDARD_SUPPORT).test(v.redis_version),
     condition: (v) => hcl`!can(regex(${PAST_STANDARD_SUPPORT}, ${v.redis_version}))`,
+  },
+  {
+    id: "instance_type_known",
+    inputs: ["instance_type"],
+    text: 'not a node type this module knows (see "Node types" in docs/inputs.md); AWS adds node types, but refuses an unknown one at apply',
+    // A malformed type is refused by its own rule alone.
+    test: (v) => nodeType(v.instance_type) === undefined || inTable(v.instance_type),
+    condition: (v, derive) =>
+      hcl`!can(regex(${`^(?:${NODE_TYPE})$`}, ${v.instance_type})) || contains(${derive(nodeTypeNames)}, ${v.instance_type})`,
   },
   {
     id: "transit_encryption",
