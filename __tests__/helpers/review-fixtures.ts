@@ -267,3 +267,94 @@ export function encryptionReplacementWithSlowLog(): ChangeSpec {
   const after = replacedAfter({ at_rest_encryption_enabled: "true", log_delivery_configuration: [SLOW_LOG_TO_CLOUDWATCH] });
   return { ...replacement, before, after, before_sensitive: sensitiveMask(before), after_sensitive: sensitiveMask(after) };
 }
+
+// ---- automatic scaling, as provider 5.100 plans it (measured) -----------------------------------
+
+export const SHARDS_DIMENSION = "elasticache:replication-group:NodeGroups";
+export const REPLICAS_DIMENSION = "elasticache:replication-group:Replicas";
+export const TARGET = "aws_appautoscaling_target.redis[0]";
+
+/** A replication group in cluster mode as state holds it: shards, replicas per shard, and the members they make. */
+export function clusterModeGroup(id: string, shards: number, replicas: number): Json {
+  return replicationGroup({
+    id,
+    replication_group_id: id,
+    num_node_groups: shards,
+    replicas_per_node_group: replicas,
+    num_cache_clusters: shards * (1 + replicas),
+    cluster_enabled: true,
+    primary_endpoint_address: null,
+    reader_endpoint_address: null,
+    configuration_endpoint_address: `clustercfg.${id}.abc123.use1.cache.amazonaws.com`,
+  });
+}
+
+/** A cluster-mode group the plan leaves alone (the plan lists it as a no-op). */
+export function groupUnchanged(id: string, shards: number, replicas: number, address = "aws_elasticache_replication_group.redis"): ChangeSpec {
+  const values = clusterModeGroup(id, shards, replicas);
+  return { address, actions: ["no-op"], before: values, after: values, before_sensitive: RG_SENSITIVE, after_sensitive: RG_SENSITIVE };
+}
+
+/** A cluster-mode group whose counts change in place: [shards, replicas per shard] before and after. */
+export function groupCounts(
+  id: string,
+  before: [shards: number, replicas: number],
+  after: [shards: number, replicas: number],
+  address = "aws_elasticache_replication_group.redis",
+): ChangeSpec {
+  const [b, a] = [clusterModeGroup(id, ...before), clusterModeGroup(id, ...after)];
+  // The provider marks the member list unknown when a count changes.
+  return { address, actions: ["update"], before: b, after: { ...a, member_clusters: undefined }, after_unknown: { member_clusters: true }, before_sensitive: RG_SENSITIVE, after_sensitive: RG_SENSITIVE };
+}
+
+const targetValues = (groupId: string, dimension: string, min: number, max: number): Json => ({
+  max_capacity: max,
+  min_capacity: min,
+  resource_id: `replication-group/${groupId}`,
+  scalable_dimension: dimension,
+  service_namespace: "elasticache",
+  tags: null,
+});
+
+const TARGET_STATE = (groupId: string): Json => ({
+  arn: "arn:aws:application-autoscaling:us-east-1:111122223333:scalable-target/0e1a2b3c4d5e6f",
+  id: `replication-group/${groupId}`,
+  role_arn:
+    "arn:aws:iam::111122223333:role/aws-service-role/elasticache.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ElastiCacheRG",
+  suspended_state: [],
+  tags_all: {},
+});
+
+/** A scalable target created for a group that exists: its ARN, id and role are known after apply. */
+export function targetCreated(groupId: string, dimension: string, min: number, max: number, address = TARGET): ChangeSpec {
+  return {
+    address,
+    actions: ["create"],
+    after: targetValues(groupId, dimension, min, max),
+    after_unknown: { arn: true, id: true, role_arn: true, suspended_state: true, tags_all: true },
+    after_sensitive: { suspended_state: [], tags_all: {} },
+  };
+}
+
+/** A scalable target whose range changes in place: [min, max] before and after. */
+export function targetUpdated(groupId: string, dimension: string, before: [number, number], after: [number, number], address = TARGET): ChangeSpec {
+  return {
+    address,
+    actions: ["update"],
+    before: { ...targetValues(groupId, dimension, ...before), ...TARGET_STATE(groupId) },
+    after: { ...targetValues(groupId, dimension, ...after), ...TARGET_STATE(groupId) },
+    before_sensitive: { suspended_state: [], tags_all: {} },
+    after_sensitive: { suspended_state: [], tags_all: {} },
+  };
+}
+
+/** A scalable target destroyed: automatic scaling switched off (`count` no longer reaches it). */
+export function targetDestroyed(groupId: string, dimension: string, min: number, max: number, address = TARGET): ChangeSpec {
+  return {
+    address,
+    actions: ["delete"],
+    before: { ...targetValues(groupId, dimension, min, max), ...TARGET_STATE(groupId) },
+    before_sensitive: { suspended_state: [], tags_all: {} },
+    action_reason: "delete_because_count_index",
+  };
+}

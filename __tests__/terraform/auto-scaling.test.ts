@@ -7,13 +7,18 @@
  * The states are the module's own after apply (tools/state.ts), with the replication group's
  * instance taken from the state of the count AWS scaled to: its counts and member clusters move,
  * while the alarms Terraform created stay as they were.
+ *
+ * The plan review reads the same plans: it must name the count a switch-off sets back and the
+ * scale-in a range below AWS's count forces, and say nothing of a range around the count.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformResource, TerraformStack, Testing } from "cdktf";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../../lib/construct/redis";
-import { hclModuleState, nestedStates, TerraformState, writeState } from "../../tools/state";
+import { reviewPlanJson, type PlanReview } from "../../lib/review";
+import { headings, renderGfm, textOf } from "../../tools/gfm";
+import { hclModuleState, nestedStates, StateResource, TerraformState, writeState } from "../../tools/state";
 import { propsOf } from "../../tools/scenarios";
 import { moduleForTerraform } from "../../tools/synth";
 import {
@@ -50,6 +55,8 @@ interface Case {
   inputs: Record<string, unknown>;
   /** The counts AWS has scaled the cluster to since. */
   scaled: [shards: number, replicas: number];
+  /** The scalable target and policy the state holds: automatic scaling was on when it was applied. */
+  scaledBy?: { dimension: string; min: number; max: number };
 }
 
 const scaling = (dimension: string, min: number, max: number) => ({
@@ -64,8 +71,81 @@ const CASES: Record<string, Case> = {
   shards_in: { inputs: { ...base("shards-in", 3, 1), ...scaling(SHARDS, 1, 6) }, scaled: [1, 1] },
   replicas_out: { inputs: { ...base("replicas-out", 2, 1), ...scaling(REPLICAS, 1, 5) }, scaled: [2, 4] },
   replicas_in: { inputs: { ...base("replicas-in", 2, 3), ...scaling(REPLICAS, 1, 5) }, scaled: [2, 1] },
-  switched_off: { inputs: base("switched-off", 2, 1), scaled: [4, 1] },
+  switched_off: { inputs: base("switched-off", 2, 1), scaled: [4, 1], scaledBy: { dimension: SHARDS, min: 2, max: 6 } },
+  // AWS scaled out to 5 shards under an earlier, wider range; the range asked for now ends at 3.
+  range_below: { inputs: { ...base("range-below", 2, 1), ...scaling(SHARDS, 2, 3) }, scaled: [5, 1] },
 };
+
+const PROVIDER_ADDRESS = 'provider["registry.terraform.io/hashicorp/aws"]';
+
+/**
+ * The scalable target and target-tracking policy as the module's apply leaves them in state
+ * (hashicorp/aws 5.100, schema version 0; attributes left out read as null). tools/state.ts models
+ * the module without automatic scaling, so they are added here.
+ */
+function scalingResources(name: string, s: NonNullable<Case["scaledBy"]>): StateResource[] {
+  const resourceId = `replication-group/${name}`;
+  const instance = (attributes: Record<string, unknown>, dependencies: string[]) => ({
+    index_key: 0,
+    schema_version: 0,
+    attributes,
+    sensitive_attributes: [],
+    private: Buffer.from(JSON.stringify({ schema_version: "0" })).toString("base64"),
+    dependencies,
+  });
+  const resource = (type: string, attributes: Record<string, unknown>, dependencies: string[]): StateResource => ({
+    mode: "managed",
+    type,
+    name: "redis",
+    each: "list",
+    provider: PROVIDER_ADDRESS,
+    instances: [instance(attributes, dependencies)],
+  });
+  return [
+    resource(
+      "aws_appautoscaling_target",
+      {
+        arn: `arn:aws:application-autoscaling:${REGION}:111122223333:scalable-target/0e1a2b3c4d5e6f`,
+        id: resourceId,
+        max_capacity: s.max,
+        min_capacity: s.min,
+        resource_id: resourceId,
+        role_arn: "arn:aws:iam::111122223333:role/aws-service-role/elasticache.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ElastiCacheRG",
+        scalable_dimension: s.dimension,
+        service_namespace: "elasticache",
+        suspended_state: [],
+        tags: null,
+        tags_all: {},
+      },
+      ["aws_elasticache_replication_group.redis"],
+    ),
+    resource(
+      "aws_appautoscaling_policy",
+      {
+        alarm_arns: [],
+        arn: `arn:aws:autoscaling:${REGION}:111122223333:scalingPolicy:0e1a2b3c:resource/elasticache/${resourceId}:policyName/${name}-auto-scaling`,
+        id: `${name}-auto-scaling`,
+        name: `${name}-auto-scaling`,
+        policy_type: "TargetTrackingScaling",
+        resource_id: resourceId,
+        scalable_dimension: s.dimension,
+        service_namespace: "elasticache",
+        step_scaling_policy_configuration: [],
+        target_tracking_scaling_policy_configuration: [
+          {
+            customized_metric_specification: [],
+            disable_scale_in: false,
+            predefined_metric_specification: [{ predefined_metric_type: "ElastiCachePrimaryEngineCPUUtilization", resource_label: "" }],
+            scale_in_cooldown: 900,
+            scale_out_cooldown: 600,
+            target_value: 60,
+          },
+        ],
+      },
+      ["aws_appautoscaling_target.redis", "aws_elasticache_replication_group.redis"],
+    ),
+  ];
+}
 
 /** The module's state after apply with the case's inputs, its replication group as AWS scaled it. */
 async function scaledState(c: Case): Promise<TerraformState> {
@@ -76,11 +156,14 @@ async function scaledState(c: Case): Promise<TerraformState> {
     region: REGION,
   });
   const group = (s: TerraformState) => s.resources.find((r) => r.type === "aws_elasticache_replication_group")!;
-  return { ...applied, resources: applied.resources.map((r) => (r === group(applied) ? group(scaled) : r)) };
+  const scaling = c.scaledBy ? scalingResources(c.inputs.name as string, c.scaledBy) : [];
+  return { ...applied, resources: [...applied.resources.map((r) => (r === group(applied) ? group(scaled) : r)), ...scaling] };
 }
 
 let workRoot: string | undefined;
 let modulePlan: (call: string) => Promise<Plan>;
+/** The plan of the root module that calls the module once per case: addresses under `module.<call>`. */
+let wholeModulePlan: Promise<Plan>;
 let constructPlan: Promise<{ plan: Plan; groups: Record<string, string> }>;
 
 beforeAll(async () => {
@@ -95,6 +178,7 @@ beforeAll(async () => {
       return plan(dir);
     }),
   );
+  wholeModulePlan = all;
   modulePlan = (call) => started(all.then((p) => callView(p, call)));
 
   // The construct with literal props, each scaling case in one stack, its state renamed to the
@@ -152,7 +236,7 @@ const GROUP = "aws_elasticache_replication_group.redis";
 const changed = (p: Plan) => (p.resource_changes ?? []).filter((rc) => rc.change.actions.join() !== "no-op").map((rc) => `${rc.change.actions.join("+")} ${rc.address}`).sort();
 
 describe("automatic scaling from the drop-in module (the switch is a variable)", () => {
-  for (const call of ["shards_out", "shards_in", "replicas_out", "replicas_in"]) {
+  for (const call of ["shards_out", "shards_in", "replicas_out", "replicas_in", "range_below"]) {
     it(`${call}: leaves the count AWS scaled to, and only creates the target and the policy`, async () => {
       const p = await modulePlan(call);
       expect(change(p, GROUP)?.change.actions).toEqual(["no-op"]);
@@ -184,17 +268,103 @@ describe("automatic scaling from the drop-in module (the switch is a variable)",
     });
   });
 
-  it("switched off, plans the count of its inputs again (from 4 shards back to 2)", async () => {
+  it("switched off, plans the count of its inputs again (from 4 shards back to 2) and destroys the target and the policy", async () => {
     const p = await modulePlan("switched_off");
     const group = change(p, GROUP)!;
     expect(group.change.actions).toEqual(["update"]);
     expect([group.change.before?.num_node_groups, group.change.after?.num_node_groups]).toEqual([4, 2]);
-    expect(changed(p)).toEqual([`update ${GROUP}`]);
+    expect(changed(p)).toEqual(["delete aws_appautoscaling_policy.redis[0]", "delete aws_appautoscaling_target.redis[0]", `update ${GROUP}`]);
+  });
+});
+
+const review = (p: Plan): PlanReview => reviewPlanJson(JSON.stringify(p));
+const CAPACITY_HEADING = "## ⚠️ Capacity changes";
+
+describe("the plan review of automatic scaling", () => {
+  it("switched off: names the shards set back from AWS's 4 to the inputs' 2, without danger", async () => {
+    const r = review(await modulePlan("switched_off"));
+    expect(r.dangerous).toBe(false);
+    expect(r.refused).toBe(false);
+    expect(r.review.capacity).toEqual([
+      {
+        address: GROUP,
+        clusterId: { kind: "value", text: "switched-off" },
+        kind: "scaling-off",
+        dimension: "shards",
+        before: 4,
+        after: 2,
+        targetAddress: "aws_appautoscaling_target.redis[0]",
+      },
+    ]);
+    expect(r.markdown).toContain(
+      "- The cluster `switched-off` (`aws_elasticache_replication_group.redis`), shards 4 -> 2: this plan switches automatic scaling off " +
+        "(it destroys `aws_appautoscaling_target.redis[0]`) and sets the shards back from 4 (AWS's count) to 2 (the inputs'). " +
+        "No data is lost: AWS first moves the slots of the shards it removes to the remaining ones, and refuses the change when these cannot hold the data. " +
+        "AWS provider 5.x can fail this change with `InvalidParameterValue: The following node group ids are invalid`: it guesses the ids of the shards to remove (provider issue 43884, fixed in 6.31.0). " +
+        "To keep 4, set `num_node_groups` to 4 in the inputs before applying.\n",
+    );
+    expect(r.markdown).not.toContain("DANGER");
+  });
+
+  it("a range whose maximum is below AWS's count: names the scale-in from 5 shards to 3 right after the apply", async () => {
+    const r = review(await modulePlan("range_below"));
+    expect(r.dangerous).toBe(false);
+    expect(r.review.capacity).toEqual([
+      {
+        address: GROUP,
+        clusterId: { kind: "value", text: "range-below" },
+        kind: "range",
+        dimension: "shards",
+        before: 5,
+        after: 3,
+        targetAddress: "aws_appautoscaling_target.redis[0]",
+        targetKind: "create",
+        min: 2,
+        max: 3,
+      },
+    ]);
+    expect(r.markdown).toContain(
+      "- The cluster `range-below` (`aws_elasticache_replication_group.redis`), shards 5 -> 3: the new scalable target `aws_appautoscaling_target.redis[0]` " +
+        "allows 2 to 3 shards, so AWS scales the cluster in to 3 as soon as the scaling policy exists, right after the apply. " +
+        "No data is lost: AWS first moves the slots of the shards it removes to the remaining ones, and refuses the change when these cannot hold the data.\n",
+    );
+  });
+
+  it("reads as GitHub shows it: a notice after the other notices, before the summary", async () => {
+    const html = renderGfm(review(await modulePlan("range_below")).markdown);
+    expect(headings(html).map((h) => h.text).slice(0, 2)).toEqual(["⚠️ Capacity changes", "Terraform plan review"]);
+    const text = textOf(html);
+    expect(text).toContain("The cluster range-below (aws_elasticache_replication_group.redis), shards 5 -> 3: the new scalable target");
+    expect(text).toContain("Plan: 2 to add, 0 to change, 0 to destroy.");
+  });
+
+  for (const call of ["shards_out", "shards_in", "replicas_out", "replicas_in"]) {
+    it(`${call}: says nothing of capacity when the range holds AWS's count`, async () => {
+      const r = review(await modulePlan(call));
+      expect(r.review.capacity).toEqual([]);
+      expect(r.markdown).not.toContain(CAPACITY_HEADING);
+    });
+  }
+
+  it("names each cluster at its module address in the plan of every call", async () => {
+    const r = review(await wholeModulePlan);
+    expect(r.review.capacity.map((c) => [c.address, c.kind, c.before, c.after])).toEqual([
+      ["module.range_below.aws_elasticache_replication_group.redis", "range", 5, 3],
+      ["module.switched_off.aws_elasticache_replication_group.redis", "scaling-off", 4, 2],
+    ]);
+  });
+
+  it("recognises the construct's target and group by type, under their hashed names", async () => {
+    const { plan: p, groups } = await constructPlan;
+    const [only, ...others] = review(p).review.capacity;
+    expect(others).toEqual([]);
+    expect(only).toMatchObject({ address: groups.range_below, kind: "range", dimension: "shards", before: 5, after: 3, min: 2, max: 3 });
+    expect(only.kind === "range" && only.targetAddress).toMatch(/^aws_appautoscaling_target\.[\w-]+$/);
   });
 });
 
 describe("automatic scaling from the construct (a literal switch)", () => {
-  for (const call of ["shards_out", "shards_in", "replicas_out", "replicas_in"]) {
+  for (const call of ["shards_out", "shards_in", "replicas_out", "replicas_in", "range_below"]) {
     it(`${call}: leaves the count AWS scaled to`, async () => {
       const { plan: p, groups } = await constructPlan;
       expect(change(p, groups[call])?.change.actions).toEqual(["no-op"]);
@@ -204,8 +374,8 @@ describe("automatic scaling from the construct (a literal switch)", () => {
   it("creates one target and one policy per cluster, uncounted", async () => {
     const { plan: p } = await constructPlan;
     const created = changed(p).filter((c) => c.startsWith("create"));
-    expect(created.filter((c) => c.includes("aws_appautoscaling_target."))).toHaveLength(4);
-    expect(created.filter((c) => c.includes("aws_appautoscaling_policy."))).toHaveLength(4);
+    expect(created.filter((c) => c.includes("aws_appautoscaling_target."))).toHaveLength(5);
+    expect(created.filter((c) => c.includes("aws_appautoscaling_policy."))).toHaveLength(5);
     expect(changed(p).filter((c) => !c.startsWith("create aws_appautoscaling_"))).toEqual([]);
     expect(created.every((c) => !c.endsWith("]"))).toBe(true);
   });

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { classify, parsePlan, PlanError, renderReview, reviewPlanJson, MARKER, type Refusal, type Review, type ReviewedChange } from "../../lib/review";
 import { engineChange, kindOf, refusalsOf, versionBelow } from "../../lib/review/classify";
@@ -24,10 +26,14 @@ import {
   AUTH_TOKEN,
   type ChangeSpec,
   clusterCreatedWithSlowLog,
+  clusterModeGroup,
   clusterUpdate,
   encryptionReplacement,
   encryptionReplacementWithSlowLog,
   ENGINE_LOG_TO_FIREHOSE,
+  groupCounts,
+  groupUnchanged,
+  type Json,
   KMS_KEY_A,
   KMS_KEY_B,
   kmsKeyReplacement,
@@ -37,11 +43,17 @@ import {
   redisFromValkeyInPlace,
   redisFromValkeyReplacement,
   replacedAfter,
+  REPLICAS_DIMENSION,
   replicationGroup,
   RG_SENSITIVE,
   RG_UNKNOWN,
+  SHARDS_DIMENSION,
   SLOW_LOG_TO_CLOUDWATCH,
   slowLogAdded,
+  TARGET,
+  targetCreated,
+  targetDestroyed,
+  targetUpdated,
   valkeyUpgrade,
   valkeyUpgradeWithSlowLog,
 } from "../helpers/review-fixtures";
@@ -1755,5 +1767,336 @@ describe("the comment always fits", () => {
     expect(md.length).toBeLessThanOrEqual(65_536);
     expect(md.split("\n")[1]).toBe("## ⛔ DANGER: this plan replaces the Redis cluster");
     expect(md).toContain("_The table of 181 changes is left out for room; `terraform show tfplan` lists them._");
+  });
+});
+
+describe("capacity changes: shards and replicas added or removed, never a danger", () => {
+  const GROUP = "aws_elasticache_replication_group.redis";
+  const ORDERS = { kind: "value", text: "orders-prod" };
+  const capacity = (changes: ChangeSpec[]) => review(changes).capacity;
+  const sectionOf = (md: string) => {
+    const start = md.indexOf("## ⚠️ Capacity changes");
+    return start < 0 ? "" : md.slice(start, md.indexOf("\n## ", start + 1) + 1);
+  };
+
+  describe("a scalable target whose range leaves out the group's count", () => {
+    it("names the scale-in AWS makes as soon as the policy exists: a new target whose maximum is below the count", () => {
+      const plan = [groupUnchanged("orders-prod", 5, 1), targetCreated("orders-prod", SHARDS_DIMENSION, 2, 3)];
+      expect(capacity(plan)).toEqual([
+        { address: GROUP, clusterId: ORDERS, kind: "range", dimension: "shards", before: 5, after: 3, targetAddress: TARGET, targetKind: "create", min: 2, max: 3 },
+      ]);
+      const result = reviewPlanJson(planText(plan));
+      expect(result.dangerous).toBe(false);
+      expect(result.refused).toBe(false);
+      expect(sectionOf(result.markdown)).toBe(
+        [
+          "## ⚠️ Capacity changes",
+          "",
+          "These changes add or remove nodes of a cluster. None loses data, but the counts decide the cluster's memory (shards), its read capacity (replicas) and its cost: check that each is the one you mean.",
+          "",
+          "- The cluster `orders-prod` (`aws_elasticache_replication_group.redis`), shards 5 -> 3: the new scalable target `aws_appautoscaling_target.redis[0]` allows 2 to 3 shards, so AWS scales the cluster in to 3 as soon as the scaling policy exists, right after the apply. No data is lost: AWS first moves the slots of the shards it removes to the remaining ones, and refuses the change when these cannot hold the data.",
+          "",
+          "",
+        ].join("\n"),
+      );
+    });
+
+    it("names the scale-out to a minimum above the count", () => {
+      const plan = [groupUnchanged("orders-prod", 1, 1), targetCreated("orders-prod", SHARDS_DIMENSION, 3, 6)];
+      expect(capacity(plan)).toMatchObject([{ kind: "range", dimension: "shards", before: 1, after: 3, min: 3, max: 6 }]);
+      expect(markdown(plan)).toContain(
+        "- The cluster `orders-prod` (`aws_elasticache_replication_group.redis`), shards 1 -> 3: the new scalable target `aws_appautoscaling_target.redis[0]` allows 3 to 6 shards, so AWS scales the cluster out to 3 as soon as the scaling policy exists, right after the apply. AWS adds the shards and moves slots to them: more memory, and more nodes to pay for.\n",
+      );
+    });
+
+    it("names a range that changes in place, for replicas per shard", () => {
+      const plan = [groupUnchanged("orders-prod", 2, 4), targetUpdated("orders-prod", REPLICAS_DIMENSION, [1, 5], [1, 2])];
+      expect(capacity(plan)).toMatchObject([{ kind: "range", dimension: "replicas", before: 4, after: 2, targetKind: "update" }]);
+      expect(markdown(plan)).toContain(
+        "- The cluster `orders-prod` (`aws_elasticache_replication_group.redis`), replicas per shard 4 -> 2: its scalable target `aws_appautoscaling_target.redis[0]` changes to allow 1 to 2 replicas per shard, so AWS scales the cluster in to 2 as soon as the scaling policy exists, right after the apply. No data is lost: every shard keeps its primary and its data, and serves reads from fewer replicas.\n",
+      );
+      const out = [groupUnchanged("orders-prod", 2, 1), targetUpdated("orders-prod", REPLICAS_DIMENSION, [1, 5], [3, 5])];
+      expect(markdown(out)).toContain(
+        "replicas per shard 1 -> 3: its scalable target `aws_appautoscaling_target.redis[0]` changes to allow 3 to 5 replicas per shard, so AWS scales the cluster out to 3 as soon as the scaling policy exists, right after the apply. AWS adds the replicas to every shard: more read capacity, and more nodes to pay for.\n",
+      );
+    });
+
+    it("names a replaced target's range as a new one", () => {
+      const replaced: ChangeSpec = { ...targetCreated("orders-prod", SHARDS_DIMENSION, 1, 2), actions: ["delete", "create"], before: targetDestroyed("orders-prod", REPLICAS_DIMENSION, 1, 5).before };
+      expect(capacity([groupUnchanged("orders-prod", 4, 1), replaced])).toMatchObject([{ kind: "range", before: 4, after: 2, targetKind: "replace" }]);
+    });
+
+    it("matches the target to its group by resource id and type, at any address", () => {
+      const plan = [
+        groupUnchanged("sessions", 4, 1, "module.sessions.aws_elasticache_replication_group.cache"),
+        groupUnchanged("orders-prod", 4, 1, "aws_elasticache_replication_group.ElastiCacheRedis_replication_group_1A2B3C4D"),
+        targetCreated("sessions", SHARDS_DIMENSION, 4, 8, "module.sessions.aws_appautoscaling_target.scaling"),
+        targetCreated("orders-prod", SHARDS_DIMENSION, 1, 2, "aws_appautoscaling_target.ElastiCacheRedis_auto_scaling_target_5E6F7A8B"),
+      ];
+      expect(capacity(plan).map((c) => [c.address, c.kind === "range" && c.targetAddress, c.before, c.after])).toEqual([
+        ["aws_elasticache_replication_group.ElastiCacheRedis_replication_group_1A2B3C4D", "aws_appautoscaling_target.ElastiCacheRedis_auto_scaling_target_5E6F7A8B", 4, 2],
+      ]);
+    });
+
+    it("names a known bound alone when the other is known only after apply", () => {
+      const maxOnly: ChangeSpec = { ...targetCreated("orders-prod", SHARDS_DIMENSION, 2, 3) };
+      maxOnly.after = { ...(maxOnly.after as Json), min_capacity: null };
+      maxOnly.after_unknown = { ...(maxOnly.after_unknown as Json), min_capacity: true };
+      const plan = [groupUnchanged("orders-prod", 5, 1), maxOnly];
+      expect(capacity(plan)).toEqual([
+        { address: GROUP, clusterId: ORDERS, kind: "range", dimension: "shards", before: 5, after: 3, targetAddress: TARGET, targetKind: "create", max: 3 },
+      ]);
+      expect(markdown(plan)).toContain("allows at most 3 shards, so AWS scales the cluster in to 3");
+      const minOnly: ChangeSpec = { ...targetCreated("orders-prod", SHARDS_DIMENSION, 4, 6) };
+      minOnly.after = { ...(minOnly.after as Json), max_capacity: null };
+      minOnly.after_unknown = { ...(minOnly.after_unknown as Json), max_capacity: true };
+      expect(markdown([groupUnchanged("orders-prod", 2, 1), minOnly])).toContain("allows at least 4 shards, so AWS scales the cluster out to 4");
+    });
+
+    it("judges the range against the count the group has once this plan changed it", () => {
+      // The target's resource id refers to the group: the group's update is applied first.
+      const plan = [groupCounts("orders-prod", [6, 1], [4, 1]), targetCreated("orders-prod", SHARDS_DIMENSION, 2, 4)];
+      expect(capacity(plan).map((c) => [c.kind, c.before, c.after])).toEqual([["lowered", 6, 4]]);
+      const further = [groupCounts("orders-prod", [6, 1], [4, 1]), targetCreated("orders-prod", SHARDS_DIMENSION, 2, 3)];
+      expect(capacity(further).map((c) => [c.kind, c.before, c.after])).toEqual([
+        ["lowered", 6, 4],
+        ["range", 4, 3],
+      ]);
+    });
+  });
+
+  describe("a replication group whose counts change in place", () => {
+    it("names shards removed: no data is lost", () => {
+      const plan = [groupCounts("orders-prod", [4, 1], [3, 1])];
+      expect(capacity(plan)).toEqual([{ address: GROUP, clusterId: ORDERS, kind: "lowered", dimension: "shards", before: 4, after: 3 }]);
+      expect(markdown(plan)).toContain(
+        "- The cluster `orders-prod` (`aws_elasticache_replication_group.redis`), shards 4 -> 3: this plan lowers `num_node_groups` in place. No data is lost: AWS first moves the slots of the shards it removes to the remaining ones, and refuses the change when these cannot hold the data.\n",
+      );
+    });
+
+    it("names replicas removed: read capacity", () => {
+      const plan = [groupCounts("orders-prod", [2, 2], [2, 1])];
+      expect(capacity(plan)).toEqual([{ address: GROUP, clusterId: ORDERS, kind: "lowered", dimension: "replicas", before: 2, after: 1 }]);
+      expect(markdown(plan)).toContain(
+        "- The cluster `orders-prod` (`aws_elasticache_replication_group.redis`), replicas per shard 2 -> 1: this plan lowers `replicas_per_node_group` in place. No data is lost: every shard keeps its primary and its data, and serves reads from fewer replicas.\n",
+      );
+    });
+
+    it("names both counts of one cluster, shards first, and clusters by address", () => {
+      const plan = [
+        groupCounts("zeta", [3, 2], [2, 1], "module.b.aws_elasticache_replication_group.redis"),
+        groupCounts("alpha", [5, 1], [4, 1], "module.a.aws_elasticache_replication_group.redis"),
+      ];
+      expect(capacity(plan).map((c) => [c.address, c.dimension])).toEqual([
+        ["module.a.aws_elasticache_replication_group.redis", "shards"],
+        ["module.b.aws_elasticache_replication_group.redis", "shards"],
+        ["module.b.aws_elasticache_replication_group.redis", "replicas"],
+      ]);
+    });
+
+    it("says nothing of counts that grow while automatic scaling stays as it is", () => {
+      expect(capacity([groupCounts("orders-prod", [2, 1], [4, 2])])).toEqual([]);
+    });
+  });
+
+  describe("automatic scaling switched off: the count AWS scaled to goes back to the inputs'", () => {
+    it("names the shards set back, and the ids provider 5.x guesses", () => {
+      const plan = [targetDestroyed("orders-prod", SHARDS_DIMENSION, 2, 6), groupCounts("orders-prod", [4, 1], [2, 1])];
+      expect(capacity(plan)).toEqual([
+        { address: GROUP, clusterId: ORDERS, kind: "scaling-off", dimension: "shards", before: 4, after: 2, targetAddress: TARGET },
+      ]);
+      expect(markdown(plan)).toContain(
+        "- The cluster `orders-prod` (`aws_elasticache_replication_group.redis`), shards 4 -> 2: this plan switches automatic scaling off (it destroys `aws_appautoscaling_target.redis[0]`) and sets the shards back from 4 (AWS's count) to 2 (the inputs'). No data is lost: AWS first moves the slots of the shards it removes to the remaining ones, and refuses the change when these cannot hold the data. AWS provider 5.x can fail this change with `InvalidParameterValue: The following node group ids are invalid`: it guesses the ids of the shards to remove (provider issue 43884, fixed in 6.31.0). To keep 4, set `num_node_groups` to 4 in the inputs before applying.\n",
+      );
+    });
+
+    it("names a count set back up as well", () => {
+      const plan = [targetDestroyed("orders-prod", SHARDS_DIMENSION, 1, 6), groupCounts("orders-prod", [1, 1], [3, 1])];
+      expect(capacity(plan)).toMatchObject([{ kind: "scaling-off", dimension: "shards", before: 1, after: 3 }]);
+      expect(markdown(plan)).toContain(
+        "- The cluster `orders-prod` (`aws_elasticache_replication_group.redis`), shards 1 -> 3: this plan switches automatic scaling off (it destroys `aws_appautoscaling_target.redis[0]`) and sets the shards back from 1 (AWS's count) to 3 (the inputs'). AWS adds the shards and moves slots to them: more memory, and more nodes to pay for. To keep 1, set `num_node_groups` to 1 in the inputs before applying.\n",
+      );
+    });
+
+    it("names replicas per shard set back, without the shard ids note", () => {
+      const plan = [targetDestroyed("orders-prod", REPLICAS_DIMENSION, 1, 5), groupCounts("orders-prod", [2, 4], [2, 1])];
+      expect(markdown(plan)).toContain(
+        "- The cluster `orders-prod` (`aws_elasticache_replication_group.redis`), replicas per shard 4 -> 1: this plan switches automatic scaling off (it destroys `aws_appautoscaling_target.redis[0]`) and sets the replicas per shard back from 4 (AWS's count) to 1 (the inputs'). No data is lost: every shard keeps its primary and its data, and serves reads from fewer replicas. To keep 4, set `replicas_per_node_group` to 4 in the inputs before applying.\n",
+      );
+    });
+
+    it("sets back only the dimension the destroyed target scaled; the other count is judged alone", () => {
+      const plan = [targetDestroyed("orders-prod", SHARDS_DIMENSION, 2, 6), groupCounts("orders-prod", [4, 2], [2, 1])];
+      expect(capacity(plan).map((c) => [c.kind, c.dimension])).toEqual([
+        ["scaling-off", "shards"],
+        ["lowered", "replicas"],
+      ]);
+      const grown = [targetDestroyed("orders-prod", REPLICAS_DIMENSION, 1, 5), groupCounts("orders-prod", [2, 1], [3, 1])];
+      expect(capacity(grown)).toEqual([]);
+    });
+
+    it("says nothing when the count already is the inputs', or the target of another cluster is destroyed", () => {
+      expect(capacity([targetDestroyed("orders-prod", SHARDS_DIMENSION, 2, 6), groupUnchanged("orders-prod", 2, 1)])).toEqual([]);
+      expect(capacity([targetDestroyed("sessions", SHARDS_DIMENSION, 1, 6), groupCounts("orders-prod", [1, 1], [3, 1])])).toEqual([]);
+    });
+  });
+
+  describe("no claim without certainty", () => {
+    it("a range around the count, and a plan without automatic scaling", () => {
+      expect(capacity([groupUnchanged("orders-prod", 4, 1), targetCreated("orders-prod", SHARDS_DIMENSION, 2, 6)])).toEqual([]);
+      expect(capacity([groupUnchanged("orders-prod", 2, 1), targetCreated("orders-prod", SHARDS_DIMENSION, 2, 2)])).toEqual([]);
+      expect(capacity([groupUnchanged("orders-prod", 2, 3), targetUpdated("orders-prod", REPLICAS_DIMENSION, [1, 5], [1, 3])])).toEqual([]);
+      for (const plan of [[encryptionReplacement()], [valkeyUpgrade("6.2")], [slowLogAdded(false)], [clusterCreatedWithSlowLog()], []]) {
+        expect(capacity(plan)).toEqual([]);
+        expect(markdown(plan)).not.toContain("Capacity changes");
+      }
+    });
+
+    it("counts known only after apply", () => {
+      const unknownCount = (spec: ChangeSpec, key: string): ChangeSpec => ({
+        ...spec,
+        after: { ...(spec.after as Json), [key]: null },
+        after_unknown: { ...(spec.after_unknown as Json), [key]: true },
+      });
+      expect(capacity([unknownCount(groupCounts("orders-prod", [4, 1], [3, 1]), "num_node_groups")])).toEqual([]);
+      expect(capacity([unknownCount(groupCounts("orders-prod", [2, 2], [2, 1]), "replicas_per_node_group")])).toEqual([]);
+      // The count the target meets, known only after apply.
+      expect(capacity([unknownCount(groupCounts("orders-prod", [6, 1], [5, 1]), "num_node_groups"), targetCreated("orders-prod", SHARDS_DIMENSION, 2, 3)])).toEqual([]);
+      // Both bounds of the range.
+      const both = unknownCount(unknownCount(targetCreated("orders-prod", SHARDS_DIMENSION, 2, 3), "min_capacity"), "max_capacity");
+      expect(capacity([groupUnchanged("orders-prod", 5, 1), both])).toEqual([]);
+      // The group the target scales: a resource id known only after apply.
+      expect(capacity([groupUnchanged("orders-prod", 5, 1), unknownCount(targetCreated("orders-prod", SHARDS_DIMENSION, 2, 3), "resource_id")])).toEqual([]);
+      // Switched off, the inputs' count known only after apply.
+      expect(capacity([targetDestroyed("orders-prod", SHARDS_DIMENSION, 2, 6), unknownCount(groupCounts("orders-prod", [4, 1], [2, 1]), "num_node_groups")])).toEqual([]);
+    });
+
+    it("a group without a count before: created, or a count state does not hold", () => {
+      const created: ChangeSpec = { address: GROUP, actions: ["create"], after: clusterModeGroup("orders-prod", 1, 1), after_unknown: RG_UNKNOWN };
+      expect(capacity([created, targetCreated("orders-prod", SHARDS_DIMENSION, 2, 3)])).toEqual([]);
+      const nullBefore = groupCounts("orders-prod", [4, 1], [3, 1]);
+      nullBefore.before = { ...(nullBefore.before as Json), num_node_groups: null };
+      expect(capacity([nullBefore])).toEqual([]);
+    });
+
+    it("a group replaced or destroyed: a new cluster has no count to move, and DANGER says what is lost", () => {
+      const replaced: ChangeSpec = { ...groupCounts("orders-prod", [4, 1], [2, 1]), actions: ["delete", "create"], replace_paths: [["port"]] };
+      expect(capacity([replaced, targetDestroyed("orders-prod", SHARDS_DIMENSION, 2, 6)])).toEqual([]);
+      // The new cluster's planned count (2) lies outside the range: still no count of a running cluster to move.
+      expect(capacity([replaced, targetCreated("orders-prod", SHARDS_DIMENSION, 3, 4)])).toEqual([]);
+      const destroyed: ChangeSpec = { address: GROUP, actions: ["delete"], before: clusterModeGroup("orders-prod", 4, 1) };
+      expect(capacity([destroyed, targetDestroyed("orders-prod", SHARDS_DIMENSION, 2, 6)])).toEqual([]);
+    });
+
+    it("a target whose group is not in the plan, scales another service or another dimension, or whose group's name is not unique in the plan", () => {
+      expect(capacity([targetCreated("orders-prod", SHARDS_DIMENSION, 1, 2)])).toEqual([]);
+      const dynamo: ChangeSpec = {
+        ...targetCreated("orders-prod", SHARDS_DIMENSION, 1, 2),
+        after: { ...(targetCreated("orders-prod", SHARDS_DIMENSION, 1, 2).after as Json), service_namespace: "dynamodb" },
+      };
+      expect(capacity([groupUnchanged("orders-prod", 4, 1), dynamo])).toEqual([]);
+      const other = targetCreated("orders-prod", "elasticache:replication-group:Unknown", 1, 2);
+      expect(capacity([groupUnchanged("orders-prod", 4, 1), other])).toEqual([]);
+      // The same name in two regions: which group the target scales is not certain.
+      const twice = [
+        groupUnchanged("orders-prod", 4, 1, "module.eu.aws_elasticache_replication_group.redis"),
+        groupUnchanged("orders-prod", 5, 1, "module.us.aws_elasticache_replication_group.redis"),
+        targetCreated("orders-prod", SHARDS_DIMENSION, 1, 2, "module.eu.aws_appautoscaling_target.redis[0]"),
+      ];
+      expect(capacity(twice)).toEqual([]);
+    });
+
+    it("data sources", () => {
+      const read: ChangeSpec = {
+        ...groupCounts("orders-prod", [4, 1], [3, 1]),
+        mode: "data",
+        address: "data.aws_elasticache_replication_group.redis",
+        type: "aws_elasticache_replication_group",
+        name: "redis",
+      };
+      expect(capacity([read])).toEqual([]);
+      const target: ChangeSpec = { ...targetDestroyed("orders-prod", SHARDS_DIMENSION, 2, 6), mode: "data", type: "aws_appautoscaling_target", name: "redis" };
+      expect(capacity([target, groupCounts("orders-prod", [4, 1], [5, 1])])).toEqual([]);
+    });
+
+    it("a value the masks mark, whatever the plan writes beside them", () => {
+      // Terraform writes null beside an unknown mark; the mark alone must be enough.
+      const unknownMax: ChangeSpec = { ...targetCreated("orders-prod", SHARDS_DIMENSION, 2, 3) };
+      unknownMax.after_unknown = { ...(unknownMax.after_unknown as Json), max_capacity: true };
+      expect(capacity([groupUnchanged("orders-prod", 5, 1), unknownMax])).toEqual([]);
+      const unknownCount = groupCounts("orders-prod", [4, 1], [3, 1]);
+      unknownCount.after_unknown = { num_node_groups: true };
+      expect(capacity([unknownCount])).toEqual([]);
+      const sensitiveCount = groupCounts("orders-prod", [4, 1], [3, 1]);
+      sensitiveCount.after_sensitive = { ...RG_SENSITIVE, num_node_groups: true };
+      expect(capacity([sensitiveCount])).toEqual([]);
+      const unknownId = targetCreated("orders-prod", SHARDS_DIMENSION, 2, 3);
+      unknownId.after_unknown = { ...(unknownId.after_unknown as Json), resource_id: true };
+      expect(capacity([groupUnchanged("orders-prod", 5, 1), unknownId])).toEqual([]);
+    });
+  });
+
+  describe("the section in the comment", () => {
+    const lowered = (i: number, module = `c${String(i).padStart(2, "0")}`) =>
+      groupCounts(`orders-${i}`, [4, 1], [3, 1], `module.${module}.aws_elasticache_replication_group.redis`);
+
+    it("comes after the connectivity notice and before the refresh and Valkey notices and the summary", () => {
+      const cidr: ChangeSpec = {
+        address: "aws_security_group_rule.allow_connections_from_cidr_blocks[0]",
+        actions: ["delete", "create"],
+        before: { type: "ingress", cidr_blocks: ["10.0.0.0/16"], id: "sgrule-1" },
+        after: { type: "ingress", cidr_blocks: ["10.2.0.0/16"] },
+        after_unknown: { id: true },
+        replace_paths: [["cidr_blocks"]],
+      };
+      const unrefreshed: ChangeSpec = { ...clusterUpdate({ num_node_groups: null }, { num_node_groups: 1 }, "module.old.aws_elasticache_replication_group.redis") };
+      const md = markdown([encryptionReplacement(), cidr, lowered(1), unrefreshed, valkeyUpgrade("6.2", "default.redis6.x", "module.v.aws_elasticache_replication_group.redis")]);
+      const headings = md.split("\n").filter((line) => line.startsWith("## "));
+      expect(headings).toEqual([
+        "## ⛔ DANGER: this plan replaces the Redis cluster",
+        "## ⚠️ Clients may lose connectivity",
+        "## ⚠️ Capacity changes",
+        UNREFRESHED_HEADING,
+        IRREVERSIBLE_HEADING,
+        "## Terraform plan review",
+      ]);
+    });
+
+    it("folds more than five changes, and lists 40 at most", () => {
+      const six = markdown(Array.from({ length: 6 }, (_, i) => lowered(i)));
+      expect(six).toContain("<details><summary>6 capacity changes</summary>\n\n- The cluster `orders-0` (");
+      expect(markdown(Array.from({ length: 5 }, (_, i) => lowered(i)))).not.toContain("<details><summary>5 capacity changes");
+      const many = markdown(Array.from({ length: 45 }, (_, i) => lowered(i)));
+      expect(many.match(/^- The cluster `orders-\d+` \(`module\.c\d\d\./gm)).toHaveLength(40);
+      expect(many).toContain("\n- … and 5 more capacity changes (`terraform show tfplan` lists them all)\n\n</details>\n");
+    });
+
+    it("gives way when the comment is too long, saying so, and is never what makes a review too long", () => {
+      const plan = Array.from({ length: 45 }, (_, i) => lowered(i));
+      const short = reviewPlanJson(planText(plan), { maxChars: 3_000 }).markdown;
+      expect(short).not.toContain("## ⚠️ Capacity changes");
+      expect(short).toContain(
+        "\n_45 capacity change(s) left out for room; `terraform show tfplan` shows the replication groups and scalable targets that change._\n\n## Terraform plan review\n",
+      );
+      expect(short.length).toBeLessThanOrEqual(3_000);
+      // Forty lines whose module names are 2,000 characters long: more than a whole comment.
+      const huge = Array.from({ length: 45 }, (_, i) => lowered(i, `${"m".repeat(2_000)}${i}`));
+      const result = reviewPlanJson(planText(huge));
+      expect(result.markdown.length).toBeLessThanOrEqual(65_536);
+      expect(result.markdown).toContain("_45 capacity change(s) left out for room;");
+    });
+
+    it("is the section docs/auto-scaling.md quotes, for the plan it describes", () => {
+      const page = readFileSync(join(__dirname, "..", "..", "docs", "auto-scaling.md"), "utf8");
+      const quoted = /## What the plan review shows[\s\S]*?```markdown\n([\s\S]*?)```/.exec(page)?.[1];
+      const md = markdown([
+        groupUnchanged("sessions-prod", 5, 1, "module.sessions.aws_elasticache_replication_group.redis"),
+        targetCreated("sessions-prod", SHARDS_DIMENSION, 2, 3, "module.sessions.aws_appautoscaling_target.redis[0]"),
+        targetDestroyed("orders-prod", SHARDS_DIMENSION, 2, 6, "module.orders.aws_appautoscaling_target.redis[0]"),
+        groupCounts("orders-prod", [4, 1], [2, 1], "module.orders.aws_elasticache_replication_group.redis"),
+      ]);
+      expect(quoted).toBeDefined();
+      expect(`${sectionOf(md).trimEnd()}\n`).toBe(quoted);
+    });
   });
 });

@@ -3,7 +3,8 @@
  * the counts, the dangers (a change that loses the cluster's data or endpoints), the engine
  * changes (Redis OSS to Valkey, which cannot be undone) and the refusals (changes AWS rejects at
  * apply: an engine change it has no path for, a log delivery change not applied immediately or
- * made together with the upgrade to Valkey).
+ * made together with the upgrade to Valkey), and the capacity changes (shards or replicas that the
+ * plan, or automatic scaling right after it, adds or removes: no data is lost).
  *
  * Nothing here is Markdown or prose: reasons stay Terraform's codes, losses are kinds, and values
  * are whole (see values.ts); render/ decides the words and how much of each value fits.
@@ -12,7 +13,7 @@
  * `aws_elasticache_replication_group.redis`, a caller's are `module.x.aws_...`, and a CDKTF stack
  * using the construct has hashed names.
  */
-import { type Action, type AttributePath, type OutputChange, PlanError, type Plan, type ResourceChange } from "./plan";
+import { type Action, type AttributePath, type Mask, type OutputChange, PlanError, type Plan, type ResourceChange } from "./plan";
 import { isObject } from "../text/notation";
 import { LOG_DELIVERY, logDeliveryChanges, type LogDeliveryChange, logDeliveryDiffers } from "./logs";
 import { type ArgumentDiff, type ArgumentValue, type ChangeValues, diffArguments, type Shown, setArguments, showAt, showValue, textAt } from "./values";
@@ -140,6 +141,8 @@ export interface Review {
   readonly refusals: readonly Refusal[];
   /** Ingress rules replaced or destroyed, by address: clients can be refused while the apply runs. */
   readonly connectivity: readonly ConnectivityRisk[];
+  /** Shards or replicas added or removed by the plan or by automatic scaling right after it (see capacityChanges). */
+  readonly capacity: readonly CapacityChange[];
   /** Root outputs whose value changes, by name. */
   readonly outputs: readonly OutputReview[];
 }
@@ -473,6 +476,190 @@ export function refusalsOf(rc: ResourceChange): Refusal[] {
   return found;
 }
 
+// ---- capacity changes ----------------------------------------------------------------------------
+
+/** The counts of a replication group that automatic scaling changes: shards, or replicas in each shard. */
+export type CapacityDimension = "shards" | "replicas";
+
+/** Application Auto Scaling's names of the dimensions (docs/spec/autoscaling.md §2). */
+const SCALABLE_DIMENSIONS: ReadonlyMap<string, CapacityDimension> = new Map([
+  ["elasticache:replication-group:NodeGroups", "shards"],
+  ["elasticache:replication-group:Replicas", "replicas"],
+]);
+
+/** The replication group's argument that holds each count. */
+export const COUNT_ARGUMENTS: Readonly<Record<CapacityDimension, string>> = {
+  shards: "num_node_groups",
+  replicas: "replicas_per_node_group",
+};
+
+/**
+ * Why a cluster's count changes, in the order a cluster's capacity changes are listed (the
+ * replication group's own change is applied before the scalable target that depends on it):
+ * - `scaling-off`: the plan destroys the group's scalable target and changes the count it scaled,
+ *   back to the inputs' (up or down);
+ * - `lowered`: an update in place lowers a count;
+ * - `range`: a scalable target created, replaced or updated whose range leaves out the count the
+ *   group has: AWS moves the cluster into the range as soon as the scaling policy exists.
+ */
+const CAPACITY_KINDS = ["scaling-off", "lowered", "range"] as const;
+
+export type CapacityChangeKind = (typeof CAPACITY_KINDS)[number];
+
+interface CapacityChangeOf<K extends CapacityChangeKind> {
+  /** The replication group's address. */
+  readonly address: string;
+  /** `replication_group_id`: the name the cluster goes by in AWS. */
+  readonly clusterId: Shown;
+  readonly kind: K;
+  readonly dimension: CapacityDimension;
+  /** The count before: what AWS holds now (for `range`, when the target is applied). */
+  readonly before: number;
+  /** The count after the apply: the group's new count, or the bound of the range AWS moves it to. */
+  readonly after: number;
+}
+
+/** A change of a cluster's shards or replicas per shard: nodes added or removed, no data lost. */
+export type CapacityChange =
+  | CapacityChangeOf<"lowered">
+  /** `targetAddress`: the scalable target the plan destroys. */
+  | (CapacityChangeOf<"scaling-off"> & { readonly targetAddress: string })
+  | (CapacityChangeOf<"range"> & {
+      readonly targetAddress: string;
+      /** A new target (created, or replaced) or one whose range changes. */
+      readonly targetKind: "create" | "replace" | "update";
+      /** The range as the target will have it; a bound only known after apply is left out. */
+      readonly min?: number;
+      readonly max?: number;
+    });
+
+const GROUP_TYPE = "aws_elasticache_replication_group";
+const TARGET_TYPE = "aws_appautoscaling_target";
+
+/** Whether a mask marks the attribute (or the whole object). */
+const marks = (mask: Mask, key: string) => mask === true || (isObject(mask) && (mask as Record<string, Mask>)[key] === true);
+
+/**
+ * A whole number the plan knows for certain: not known after apply, not sensitive (a count is
+ * neither, but a value that is must never be printed or reasoned on).
+ */
+function knownNumber(values: unknown, key: string, sensitive: Mask, unknown: Mask): number | undefined {
+  if (!isObject(values) || marks(sensitive, key) || marks(unknown, key)) return undefined;
+  const value = values[key];
+  return typeof value === "number" && Number.isInteger(value) ? value : undefined;
+}
+
+function knownString(values: unknown, key: string, sensitive: Mask, unknown: Mask): string | undefined {
+  if (!isObject(values) || marks(sensitive, key) || marks(unknown, key)) return undefined;
+  const value = values[key];
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * The group a scalable target scales and the dimension, from one side of its change: the resource
+ * id is `replication-group/<replication_group_id>` (docs/spec/autoscaling.md §2).
+ */
+function targetOf(values: unknown, sensitive: Mask, unknown: Mask): { groupId: string; dimension: CapacityDimension } | undefined {
+  if (knownString(values, "service_namespace", sensitive, unknown) !== "elasticache") return undefined;
+  const groupId = /^replication-group\/(.+)$/.exec(knownString(values, "resource_id", sensitive, unknown) ?? "")?.[1];
+  const dimension = SCALABLE_DIMENSIONS.get(knownString(values, "scalable_dimension", sensitive, unknown) ?? "");
+  return groupId === undefined || dimension === undefined ? undefined : { groupId, dimension };
+}
+
+/** A key for one dimension of one group. */
+const scaledKey = (groupId: string, dimension: CapacityDimension) => `${dimension} ${groupId}`;
+
+/** The count a replication group has after this plan's own change of it, when the plan knows it. */
+const countAfter = (group: ResourceChange, dimension: CapacityDimension) =>
+  knownNumber(group.after, COUNT_ARGUMENTS[dimension], group.afterSensitive, group.afterUnknown);
+
+const countBefore = (group: ResourceChange, dimension: CapacityDimension) =>
+  knownNumber(group.before, COUNT_ARGUMENTS[dimension], group.beforeSensitive, undefined);
+
+/**
+ * The counts an in-place update of a replication group changes, as capacity changes: each
+ * lowered count, and any count whose scalable target the plan destroys (`switchedOff`).
+ */
+function countChanges(group: ResourceChange, switchedOff: ReadonlyMap<string, string>, groupId: string): CapacityChange[] {
+  const found: CapacityChange[] = [];
+  const at = { address: group.address, clusterId: clusterIdOf(group) };
+  for (const dimension of ["shards", "replicas"] as const) {
+    const [before, after] = [countBefore(group, dimension), countAfter(group, dimension)];
+    if (before === undefined || after === undefined || before === after) continue;
+    const targetAddress = switchedOff.get(scaledKey(groupId, dimension));
+    if (targetAddress !== undefined) found.push({ ...at, kind: "scaling-off", dimension, before, after, targetAddress });
+    else if (after < before) found.push({ ...at, kind: "lowered", dimension, before, after });
+  }
+  return found;
+}
+
+/** A new or changed scalable target whose range leaves out the count its group has when it is applied. */
+function rangeChange(target: ResourceChange, groups: ReadonlyMap<string, ResourceChange | null>): CapacityChange | undefined {
+  const targetKind = kindOf(target.actions);
+  if (targetKind !== "create" && targetKind !== "replace" && targetKind !== "update") return undefined;
+  const scaled = targetOf(target.after, target.afterSensitive, target.afterUnknown);
+  const group = scaled === undefined ? undefined : groups.get(scaled.groupId);
+  // A group created or replaced in this plan has no count yet, and one destroyed none to move.
+  if (scaled === undefined || !group || !["no-op", "update"].includes(kindOf(group.actions))) return undefined;
+  // The target's resource id refers to the group, so the group's own change is applied first.
+  const count = countAfter(group, scaled.dimension);
+  if (count === undefined) return undefined;
+  const min = knownNumber(target.after, "min_capacity", target.afterSensitive, target.afterUnknown);
+  const max = knownNumber(target.after, "max_capacity", target.afterSensitive, target.afterUnknown);
+  const after = max !== undefined && count > max ? max : min !== undefined && count < min ? min : undefined;
+  if (after === undefined) return undefined;
+  return {
+    address: group.address,
+    clusterId: clusterIdOf(group),
+    kind: "range",
+    dimension: scaled.dimension,
+    before: count,
+    after,
+    targetAddress: target.address,
+    targetKind,
+    ...(min !== undefined ? { min } : {}),
+    ...(max !== undefined ? { max } : {}),
+  };
+}
+
+/**
+ * Every capacity change of a plan, by the group's address, then shards before replicas, then in
+ * the order of CAPACITY_KINDS. Targets and groups are matched through the target's resource id and
+ * the group's `replication_group_id`, indexed once: a plan of thousands of resources is read in
+ * one pass. A name two groups of the plan share (two regions) matches neither. Data sources are
+ * left out by the caller: `managed` holds managed resources only.
+ */
+export function capacityChanges(managed: readonly ResourceChange[]): CapacityChange[] {
+  const groups = new Map<string, ResourceChange | null>();
+  const switchedOff = new Map<string, string>();
+  const targets: ResourceChange[] = [];
+  for (const rc of managed) {
+    if (rc.type === GROUP_TYPE) {
+      const id = knownString(rc.before, "replication_group_id", rc.beforeSensitive, undefined);
+      if (id !== undefined) groups.set(id, groups.has(id) ? null : rc);
+    } else if (rc.type === TARGET_TYPE) {
+      if (kindOf(rc.actions) === "delete") {
+        const scaled = targetOf(rc.before, rc.beforeSensitive, undefined);
+        if (scaled !== undefined) switchedOff.set(scaledKey(scaled.groupId, scaled.dimension), rc.address);
+      } else {
+        targets.push(rc);
+      }
+    }
+  }
+  const found: CapacityChange[] = [];
+  for (const [id, group] of groups) {
+    if (group && kindOf(group.actions) === "update") found.push(...countChanges(group, switchedOff, id));
+  }
+  for (const target of targets) {
+    const change = rangeChange(target, groups);
+    if (change !== undefined) found.push(change);
+  }
+  const dimensionOrder = (c: CapacityChange) => (c.dimension === "shards" ? 0 : 1);
+  return found.sort(
+    (a, b) => byAddress(a, b) || dimensionOrder(a) - dimensionOrder(b) || CAPACITY_KINDS.indexOf(a.kind) - CAPACITY_KINDS.indexOf(b.kind),
+  );
+}
+
 // ---- the whole plan ------------------------------------------------------------------------------
 
 export function classify(plan: Plan): Review {
@@ -495,5 +682,15 @@ export function classify(plan: Plan): Review {
     .filter((r): r is ConnectivityRisk => r !== undefined)
     .sort(byAddress);
   const outputs = plan.outputChanges.filter((o) => kindOf(o.actions) !== "no-op").map(outputReview);
-  return { summary: summarize(changes), unrefreshed: stale, changes, dangers, engineChanges, connectivity, refusals, outputs };
+  return {
+    summary: summarize(changes),
+    unrefreshed: stale,
+    changes,
+    dangers,
+    engineChanges,
+    connectivity,
+    capacity: capacityChanges(managed),
+    refusals,
+    outputs,
+  };
 }

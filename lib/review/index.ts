@@ -28,6 +28,9 @@ export { MARKER, ReviewTooLongError } from "./render/render";
 export type { RenderOptions, Review };
 export type { Action, AttributePath, Mask, OutputChange, PathStep, Plan, ResourceChange } from "./plan";
 export type {
+  CapacityChange,
+  CapacityChangeKind,
+  CapacityDimension,
   ConnectivityRisk,
   Danger,
   Endpoint,

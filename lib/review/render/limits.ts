@@ -18,13 +18,13 @@ export const MAX_VALUE_CHARS = 200;
 /** Rows beyond this are left out of the changes table, which says how many and of what. */
 export const MAX_TABLE_ROWS = 100;
 
-/** Lists (moves, outputs, ingress rules) stop here: no section may take the comment's room from the danger. */
+/** Lists (moves, outputs, ingress rules, capacity changes) stop here: no section may take the comment's room from the danger. */
 export const MAX_LISTED = 40;
 
 /** A danger group lists this many objects: further than other lists, as a reviewer must be able to check them. */
 export const MAX_DANGER_TARGETS = 150;
 
-/** Up to this many objects of a danger group or connectivity notice are listed as they are; more are folded. */
+/** Up to this many objects of a danger group, connectivity or capacity notice are listed as they are; more are folded. */
 export const INLINE_TARGETS = 5;
 
 /** Up to this many moves are listed as they are; more are folded. */

@@ -1,10 +1,23 @@
-/** The notices between the danger and the summary: refusals, connectivity, refresh, the Valkey upgrade. */
+/** The notices between the danger and the summary: refusals, connectivity, capacity, refresh, the Valkey upgrade. */
 import { code } from "../../text/markdown";
-import { type ConnectivityRisk, type Engine, type EngineChange, type EngineVersion, type Refusal, VALKEY_SOURCE_FLOOR } from "../classify";
+import {
+  type CapacityChange,
+  type CapacityDimension,
+  type ConnectivityRisk,
+  COUNT_ARGUMENTS,
+  type Engine,
+  type EngineChange,
+  type EngineVersion,
+  type Refusal,
+  VALKEY_SOURCE_FLOOR,
+} from "../classify";
 import { LOG_DELIVERY } from "../logs";
 import type { Shown } from "../values";
 import { INLINE_TARGETS, MAX_LISTED } from "./limits";
 import { capped, shown } from "./values";
+
+/** The name AWS shows (`replication_group_id`), then where the plan has the cluster. */
+const clusterName = (c: { readonly clusterId: Shown; readonly address: string }) => `cluster ${shown(c.clusterId)} (${code(c.address)})`;
 
 // ---- connectivity --------------------------------------------------------------------------------
 
@@ -36,6 +49,79 @@ export function renderConnectivity(risks: readonly ConnectivityRisk[]): string[]
   ];
 }
 
+// ---- capacity changes ----------------------------------------------------------------------------
+
+export const CAPACITY_HEADING = "## ⚠️ Capacity changes";
+
+const DIMENSION_WORDS: Readonly<Record<CapacityDimension, string>> = { shards: "shards", replicas: "replicas per shard" };
+
+/** What adding or removing nodes of a dimension does to the cluster, in one sentence. */
+function consequence(dimension: CapacityDimension, before: number, after: number): string {
+  if (dimension === "shards") {
+    return after < before
+      ? "No data is lost: AWS first moves the slots of the shards it removes to the remaining ones, and refuses the change when these cannot hold the data."
+      : "AWS adds the shards and moves slots to them: more memory, and more nodes to pay for.";
+  }
+  return after < before
+    ? "No data is lost: every shard keeps its primary and its data, and serves reads from fewer replicas."
+    : "AWS adds the replicas to every shard: more read capacity, and more nodes to pay for.";
+}
+
+/** The range a target allows, in words; a bound only known after apply is not named. */
+function rangeWords(c: Extract<CapacityChange, { kind: "range" }>): string {
+  const unit = DIMENSION_WORDS[c.dimension];
+  if (c.min !== undefined && c.max !== undefined) return `${c.min} to ${c.max} ${unit}`;
+  return c.max !== undefined ? `at most ${c.max} ${unit}` : `at least ${c.min} ${unit}`;
+}
+
+/** Why the count changes, one sentence for each kind. */
+function capacityCause(c: CapacityChange): string {
+  const unit = DIMENSION_WORDS[c.dimension];
+  switch (c.kind) {
+    case "lowered":
+      return `this plan lowers ${code(COUNT_ARGUMENTS[c.dimension])} in place.`;
+    case "scaling-off":
+      return `this plan switches automatic scaling off (it destroys ${code(c.targetAddress)}) and sets the ${unit} back from ${c.before} (AWS's count) to ${c.after} (the inputs').`;
+    case "range": {
+      const target = c.targetKind === "update" ? `its scalable target ${code(c.targetAddress)} changes to allow` : `the new scalable target ${code(c.targetAddress)} allows`;
+      const direction = c.after < c.before ? "in" : "out";
+      return `${target} ${rangeWords(c)}, so AWS scales the cluster ${direction} to ${c.after} as soon as the scaling policy exists, right after the apply.`;
+    }
+  }
+}
+
+/**
+ * AWS provider 5.x guesses the ids of the shards it removes (provider issue 43884, fixed in
+ * 6.31.0), and the ids of shards AWS's scaling added need not be the ones it guesses.
+ */
+const GUESSED_SHARD_IDS =
+  "AWS provider 5.x can fail this change with `InvalidParameterValue: The following node group ids are invalid`: it guesses the ids of the shards to remove (provider issue 43884, fixed in 6.31.0).";
+
+/** The cluster, the count before -> after, why it changes and what follows; a switch-off adds how to keep AWS's count. */
+function capacityLine(c: CapacityChange): string {
+  const parts = [capacityCause(c), consequence(c.dimension, c.before, c.after)];
+  if (c.kind === "scaling-off") {
+    if (c.dimension === "shards" && c.after < c.before) parts.push(GUESSED_SHARD_IDS);
+    parts.push(`To keep ${c.before}, set ${code(COUNT_ARGUMENTS[c.dimension])} to ${c.before} in the inputs before applying.`);
+  }
+  return `- The ${clusterName(c)}, ${DIMENSION_WORDS[c.dimension]} ${c.before} -> ${c.after}: ${parts.join(" ")}`;
+}
+
+export function renderCapacity(changes: readonly CapacityChange[]): string[] {
+  if (changes.length === 0) return [];
+  const lines = capped(changes.map(capacityLine), MAX_LISTED, "capacity changes");
+  return [
+    CAPACITY_HEADING,
+    "",
+    "These changes add or remove nodes of a cluster. None loses data, but the counts decide the cluster's memory (shards), its read capacity (replicas) and its cost: check that each is the one you mean.",
+    "",
+    ...(changes.length <= INLINE_TARGETS
+      ? lines
+      : [`<details><summary>${changes.length} capacity changes</summary>`, "", ...lines, "", "</details>"]),
+    "",
+  ];
+}
+
 // ---- unrefreshed state ---------------------------------------------------------------------------
 
 export const UNREFRESHED_HEADING = "## ⚠️ Plan again with refresh before applying";
@@ -63,9 +149,6 @@ export const IRREVERSIBLE_HEADING = "## ⚠️ Irreversible: Redis OSS to Valkey
 const ENGINE_NAMES: Readonly<Record<Engine, string>> = { redis: "Redis OSS", valkey: "Valkey" };
 
 const engineVersion = (e: EngineVersion) => `${ENGINE_NAMES[e.engine]} ${shown(e.version)}`;
-
-/** The name AWS shows (`replication_group_id`), then where the plan has the cluster. */
-const clusterName = (c: { readonly clusterId: Shown; readonly address: string }) => `cluster ${shown(c.clusterId)} (${code(c.address)})`;
 
 /** `apply_immediately` as the apply sends it; null is unset, which the provider sends as false. */
 const applyImmediately = (value: Shown) => (value.kind === "value" && value.text === "null" ? "unset" : shown(value));

@@ -1,7 +1,8 @@
 /**
  * The review as GitHub-flavoured Markdown for a pull-request comment: the danger section first,
- * then what AWS will refuse (engine and log delivery changes), the notices, the counts, a table of
- * every change, and the changed arguments of each resource.
+ * then what AWS will refuse (engine and log delivery changes), the notices (connectivity, capacity,
+ * refresh, the Valkey upgrade), the counts, a table of every change, and the changed arguments of
+ * each resource.
  */
 import type { Review, ReviewedChange } from "../classify";
 import {
@@ -16,7 +17,7 @@ import {
 } from "./change-sections";
 import { renderDangers } from "./danger-section";
 import { GITHUB_COMMENT_LIMIT, MAX_COMMENT_CHARS, NOTICE_ROOM } from "./limits";
-import { renderConnectivity, renderIrreversible, renderRefusals, renderUnrefreshed } from "./notice-sections";
+import { renderCapacity, renderConnectivity, renderIrreversible, renderRefusals, renderUnrefreshed } from "./notice-sections";
 
 /** First line of every review: lets a workflow find and update its earlier comment. */
 export const MARKER = "<!-- redis-plan-review -->";
@@ -40,11 +41,8 @@ export class ReviewTooLongError extends Error {
 /** The review as a pull-request comment; throws ReviewTooLongError when even its essential sections cannot fit one. */
 export function renderReview(review: Review, options: RenderOptions = {}): string {
   const limit = Math.min(options.maxChars ?? MAX_COMMENT_CHARS, GITHUB_COMMENT_LIMIT);
-  const head = [
-    MARKER,
-    ...renderDangers(review.dangers),
-    ...renderRefusals(review.refusals),
-    ...renderConnectivity(review.connectivity),
+  const beforeCapacity = [MARKER, ...renderDangers(review.dangers), ...renderRefusals(review.refusals), ...renderConnectivity(review.connectivity)];
+  const afterCapacity = [
     ...renderUnrefreshed(review.unrefreshed),
     ...renderIrreversible(review.engineChanges),
     "## Terraform plan review",
@@ -53,14 +51,18 @@ export function renderReview(review: Review, options: RenderOptions = {}): strin
     "",
   ];
   // Danger, refusals and counts are never cut: without them the comment could not say what it must.
-  const essential = head.join("\n").length;
+  const essential = [...beforeCapacity, ...afterCapacity].join("\n").length;
   if (essential + NOTICE_ROOM > GITHUB_COMMENT_LIMIT) {
     throw new ReviewTooLongError(
       `the review's danger, refusal and summary sections alone take ${essential} characters, over GitHub's ${GITHUB_COMMENT_LIMIT}`,
     );
   }
-  const lines = [...head];
-  let length = essential;
+  // Capacity changes lose nothing: they sit with the notices, but give way when the comment is too long.
+  const capacity = renderCapacity(review.capacity);
+  const capacityFits = essential + capacity.join("\n").length + 1 + NOTICE_ROOM <= limit;
+  const capacityLeftOut = `_${review.capacity.length} capacity change(s) left out for room; \`terraform show tfplan\` shows the replication groups and scalable targets that change._`;
+  const lines = [...beforeCapacity, ...(capacity.length === 0 ? [] : capacityFits ? capacity : [capacityLeftOut, ""]), ...afterCapacity];
+  let length = lines.join("\n").length;
   /** Adds a section when it fits (keeping room for the notices after it), else one line saying what is left out. */
   const add = (section: readonly string[], leftOutNotice: string) => {
     if (section.length === 0) return;
