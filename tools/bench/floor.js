@@ -9,4 +9,6 @@ require("@cdktf/provider-aws/lib/elasticache-subnet-group");
 require("@cdktf/provider-aws/lib/security-group");
 require("@cdktf/provider-aws/lib/security-group-rule");
 require("@cdktf/provider-aws/lib/cloudwatch-metric-alarm");
+require("@cdktf/provider-aws/lib/appautoscaling-target");
+require("@cdktf/provider-aws/lib/appautoscaling-policy");
 require("@cdktf/provider-aws/lib/provider");
