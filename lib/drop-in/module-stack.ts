@@ -99,6 +99,16 @@ export class RedisModuleStack extends TerraformStack {
     return ADDRESSES.find((a) => a.id === id)?.name ?? id;
   }
 
+  /**
+   * cdktf resolves every element once before synthesis to find references to other stacks, for
+   * which it adds outputs and remote state. Everything this stack refers to is its own (its only
+   * inputs are its variables), so that pass, as long as the synthesis proper (25-30 ms), would
+   * find nothing.
+   */
+  override prepareStack(): void {
+    this.ensureBackendExists();
+  }
+
   override toTerraform(): TerraformJson {
     const tf = super.toTerraform();
     // Terraform ignores "//" keys; the cdktf CLI needs the top-level one, minus the backend it
