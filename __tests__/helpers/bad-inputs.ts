@@ -1,16 +1,15 @@
+/**
+ * The bad-input matrix (docs/spec/aws-constraints.md): for every rule, values that break it and values at its
+ * boundary that meet it, with the exact messages they must produce, written from the spec and
+ * nothing in lib/. __tests__/unit/rules.test.ts runs them through the construct, __tests__/terraform/rules.test.ts through
+ * `terraform plan` of the module: both must give the same messages.
+ */
 import { App, TerraformStack } from "cdktf";
 import { ElastiCacheRedis } from "../../lib/construct/redis";
 import { InvalidInputsError } from "../../lib/rules/literal-checks";
 import { propsOf } from "../../tools/scenarios";
 import { expect } from "vitest";
 import { withTempDir } from "../../tools/synth";
-
-/**
- * The bad-input matrix (docs/spec/aws-constraints.md): for every rule, values that break it and values at its
- * boundary that meet it, with the exact messages they must produce, written from the spec and
- * nothing in lib/. rules.test.ts runs them through the construct, rules.terraform.test.ts through
- * `terraform plan` of the module: both must give the same messages.
- */
 
 export const BASE = {
   name: "orders",
@@ -534,7 +533,7 @@ export const CASES: Case[] = [
     ],
   ),
   ["allow_connections_from_security_groups: sg ids", { allow_connections_from_security_groups: ["sg-0a1b2c3d", "sg-0123456789abcdef0"] }, []],
-  // 20-22: ids and ARNs from other modules' outputs are warnings (warnings.terraform.test.ts): they plan
+  // 20-22: ids and ARNs from other modules' outputs are warnings (__tests__/terraform/warnings.test.ts): they plan
   ["allow_connections_from_security_groups: not hex (a warning)", { allow_connections_from_security_groups: ["sg-0a1b2c3d", "sg-app"] }, []],
   ["vpc_id: vpc_123 (a warning)", { vpc_id: "vpc_123" }, []],
   ["subnet_ids: none", { subnet_ids: [] }, ["Invalid subnet_ids []: must hold at least one subnet id."]],

@@ -1,10 +1,9 @@
-import { VALID_INPUTS } from "../../tools/scenarios";
-
 /**
  * Warnings (docs/spec/aws-constraints.md): inputs over QUIET and the exact warnings they must raise, from
- * the spec. warnings.test.ts checks the construct's annotations, warnings.terraform.test.ts the
+ * the spec. __tests__/unit/warnings.test.ts checks the construct's annotations, __tests__/terraform/warnings.test.ts the
  * module's check blocks at plan: both must say the same.
  */
+import { VALID_INPUTS } from "../../tools/scenarios";
 
 export const QUIET = { ...VALID_INPUTS, auth_token: "a-good-token-1234567890" };
 

@@ -1,15 +1,14 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { NODE_TYPE_NAMES } from "../../lib/inputs/node-types";
-import { synthModule, TerraformJson } from "../../tools/synth";
-
 /**
  * The drop-in module's code as a reviewer reads it: every rule's condition and every derived
  * argument, written out here as the HCL that was read and approved. Whether the HCL means what
- * the spec says is Terraform's to show (rules.terraform.test.ts, behaviour.terraform.test.ts,
- * windows.terraform.test.ts); this pins what users vendor, so that any change to it is a diff
+ * the spec says is Terraform's to show (__tests__/terraform/rules.test.ts, __tests__/terraform/behaviour.test.ts,
+ * __tests__/terraform/windows.test.ts); this pins what users vendor, so that any change to it is a diff
  * someone reads. Terraform also checks the window arithmetic over a grid of windows
- * (windows.terraform.test.ts).
+ * (__tests__/terraform/windows.test.ts).
  */
+import { beforeEach, describe, expect, it } from "vitest";
+import { NODE_TYPE_NAMES } from "../../lib/inputs/node-types";
+import { synthModule, TerraformJson } from "../../tools/synth";
 
 const VALIDATIONS: Record<string, string[]> = {
   alarm_high_cpu_utilization_treat_missing_data: [

@@ -1,3 +1,8 @@
+/**
+ * The synth commands as users run them, in child processes: `npm run synth` (bin/synth.js) and
+ * `cdktf synth`. (A mutant of lib/ cannot reach a child process, so mutation testing leaves these
+ * out: see vitest.mutation.config.mts.)
+ */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { execFile } from "node:child_process";
@@ -8,12 +13,6 @@ import { describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../../lib/construct/redis";
 import { resourcesOf, synthModuleText, withTempDir } from "../../tools/synth";
 import { propsOf, SAMPLE_AUTH_TOKEN, SCENARIOS } from "../../tools/scenarios";
-
-/**
- * The synth commands as users run them, in child processes: `npm run synth` (bin/synth.js) and
- * `cdktf synth`. (A mutant of lib/ cannot reach a child process, so mutation testing leaves these
- * out: see vitest.mutation.config.mts.)
- */
 
 const run = promisify(execFile);
 const root = join(__dirname, "..", "..");

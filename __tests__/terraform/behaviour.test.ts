@@ -1,3 +1,9 @@
+/**
+ * Each derivation of the drop-in module, by what Terraform plans: one root module calls the module
+ * once per case, and each case states, literally, what docs/spec/module-interface.md §4-5 says the planned
+ * arguments are. (__tests__/terraform/derivations.test.ts checks that TypeScript and Terraform agree; this
+ * checks that what they agree on is right.)
+ */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,13 +18,6 @@ import {
 } from "../../tools/terraform";
 import { moduleForTerraform } from "../../tools/synth";
 import { VALID_INPUTS } from "../../tools/scenarios";
-
-/**
- * Each derivation of the drop-in module, by what Terraform plans: one root module calls the module
- * once per case, and each case states, literally, what docs/spec/module-interface.md §4-5 says the planned
- * arguments are. (derivations.terraform.test.ts checks that TypeScript and Terraform agree; this
- * checks that what they agree on is right.)
- */
 
 interface Case {
   readonly inputs: Readonly<Record<string, unknown>>;

@@ -1,3 +1,8 @@
+/**
+ * Every derived value is written twice, in TypeScript (literal props) and as a Terraform
+ * expression (the module). Here Terraform evaluates each expression for a set of input
+ * scenarios, and the result must equal what the TypeScript function returns for the same inputs.
+ */
 import { App, Testing, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -15,12 +20,6 @@ import {
   requireTerraform,
 } from "../../tools/terraform";
 import { withTempDir } from "../../tools/synth";
-
-/**
- * Every derived value is written twice, in TypeScript (literal props) and as a Terraform
- * expression (the module). Here Terraform evaluates each expression for a set of input
- * scenarios, and the result must equal what the TypeScript function returns for the same inputs.
- */
 
 interface Scenario {
   name: string;

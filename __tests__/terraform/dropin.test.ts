@@ -1,3 +1,15 @@
+/**
+ * The synthesized module used the ways the HCL module was used, planned by Terraform (offline):
+ * - as a Terragrunt unit: a working directory laid out as Terragrunt does (the module's file copied
+ *   in, generated provider.tf and backend.tf) with the scenario's inputs as TF_VAR_* variables, as
+ *   Terragrunt passes them (the migration tests give them as terraform.tfvars.json);
+ * - called from a root module, once per scenario, all in one plan: what each call plans is read
+ *   back as if its module were the root (callView);
+ * - as the TypeScript construct with literal props: it must plan the very same changes.
+ * - from HCL with for_each and with count = 0.
+ *
+ * Expected values come from docs/spec/module-interface.md (helpers/spec.ts), never from lib/.
+ */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformResource, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { join } from "node:path";
@@ -36,19 +48,6 @@ import {
   TerraformVars,
 } from "../../tools/terraform";
 import { propsOf, Scenario, SCENARIOS } from "../../tools/scenarios";
-
-/**
- * The synthesized module used the ways the HCL module was used, planned by Terraform (offline):
- * - as a Terragrunt unit: a working directory laid out as Terragrunt does (the module's file copied
- *   in, generated provider.tf and backend.tf) with the scenario's inputs as TF_VAR_* variables, as
- *   Terragrunt passes them (the migration tests give them as terraform.tfvars.json);
- * - called from a root module, once per scenario, all in one plan: what each call plans is read
- *   back as if its module were the root (callView);
- * - as the TypeScript construct with literal props: it must plan the very same changes.
- * - from HCL with for_each and with count = 0.
- *
- * Expected values come from docs/spec/module-interface.md (helpers/spec.ts), never from lib/.
- */
 
 const REGION = "eu-west-1";
 

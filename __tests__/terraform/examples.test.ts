@@ -1,3 +1,11 @@
+/**
+ * Terraform-backed tests: the synthesized module goes through the real CLI and AWS provider
+ * (offline, fake credentials, -refresh=false). The HCL examples are planned as written, apart from
+ * their module source and a provider override, so they are known to work.
+ *
+ * Expected values come from the module's specification, not from lib/, so a wrong derivation in
+ * lib/ cannot make its own test pass.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALARM_KINDS, alarmArguments } from "../helpers/spec";
 import { moduleForTerraform } from "../../tools/synth";
@@ -16,15 +24,6 @@ import {
   validate,
   ValidateResult,
 } from "../../tools/terraform";
-
-/**
- * Terraform-backed tests: the synthesized module goes through the real CLI and AWS provider
- * (offline, fake credentials, -refresh=false). The HCL examples are planned as written, apart from
- * their module source and a provider override, so they are known to work.
- *
- * Expected values come from the module's specification, not from lib/, so a wrong derivation in
- * lib/ cannot make its own test pass.
- */
 
 const VPC = "vpc-0a1b2c3d4e5f60718";
 const SUBNETS = ["subnet-0a1b2c3d4e5f60718", "subnet-18f6e5d4c3b2a1f0e"];

@@ -1,3 +1,16 @@
+/**
+ * Migration: each scenario's Terragrunt unit switched from the HCL module to the synthesized one,
+ * its local backend holding the state the HCL module wrote (tools/state.ts). `terraform plan
+ * -refresh=false` must move every resource instance to its new address and do nothing else:
+ * `0 to add, 0 to change, 0 to destroy`, every instance a no-op move.
+ *
+ * The one deliberate exception is cluster mode, where this module alarms on the real member
+ * clusters and the HCL module did not (docs/spec/module-interface.md §5): there, and only for
+ * aws_cloudwatch_metric_alarm, instances are created, replaced or destroyed.
+ *
+ * Inputs come from terraform.tfvars.json here (the auth token from TF_VAR_auth_token, as a secret
+ * would); the drop-in tests pass them all as TF_VAR_* variables.
+ */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -26,20 +39,6 @@ import {
 } from "../../tools/terraform";
 import { reviewPlanJson } from "../../lib/review";
 import { scenario, SCENARIOS } from "../../tools/scenarios";
-
-/**
- * Migration: each scenario's Terragrunt unit switched from the HCL module to the synthesized one,
- * its local backend holding the state the HCL module wrote (tools/state.ts). `terraform plan
- * -refresh=false` must move every resource instance to its new address and do nothing else:
- * `0 to add, 0 to change, 0 to destroy`, every instance a no-op move.
- *
- * The one deliberate exception is cluster mode, where this module alarms on the real member
- * clusters and the HCL module did not (docs/spec/module-interface.md §5): there, and only for
- * aws_cloudwatch_metric_alarm, instances are created, replaced or destroyed.
- *
- * Inputs come from terraform.tfvars.json here (the auth token from TF_VAR_auth_token, as a secret
- * would); the drop-in tests pass them all as TF_VAR_* variables.
- */
 
 const REGION = "eu-west-1";
 /** The scenario migrated as a Terragrunt unit; the others are calls of one root module per group. */

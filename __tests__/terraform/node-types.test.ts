@@ -1,3 +1,10 @@
+/**
+ * The node type checks exist twice, in TypeScript and as Terraform expressions (instance_type's
+ * rule and the nearest types its message names, the unknown-type warning, data tiering, the auto
+ * scaling pattern). Terraform evaluates its version for every type of the table and a set of odd
+ * names here, and every answer must equal TypeScript's: the regular expressions mean the same in
+ * RE2, and the nearest-type search ranks alike.
+ */
 import { App, ref, Testing, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -11,14 +18,6 @@ import { nodeTypeRule } from "../../lib/rules/node-types";
 import { WARNINGS } from "../../lib/rules/warnings";
 import { withTempDir } from "../../tools/synth";
 import { init, knownOutputs, makeWorkRoot, plan, removeWorkRoot, requireTerraform } from "../../tools/terraform";
-
-/**
- * The node type checks exist twice, in TypeScript and as Terraform expressions (instance_type's
- * rule and the nearest types its message names, the unknown-type warning, data tiering, the auto
- * scaling pattern). Terraform evaluates its version for every type of the table and a set of odd
- * names here, and every answer must equal TypeScript's: the regular expressions mean the same in
- * RE2, and the nearest-type search ranks alike.
- */
 
 const ODD = [
   "",

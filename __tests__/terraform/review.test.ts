@@ -92,7 +92,7 @@ async function runStep(dir: string, script: string): Promise<{ code: number; std
 /**
  * The command as a project that installed the package has it: node_modules/.bin/redis-plan-review
  * in the folder above the Terraform roots, running this checkout's compiled command (npm run synth
- * compiles whatever is out of date first). package.consumer.test.ts installs the packed package.
+ * compiles whatever is out of date first). __tests__/terraform/package-consumer.test.ts installs the package from a git URL.
  */
 async function installReviewCommand(dir: string): Promise<void> {
   await run(process.execPath, [join(PROJECT, "bin", "synth.js")], {

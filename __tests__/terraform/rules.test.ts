@@ -1,3 +1,8 @@
+/**
+ * The bad-input matrix (helpers/bad-inputs.ts) through `terraform plan` of the module's rules
+ * (variable validations and preconditions, see rules-harness.ts): the same messages the construct
+ * gives (rules.test.ts), or a clean plan.
+ */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, Testing, TerraformStack, TerraformVariable } from "cdktf";
 import { join } from "node:path";
@@ -8,12 +13,6 @@ import { Diagnostics, planDiagnostics, prepareHarness } from "../helpers/rules-h
 import { synthModule, withTempDir } from "../../tools/synth";
 import { init, makeWorkRoot, prepareCallerDir, prepareStackDir, removeWorkRoot, requireTerraform } from "../../tools/terraform";
 import { propsOf } from "../../tools/scenarios";
-
-/**
- * The bad-input matrix (helpers/bad-inputs.ts) through `terraform plan` of the module's rules
- * (variable validations and preconditions, see rules-harness.ts): the same messages the construct
- * gives (rules.test.ts), or a clean plan.
- */
 
 /**
  * auth_token cases (rules 11 and 12). Terraform checks them in the module; the construct never

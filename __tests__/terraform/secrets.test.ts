@@ -1,3 +1,9 @@
+/**
+ * No secret printed, ever (docs/spec/aws-constraints.md): every auth_token case of helpers/bad-inputs.ts goes
+ * through `terraform plan` with the token in a tfvars file and in TF_VAR_, and through the synth
+ * script; the token must appear in neither stdout nor stderr, in any escaping. (The construct's
+ * own messages for a literal token: security.test.ts.)
+ */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, Testing, TerraformStack, TerraformVariable } from "cdktf";
 import { execFile } from "node:child_process";
@@ -23,13 +29,6 @@ import {
   writeFiles,
 } from "../../tools/terraform";
 import { propsOf, VALID_INPUTS } from "../../tools/scenarios";
-
-/**
- * No secret printed, ever (docs/spec/aws-constraints.md): every auth_token case of helpers/bad-inputs.ts goes
- * through `terraform plan` with the token in a tfvars file and in TF_VAR_, and through the synth
- * script; the token must appear in neither stdout nor stderr, in any escaping. (The construct's
- * own messages for a literal token: security.test.ts.)
- */
 
 const BASE = VALID_INPUTS;
 

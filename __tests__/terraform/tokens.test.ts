@@ -1,3 +1,9 @@
+/**
+ * Literal/token matrix: the construct with each prop in turn given as a token (a Terraform variable
+ * whose default is the literal), every other prop literal, in a cluster-mode-off and a
+ * cluster-mode-on base. Every mix must plan, and plan exactly what the all-literal construct plans:
+ * the same resources with the same values (the cluster's name aside).
+ */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, Testing, TerraformElement, TerraformStack, TerraformVariable } from "cdktf";
 import { join } from "node:path";
@@ -19,13 +25,6 @@ import {
   started,
 } from "../../tools/terraform";
 import { propsOf } from "../../tools/scenarios";
-
-/**
- * Literal/token matrix: the construct with each prop in turn given as a token (a Terraform variable
- * whose default is the literal), every other prop literal, in a cluster-mode-off and a
- * cluster-mode-on base. Every mix must plan, and plan exactly what the all-literal construct plans:
- * the same resources with the same values (the cluster's name aside).
- */
 
 const BASES: Record<string, Record<string, unknown>> = {
   off: {

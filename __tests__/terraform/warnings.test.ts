@@ -1,15 +1,14 @@
+/**
+ * Warnings (docs/spec/aws-constraints.md): advice that never stops a synth or a plan. The construct reports
+ * them as cdktf annotations; the module as `check` blocks, which plan prints as warnings. Both must
+ * say the same for the same inputs.
+ */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Diagnostics, planDiagnostics, prepareHarness } from "../helpers/rules-harness";
 import { synthModule } from "../../tools/synth";
 import { makeWorkRoot, removeWorkRoot, requireTerraform } from "../../tools/terraform";
 import { CASES, QUIET } from "../helpers/warning-cases";
-
-/**
- * Warnings (docs/spec/aws-constraints.md): advice that never stops a synth or a plan. The construct reports
- * them as cdktf annotations; the module as `check` blocks, which plan prints as warnings. Both must
- * say the same for the same inputs.
- */
 
 let workRoot: string | undefined;
 const planned = new Map<string, Promise<Diagnostics>>();

@@ -1,3 +1,8 @@
+/**
+ * The window arithmetic exists twice, in TypeScript and as Terraform expressions (the module's
+ * validation blocks, its window locals and the overlap they feed). Terraform evaluates its version over a grid
+ * of windows here, and every answer must equal TypeScript's.
+ */
 import { App, IResolvable, ref, Testing, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -15,12 +20,6 @@ import {
 } from "../../lib/rules/windows";
 import { withTempDir } from "../../tools/synth";
 import { init, knownOutputs, makeWorkRoot, plan, removeWorkRoot, requireTerraform } from "../../tools/terraform";
-
-/**
- * The window arithmetic exists twice, in TypeScript and as Terraform expressions (the module's
- * validation blocks, its window locals and the overlap they feed). Terraform evaluates its version over a grid
- * of windows here, and every answer must equal TypeScript's.
- */
 
 const DAILY = [
   "",

@@ -1,3 +1,8 @@
+/**
+ * tools/gfm.ts: Markdown rendered as GitHub renders a comment (cmark-gfm and GitHub's
+ * sanitizing), and the readers the review tests use on the HTML. cmark-gfm must be installed
+ * (.ci/run installs it); without it these tests fail saying how to install it.
+ */
 import { describe, expect, it } from "vitest";
 import {
   cmarkArgs,
@@ -14,12 +19,6 @@ import {
   textLength,
   textOf,
 } from "../../tools/gfm";
-
-/**
- * tools/gfm.ts: Markdown rendered as GitHub renders a comment (cmark-gfm and GitHub's
- * sanitizing), and the readers the review tests use on the HTML. cmark-gfm must be installed
- * (.ci/run installs it); without it these tests fail saying how to install it.
- */
 
 const REVIEW_LIKE = [
   "<!-- redis-plan-review -->",

@@ -1,3 +1,8 @@
+/**
+ * The node type table and what it answers, against AWS's lists written out here by hand (the
+ * sources named in lib/inputs/node-types.ts): the user guide's current-generation node types for
+ * Valkey and Redis OSS, the auto scaling prerequisites, data tiering on r6gd.
+ */
 import { describe, expect, it } from "vitest";
 import {
   dataTiering,
@@ -7,12 +12,6 @@ import {
   nodeType,
   supportsAutoScaling,
 } from "../../lib/inputs/node-types";
-
-/**
- * The node type table and what it answers, against AWS's lists written out here by hand (the
- * sources named in lib/inputs/node-types.ts): the user guide's current-generation node types for
- * Valkey and Redis OSS, the auto scaling prerequisites, data tiering on r6gd.
- */
 
 const GRAVITON = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"];
 const of = (family: string, sizes: string[]) => sizes.map((size) => `cache.${family}.${size}`);

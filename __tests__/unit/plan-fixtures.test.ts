@@ -1,3 +1,7 @@
+/**
+ * The plans of __tests__/fixtures/plans (npm run fixtures) are what they claim to be: real plans of
+ * this module, deterministic, with Terraform's own summary line. The review tests rely on them.
+ */
 import { describe, expect, it } from "vitest";
 import {
   FIXED_TIMESTAMP,
@@ -10,11 +14,6 @@ import {
   terraformCounts,
 } from "../helpers/plan-fixtures";
 import { synthModuleText } from "../../tools/synth";
-
-/**
- * The plans of __tests__/fixtures/plans (npm run fixtures) are what they claim to be: real plans of
- * this module, deterministic, with Terraform's own summary line. The review tests rely on them.
- */
 
 const changed = (name: (typeof PLAN_FIXTURES)[number]) =>
   (readPlanFixture(name).plan.resource_changes ?? []).filter((c) => c.change.actions.join() !== "no-op");

@@ -1,3 +1,8 @@
+/**
+ * The rules at their boundaries, fast: the whole bad-input matrix through the construct (the same
+ * cases Terraform checks in __tests__/terraform/rules.test.ts), and each kind of rule on its own, just inside
+ * and just outside. Expected values are the spec's (docs/spec/aws-constraints.md), not lib/'s.
+ */
 import { App, ref, Testing, TerraformStack, TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../../lib/construct/redis";
@@ -17,12 +22,6 @@ import { InvalidInputsError } from "../../lib/rules/literal-checks";
 import { BASE, CASES, constructErrors } from "../helpers/bad-inputs";
 import { renderedValue, withTempDir } from "../../tools/synth";
 import { propsOf } from "../../tools/scenarios";
-
-/**
- * The rules at their boundaries, fast: the whole bad-input matrix through the construct (the same
- * cases Terraform checks in rules.terraform.test.ts), and each kind of rule on its own, just inside
- * and just outside. Expected values are the spec's (docs/spec/aws-constraints.md), not lib/'s.
- */
 
 describe("the construct refuses bad input with the spec's messages", () => {
   it.each(CASES)("%s", (_label, overrides, messages) => {

@@ -70,7 +70,7 @@ describe("security posture of the module with default inputs", () => {
   });
 
   it("refuses a token without transit encryption at plan time", () => {
-    // What Terraform does with it is in rules.terraform.test.ts ("auth_token: transit encryption off").
+    // What Terraform does with it is in __tests__/terraform/rules.test.ts ("auth_token: transit encryption off").
     const precondition = replicationGroup.lifecycle.precondition.find((p: { error_message: string }) =>
       p.error_message.includes("an auth_token needs enable_transit_encryption = true"),
     );
