@@ -8,9 +8,16 @@ const path = require("node:path");
 const { markCompiled } = require("../bin/freshness");
 
 const root = path.resolve(__dirname, "..");
+let tsc;
+try {
+  tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
+} catch {
+  console.error("build failed: TypeScript is not installed: run npm ci (with dev dependencies).");
+  process.exit(1);
+}
 const startedAt = new Date();
 try {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc", { paths: [root] }), "-p", root], { stdio: "inherit" });
+  execFileSync(process.execPath, [tsc, "-p", root], { stdio: "inherit" });
 } catch {
   console.error("build failed: TypeScript did not compile (errors above).");
   process.exit(1);

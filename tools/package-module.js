@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm pack` (prepack, after tsc): writes module/cdk.tf.json, the drop-in module as this release
-// synthesizes it, so that Terragrunt users can vendor it from the package itself.
+// `npm run module`, and `npm pack`'s prepack (after the compile): writes module/cdk.tf.json, the
+// drop-in module as this tree synthesizes it. It is committed, so that a Terragrunt unit can take
+// it from a git tag, and shipped in the package for vendoring.
 "use strict";
 const fs = require("node:fs");
 const os = require("node:os");

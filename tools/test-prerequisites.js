@@ -51,7 +51,15 @@ if (!onPath("cmark-gfm")) {
 }
 
 const terraform = spawnSync("terraform", ["version", "-json"], { encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
-const [major, minor] = (terraform.status === 0 ? JSON.parse(terraform.stdout).terraform_version : "0.0").split(".").map(Number);
+/** Terraform's version as [major, minor]; [0, 0] when it is missing or too old to answer in JSON. */
+function terraformVersion() {
+  try {
+    return JSON.parse(terraform.stdout).terraform_version.split(".").map(Number);
+  } catch {
+    return [0, 0];
+  }
+}
+const [major, minor] = terraform.status === 0 ? terraformVersion() : [0, 0];
 if (major < 1 || (major === 1 && minor < 5)) {
   fail("the Terraform-backed tests need Terraform 1.5 or later on PATH (docs/development.md says how to run them offline).");
 }

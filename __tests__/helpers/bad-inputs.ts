@@ -426,6 +426,14 @@ export const CASES: Case[] = [
     ['Invalid enable_auto_scaling true, engine "redis", redis_version "5.0.6": automatic scaling needs Redis OSS 6.0 or later, or Valkey.'],
   ],
   ["auto scaling: Valkey", { ...AUTO_SCALING, engine: "valkey", redis_version: "8.0" }, []],
+  ["auto scaling: data-tiering nodes on Redis OSS 7.1", { ...AUTO_SCALING, instance_type: "cache.r6gd.xlarge" }, []],
+  [
+    "auto scaling: data-tiering nodes on Redis OSS 6.2",
+    { ...AUTO_SCALING, instance_type: "cache.r6gd.xlarge", redis_version: "6.2" },
+    [
+      'Invalid enable_auto_scaling true, instance_type "cache.r6gd.xlarge", engine "redis", redis_version "6.2": automatic scaling of data-tiering (r6gd) nodes needs Redis OSS 7.0 or later (AWS runs 7.0.7 or later), or Valkey.',
+    ],
+  ],
   ...["cache.t3.micro", "cache.r6g.4xlarge", "cache.r4.large"].map(
     (type): Case => [
       `auto scaling: node type ${type}`,

@@ -13,7 +13,7 @@ export const NO_TOKEN =
 export const MOCK = "; AWS rejects any other value at apply (a Terragrunt mock output is fine for a plan).";
 
 const UNKNOWN_TYPE = (type: string) =>
-  `instance_type "${type}": not a node type this module knows (see "Node types" in docs/inputs.md); AWS adds node types, but refuses an unknown one at apply.`;
+  `instance_type "${type}": not a current node type this module knows (see "Node types" in docs/inputs.md): a type AWS added since works, a previous-generation one keeps running but AWS creates no new cluster of it, and any other fails at apply.`;
 
 /** Overrides of QUIET, and the warnings they must raise. */
 export const CASES: [label: string, overrides: Record<string, unknown>, warnings: string[]][] = [

@@ -119,6 +119,7 @@ const PRECONDITIONS: string[] = [
   "${var.kms_key_id == null || var.enable_at_rest_encryption}",
   "${var.snapshot_name == null || var.snapshot_arn == null}",  "${!var.enable_auto_scaling || length(local.cluster_mode) > 0}",
   "${!var.enable_auto_scaling || var.engine != \"redis\" || (!can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version)) || can(regex(\"^(?:(6|[7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version)))}",
+  "${!var.enable_auto_scaling || !can(regex(\"^(?:cache\\\\.(r6gd)\\\\.(micro|small|medium|large|xlarge|([2-9]|[1-9][0-9])xlarge))$\", var.instance_type)) || var.engine != \"redis\" || (!can(regex(\"^(?:[2-5]\\\\.[0-9]+\\\\.[0-9]+|6\\\\.x|([6-9]|[1-9][0-9])\\\\.[0-9]+)$\", var.redis_version)) || can(regex(\"^(?:([7-9]|[1-9][0-9])\\\\..*)$\", var.redis_version)))}",
   "${!var.enable_auto_scaling || can(regex(\"^(?:cache\\\\.(m5|m6g|m7g|r5|r6g|r6gd|r7g|c7gn)\\\\.(large|xlarge|2xlarge))$\", var.instance_type))}",
   "${!var.enable_auto_scaling || var.auto_scale_max_capacity != null}",
   "${!var.enable_auto_scaling || length(local.cluster_mode) == 0 ? true : (var.auto_scale_max_capacity == null ? true : local.auto_scale_minimum <= local.auto_scale_starting_count && local.auto_scale_starting_count <= var.auto_scale_max_capacity)}",

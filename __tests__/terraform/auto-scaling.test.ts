@@ -12,7 +12,7 @@
  * scale-in a range below AWS's count forces, and say nothing of a range around the count.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { App, TerraformResource, TerraformStack, Testing } from "cdktf";
+import { App, TerraformResource, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../../lib/construct/redis";
@@ -32,6 +32,7 @@ import {
   removeWorkRoot,
   ResourceChange,
   started,
+  validate,
 } from "../../tools/terraform";
 
 const REGION = "eu-west-1";
@@ -378,5 +379,39 @@ describe("automatic scaling from the construct (a literal switch)", () => {
     expect(created.filter((c) => c.includes("aws_appautoscaling_policy."))).toHaveLength(5);
     expect(changed(p).filter((c) => !c.startsWith("create aws_appautoscaling_"))).toEqual([]);
     expect(created.every((c) => !c.endsWith("]"))).toBe(true);
+  });
+});
+
+describe("automatic scaling switched by a token in a stack that leaves its other inputs at their defaults", () => {
+  // No maximum and cluster mode off: the target must still be valid Terraform while the switch is
+  // off, and the plan must stop at the rules when it is on.
+  let dir: Promise<string>;
+  beforeAll(() => {
+    dir = started(
+      (async () => {
+        const stack = new TerraformStack(new App({ outdir: join(workRoot!, "switch.out"), skipValidation: true }), "switch");
+        new AwsProvider(stack, "aws", { region: REGION });
+        const enabled = new TerraformVariable(stack, "scaling", { type: "bool", default: false });
+        new ElastiCacheRedis(stack, "cache", { ...propsOf(base("switched", 1, 1)), clusterMode: [], replicationGroupSize: 1, enableAutomaticFailover: false, enableMultiAz: false, enableAutoScaling: enabled.booleanValue });
+        const json = JSON.parse(Testing.synth(stack));
+        delete json.terraform.backend;
+        const d = await prepareStackDir(join(workRoot!, "switch"), JSON.stringify(json));
+        await init(d);
+        return d;
+      })(),
+    );
+  });
+
+  it("validates, and plans no target or policy while the switch is off", async () => {
+    const d = await dir;
+    expect((await validate(d)).diagnostics).toEqual([]);
+    const p = await plan(d);
+    expect((p.resource_changes ?? []).filter((rc) => rc.type.startsWith("aws_appautoscaling_"))).toEqual([]);
+  });
+
+  it("stops the plan with the rules' messages when the switch is on", async () => {
+    const d = await dir;
+    await expect(plan(d, { env: { TF_VAR_scaling: "true" } })).rejects.toThrow(/automatic scaling needs auto_scale_max_capacity/);
+    await expect(plan(d, { env: { TF_VAR_scaling: "true" } })).rejects.toThrow(/it needs cluster mode/);
   });
 });

@@ -146,9 +146,10 @@ export class ElastiCacheRedis extends Construct {
         enabled: p.enable_auto_scaling,
         replicationGroupId: this.replicationGroup.id,
         dimension: p.auto_scale_dimension,
-        // With literal inputs the rules have thrown unless cluster mode is on and a maximum given.
-        minCapacity: derive(scaling.minCapacity, p.auto_scale_min_capacity, start)!,
-        maxCapacity: p.auto_scale_max_capacity!,
+        // Terraform requires both even for a count of 0. A literal switch that is on has thrown
+        // unless they exist; with a token switch that is on, the preconditions stop the plan.
+        minCapacity: derive(scaling.minCapacity, p.auto_scale_min_capacity, start) ?? 0,
+        maxCapacity: p.auto_scale_max_capacity ?? 0,
         metric: derive(scaling.triggerMetric, p.auto_scale_trigger_metric, p.auto_scale_dimension),
         targetValue: p.auto_scale_trigger_metric_target_value,
         disableScaleIn: p.auto_scale_disable_scale_in,

@@ -78,7 +78,8 @@ export class RedisModuleStack extends TerraformStack {
     const values = Object.fromEntries(
       (INPUTS as readonly InputSpec[]).map((input) => [input.name, variableToken(declare(this, input), input.type)] as const),
     ) as TerraformInputValues;
-    // The construct checks the values: its rules become these variables' validation blocks.
+    // The construct checks the values: its rules become these variables' validation blocks, or
+    // preconditions where a rule involves several inputs or its message reads a local.
     this.redis = new ElastiCacheRedis(this, "redis", new TerraformInputs(values));
 
     for (const output of OUTPUTS) {

@@ -10,8 +10,8 @@ interface PackageInfo {
 
 /**
  * This package's name and version, from its own package.json: the nearest one above this file
- * (lib/ when run from source, dist/lib/ when compiled, node_modules/redis-cdktf/dist/lib/ when
- * installed) whose name is this package's.
+ * (lib/drop-in/ when run from source, dist/lib/drop-in/ when compiled, under
+ * node_modules/redis-cdktf/ when installed) whose name is this package's.
  */
 export function packageInfo(from = __dirname): PackageInfo {
   for (let dir = from; ; dir = dirname(dir)) {

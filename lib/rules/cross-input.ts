@@ -92,6 +92,8 @@ const familyOperand = (v: InputValues, derive: Derive) => derive(parameterGroupF
 
 /** Redis OSS from 6.0 on: the versions that deliver the slow log are the ones automatic scaling takes. */
 const REDIS_6_ON = SLOW_LOG_VERSION;
+/** Redis OSS from 7.0 on, whose 7.0 AWS runs as 7.0.7 or later: what scaling data-tiering nodes needs. */
+const REDIS_7_ON = "([7-9]|[1-9][0-9])\\..*";
 const MEMORY_METRIC = "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage";
 
 const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
@@ -268,6 +270,15 @@ function autoScalingRules(): CombinedRule[] {
       text: "automatic scaling needs Redis OSS 6.0 or later, or Valkey",
       test: (v) => !v.enable_auto_scaling || v.engine !== "redis" || engineHas(REDIS_6_ON, v.redis_version),
       condition: (v) => hcl`!${v.enable_auto_scaling} || ${v.engine} != "redis" || ${engineHasExpression(REDIS_6_ON, v.redis_version)}`,
+    },
+    {
+      id: "auto_scaling_data_tiering",
+      onlyWhen: on,
+      inputs: [on, "instance_type", "engine", "redis_version"],
+      text: "automatic scaling of data-tiering (r6gd) nodes needs Redis OSS 7.0 or later (AWS runs 7.0.7 or later), or Valkey",
+      test: (v) => !v.enable_auto_scaling || !dataTiering(v.instance_type) || v.engine !== "redis" || engineHas(REDIS_7_ON, v.redis_version),
+      condition: (v) =>
+        hcl`!${v.enable_auto_scaling} || !${versionInExpression(DATA_TIERING_NODE_TYPE, v.instance_type)} || ${v.engine} != "redis" || ${engineHasExpression(REDIS_7_ON, v.redis_version)}`,
     },
     {
       id: "auto_scaling_node_type",

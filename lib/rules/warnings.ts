@@ -38,7 +38,7 @@ export const WARNINGS: readonly CombinedRule[] = [
   {
     id: "instance_type_known",
     inputs: ["instance_type"],
-    text: 'not a node type this module knows (see "Node types" in docs/inputs.md); AWS adds node types, but refuses an unknown one at apply',
+    text: 'not a current node type this module knows (see "Node types" in docs/inputs.md): a type AWS added since works, a previous-generation one keeps running but AWS creates no new cluster of it, and any other fails at apply',
     // A malformed type is refused by its own rule alone.
     test: (v) => nodeType(v.instance_type) === undefined || inTable(v.instance_type),
     condition: (v, derive) =>
