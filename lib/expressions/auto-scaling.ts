@@ -6,11 +6,12 @@
 import type { IResolvable } from "cdktf";
 import { type Derivation, literalOf } from "./derive";
 import { hcl } from "./hcl";
+import { AUTO_SCALING_NAMES } from "../inputs/table";
 
-export const SHARDS = "elasticache:replication-group:NodeGroups";
-export const REPLICAS = "elasticache:replication-group:Replicas";
-const SHARD_METRIC = "ElastiCachePrimaryEngineCPUUtilization";
-export const REPLICA_METRIC = "ElastiCacheReplicaEngineCPUUtilization";
+export const SHARDS = AUTO_SCALING_NAMES.shards;
+export const REPLICAS = AUTO_SCALING_NAMES.replicas;
+const SHARD_METRIC = AUTO_SCALING_NAMES.primaryCpu;
+export const REPLICA_METRIC = AUTO_SCALING_NAMES.replicaCpu;
 
 /** The count the dimension scales: the shards, or the replicas in each shard. */
 export const scaledCount: Derivation<[dimension: string, shards: number | undefined, replicas: number | undefined], number | undefined> = {

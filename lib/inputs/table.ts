@@ -81,13 +81,19 @@ const TREAT_MISSING_DATA = ["missing", "ignore", "breaching", "notBreaching"] as
 const ENGINES = ["redis", "valkey"] as const;
 const LOG_DESTINATION_TYPES = ["cloudwatch-logs", "kinesis-firehose"] as const;
 const LOG_FORMATS = ["text", "json"] as const;
-export const AUTO_SCALE_DIMENSIONS = ["elasticache:replication-group:NodeGroups", "elasticache:replication-group:Replicas"] as const;
-export const AUTO_SCALE_METRICS = [
-  "ElastiCachePrimaryEngineCPUUtilization",
-  "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage",
-  "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage",
-  "ElastiCacheReplicaEngineCPUUtilization",
-] as const;
+
+/** Application Auto Scaling's names for a replication group (docs/spec/autoscaling.md §2). */
+export const AUTO_SCALING_NAMES = {
+  shards: "elasticache:replication-group:NodeGroups",
+  replicas: "elasticache:replication-group:Replicas",
+  primaryCpu: "ElastiCachePrimaryEngineCPUUtilization",
+  memory: "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage",
+  capacity: "ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage",
+  replicaCpu: "ElastiCacheReplicaEngineCPUUtilization",
+} as const;
+const { shards, replicas, primaryCpu, memory, capacity, replicaCpu } = AUTO_SCALING_NAMES;
+const AUTO_SCALE_DIMENSIONS = [shards, replicas] as const;
+const AUTO_SCALE_METRICS = [primaryCpu, memory, capacity, replicaCpu] as const;
 
 /** The rules of both log delivery inputs; their attributes' types are derived from them. */
 export const LOG_DELIVERY_RULES = [

@@ -1,7 +1,7 @@
 import { IResolvable, Token } from "cdktf";
 import type { Derive } from "../expressions/derive";
 import { hcl, revealOnly } from "../expressions/hcl";
-import type { InputName } from "../inputs/table";
+import { AUTO_SCALING_NAMES, type InputName } from "../inputs/table";
 import type { InputValues, LiteralValues, TerraformClusterMode } from "../inputs/values";
 import { clusterMode, dataTieringEnabled, numNodeGroups, parameterGroupFamily, replicasPerNodeGroup } from "../expressions/derivations";
 import { AUTO_SCALING_FAMILIES, AUTO_SCALING_NODE_TYPE, AUTO_SCALING_SIZES, DATA_TIERING_NODE_TYPE, dataTiering, supportsAutoScaling } from "../inputs/node-types";
@@ -94,7 +94,7 @@ const familyOperand = (v: InputValues, derive: Derive) => derive(parameterGroupF
 const REDIS_6_ON = SLOW_LOG_VERSION;
 /** Redis OSS from 7.0 on, whose 7.0 AWS runs as 7.0.7 or later: what scaling data-tiering nodes needs. */
 const REDIS_7_ON = "([7-9]|[1-9][0-9])\\..*";
-const MEMORY_METRIC = "ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage";
+const MEMORY_METRIC = AUTO_SCALING_NAMES.memory;
 
 const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
 
@@ -338,7 +338,7 @@ function autoScalingRules(): CombinedRule[] {
       id: "auto_scaling_memory_metric",
       onlyWhen: on,
       inputs: [on, "auto_scale_trigger_metric", "instance_type"],
-      text: `${MEMORY_METRIC} leaves out the data on SSD: data-tiering (r6gd) nodes scale on ElastiCacheDatabaseCapacityUsageCountedForEvictPercentage`,
+      text: `${MEMORY_METRIC} leaves out the data on SSD: data-tiering (r6gd) nodes scale on ${AUTO_SCALING_NAMES.capacity}`,
       test: (v) => !v.enable_auto_scaling || v.auto_scale_trigger_metric !== MEMORY_METRIC || !dataTiering(v.instance_type),
       condition: (v) =>
         hcl`!${v.enable_auto_scaling} || ${v.auto_scale_trigger_metric} == null ? true : ${v.auto_scale_trigger_metric} != ${MEMORY_METRIC} || !${versionInExpression(DATA_TIERING_NODE_TYPE, v.instance_type)}`,
