@@ -18,7 +18,6 @@ import type { ElastiCacheRedisProps } from "../inputs/props";
 import { RedisAlarms } from "./redis-alarms";
 import { RedisAutoScaling } from "./auto-scaling";
 import * as scaling from "../expressions/auto-scaling";
-import { REPLICAS, SHARDS } from "../expressions/auto-scaling";
 
 /**
  * Amazon ElastiCache for Redis: a replication group with its subnet group, security group and
@@ -109,8 +108,8 @@ export class ElastiCacheRedis extends Construct {
       dataTieringEnabled: derive(derived.dataTieringEnabled, p.instance_type),
       port: p.port,
       numCacheClusters: derive(derived.numCacheClusters, p.replication_group_size, shards),
-      numNodeGroups: ownCount(derive(derived.numNodeGroups, shards), SHARDS),
-      replicasPerNodeGroup: ownCount(derive(derived.replicasPerNodeGroup, shards), REPLICAS),
+      numNodeGroups: ownCount(derive(derived.numNodeGroups, shards), scaling.SHARDS),
+      replicasPerNodeGroup: ownCount(derive(derived.replicasPerNodeGroup, shards), scaling.REPLICAS),
       parameterGroupName: derive(derived.parameterGroupName, p.parameter_group_name, family, shards),
       subnetGroupName: this.subnetGroup.name,
       securityGroupIds: [this.securityGroup.id],
@@ -186,7 +185,7 @@ export class ElastiCacheRedis extends Construct {
  */
 function countsLeftToAws(enabled: boolean | IResolvable, dimension: string): string[] {
   if (enabled !== true) return [];
-  const counts = { [SHARDS]: "num_node_groups", [REPLICAS]: "replicas_per_node_group" };
+  const counts = { [scaling.SHARDS]: "num_node_groups", [scaling.REPLICAS]: "replicas_per_node_group" };
   return isKnown(dimension) ? [counts[dimension as keyof typeof counts]] : Object.values(counts);
 }
 
