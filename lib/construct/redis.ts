@@ -140,7 +140,7 @@ export class ElastiCacheRedis extends Construct {
     });
     addConditions(this, this.replicationGroup, p);
     if (p.enable_auto_scaling !== false) {
-      const start = derive(scaling.scaledCount, p.auto_scale_dimension, derive(derived.numNodeGroups, shards), derive(derived.replicasPerNodeGroup, shards));
+      const start = derive(scaling.scaledCount, p.auto_scale_dimension, shards);
       this.autoScaling = new RedisAutoScaling(this, "auto_scaling", {
         enabled: p.enable_auto_scaling,
         replicationGroupId: this.replicationGroup.id,

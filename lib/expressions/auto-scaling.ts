@@ -5,7 +5,11 @@
  */
 import type { IResolvable } from "cdktf";
 import { type Derivation, literalOf } from "./derive";
+import { numNodeGroups, replicasPerNodeGroup } from "./derivations";
 import { hcl } from "./hcl";
+
+/** Cluster mode as the derivations of the counts take it. */
+type ClusterMode = Parameters<typeof numNodeGroups.literal>[0];
 import { AUTO_SCALING_NAMES } from "../inputs/table";
 
 export const SHARDS = AUTO_SCALING_NAMES.shards;
@@ -13,12 +17,13 @@ export const REPLICAS = AUTO_SCALING_NAMES.replicas;
 const SHARD_METRIC = AUTO_SCALING_NAMES.primaryCpu;
 export const REPLICA_METRIC = AUTO_SCALING_NAMES.replicaCpu;
 
-/** The count the dimension scales: the shards, or the replicas in each shard. */
-export const scaledCount: Derivation<[dimension: string, shards: number | undefined, replicas: number | undefined], number | undefined> = {
+/** The count the dimension scales: the shards, or the replicas in each shard, of the cluster mode given. */
+export const scaledCount: Derivation<[dimension: string, clusterMode: ClusterMode], number | undefined> = {
   kind: "number",
   local: "auto_scale_starting_count",
-  literal: (dimension, shards, replicas) => (dimension === REPLICAS ? replicas : shards),
-  expression: (dimension, shards, replicas) => hcl`${dimension} == ${REPLICAS} ? ${replicas} : ${shards}`,
+  literal: (dimension, clusterMode) => (dimension === REPLICAS ? replicasPerNodeGroup : numNodeGroups).literal(clusterMode),
+  expression: (dimension, clusterMode) =>
+    hcl`${dimension} == ${REPLICAS} ? ${replicasPerNodeGroup.expression(clusterMode)} : ${numNodeGroups.expression(clusterMode)}`,
 };
 
 /** The minimum: the one given, else the count the cluster starts with. */

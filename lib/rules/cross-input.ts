@@ -3,7 +3,7 @@ import type { Derive } from "../expressions/derive";
 import { hcl, revealOnly } from "../expressions/hcl";
 import { AUTO_SCALING_NAMES, type InputName } from "../inputs/table";
 import type { InputValues, LiteralValues, TerraformClusterMode } from "../inputs/values";
-import { clusterMode, dataTieringEnabled, numNodeGroups, parameterGroupFamily, replicasPerNodeGroup } from "../expressions/derivations";
+import { clusterMode, dataTieringEnabled, parameterGroupFamily } from "../expressions/derivations";
 import { AUTO_SCALING_FAMILIES, AUTO_SCALING_NODE_TYPE, AUTO_SCALING_SIZES, DATA_TIERING_NODE_TYPE, dataTiering, supportsAutoScaling } from "../inputs/node-types";
 import * as scaling from "../expressions/auto-scaling";
 import {
@@ -244,9 +244,8 @@ export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
 
 function autoScalingRules(): CombinedRule[] {
   const on = "enable_auto_scaling";
-  const start = (v: LiteralValues) => scaling.scaledCount.literal(v.auto_scale_dimension, shardsOf(v)[0]?.num_node_groups, shardsOf(v)[0]?.replicas_per_node_group);
-  const startOperand = (v: InputValues, derive: Derive) =>
-    derive(scaling.scaledCount, v.auto_scale_dimension, derive(numNodeGroups, shards(v, derive)), derive(replicasPerNodeGroup, shards(v, derive)));
+  const start = (v: LiteralValues) => scaling.scaledCount.literal(v.auto_scale_dimension, shardsOf(v));
+  const startOperand = (v: InputValues, derive: Derive) => derive(scaling.scaledCount, v.auto_scale_dimension, shards(v, derive));
   const min = (v: LiteralValues) => scaling.minCapacity.literal(v.auto_scale_min_capacity, start(v));
   const minOperand = (v: InputValues, derive: Derive) => derive(scaling.minCapacity, v.auto_scale_min_capacity, startOperand(v, derive));
   // HCL evaluates both sides of || and && alike: a rule that reads a count only exists in cluster
