@@ -215,10 +215,9 @@ describe("the module's derived arguments, as approved", () => {
       elasticache_low_memory_available: ["low-memory-available", "An alarm that goes off if the ElastiCache cluster %s is running low on free memory."],
       elasticache_swap_usage: ["swap-usage", "An alarm that goes off if the ElastiCache cluster %s swap usage is too high."],
     };
-    expect(Object.keys(module.resource.aws_cloudwatch_metric_alarm).sort()).toEqual(Object.keys(texts).sort());
     for (const [name, [suffix, description]] of Object.entries(texts)) {
       expect(alarm(name), name).toMatchObject({
-        count: "${var.enable_cloudwatch_alarms ? length(local.cache_cluster_ids) : 0}",
+        count: "${(var.enable_cloudwatch_alarms && !var.enable_auto_scaling) ? length(local.cache_cluster_ids) : 0}",
         alarm_name: `\${formatlist("%s-0001-${suffix}", local.cache_cluster_ids)[count.index]}`,
         alarm_description: `\${formatlist("${description}", local.cache_cluster_ids)[count.index]}`,
         dimensions: { CacheClusterId: "${local.cache_cluster_ids[count.index]}", CacheNodeId: "0001" },
@@ -227,6 +226,41 @@ describe("the module's derived arguments, as approved", () => {
         insufficient_data_actions: "${var.alarms_sns_topic_arns}",
       });
     }
+  });
+
+  it("watches every node of a scaled group with one Metrics Insights alarm per kind, selecting the nodes by the group's tag", () => {
+    const alarm = (name: string) => module.resource.aws_cloudwatch_metric_alarm[`${name}_all_nodes`];
+    const queries = {
+      elasticache_high_cpu_utilization: ["high-cpu-utilization", "AVG(CPUUtilization)", "AVG() DESC", 90],
+      elasticache_high_engine_cpu_utilization: ["high-engine-cpu-utilization", "AVG(EngineCPUUtilization)", "AVG() DESC", 90],
+      elasticache_low_memory_available: ["low-memory-available", "MIN(FreeableMemory)", "MIN() ASC", "${var.alarm_low_memory_available_threshold}"],
+      elasticache_swap_usage: ["swap-usage", "MAX(SwapUsage)", "MAX() DESC", 50000000],
+    };
+    for (const [name, [suffix, select, order, threshold]] of Object.entries(queries)) {
+      expect(alarm(name), name).toMatchObject({
+        count: "${(var.enable_cloudwatch_alarms && var.enable_auto_scaling) ? 1 : 0}",
+        alarm_name: `\${var.name}-all-nodes-${suffix}`,
+        metric_query: [
+          {
+            id: "nodes",
+            expression:
+              `SELECT ${select} FROM SCHEMA("AWS/ElastiCache", CacheClusterId, CacheNodeId) ` +
+              `WHERE tag.ElastiCacheReplicationGroup = '\${var.name}' GROUP BY CacheClusterId, CacheNodeId ORDER BY ${order}`,
+            period: 60,
+            return_data: true,
+          },
+        ],
+        threshold,
+        evaluation_periods: 1,
+        alarm_actions: "${var.alarms_sns_topic_arns}",
+        ok_actions: "${var.alarms_sns_topic_arns}",
+        insufficient_data_actions: "${var.alarms_sns_topic_arns}",
+      });
+      expect(alarm(name)).not.toHaveProperty("dimensions");
+    }
+    expect(module.resource.aws_elasticache_replication_group.redis.tags).toBe(
+      '${merge(var.tags, var.enable_auto_scaling ? {"ElastiCacheReplicationGroup" = var.name} : {})}',
+    );
   });
 
   it("scales the replication group through a target and a target-tracking policy, both counted by the switch", () => {

@@ -18,7 +18,14 @@ const EXPECTED_RESOURCES: Record<string, "redis" | "redis_alarms"> = {
   "aws_cloudwatch_metric_alarm.elasticache_swap_usage": "redis_alarms",
 };
 /** Resources of features the HCL module never had: nothing to move. */
-const NEW_RESOURCES = ["aws_appautoscaling_policy.redis", "aws_appautoscaling_target.redis"];
+const NEW_RESOURCES = [
+  "aws_appautoscaling_policy.redis",
+  "aws_appautoscaling_target.redis",
+  "aws_cloudwatch_metric_alarm.elasticache_high_cpu_utilization_all_nodes",
+  "aws_cloudwatch_metric_alarm.elasticache_high_engine_cpu_utilization_all_nodes",
+  "aws_cloudwatch_metric_alarm.elasticache_low_memory_available_all_nodes",
+  "aws_cloudwatch_metric_alarm.elasticache_swap_usage_all_nodes",
+];
 
 describe("the drop-in module's interface", () => {
   let json!: TerraformJson;

@@ -56,8 +56,11 @@ interface Case {
   inputs: Record<string, unknown>;
   /** The counts AWS has scaled the cluster to since. */
   scaled: [shards: number, replicas: number];
-  /** The scalable target and policy the state holds: automatic scaling was on when it was applied. */
-  scaledBy?: { dimension: string; min: number; max: number };
+  /**
+   * The scaling automatic scaling was applied with, if it was: the state then holds the scalable
+   * target and policy, the group's tag and the alarms over every node instead of the per-node ones.
+   */
+  appliedWith?: { dimension: string; min: number; max: number };
 }
 
 const scaling = (dimension: string, min: number, max: number) => ({
@@ -66,16 +69,34 @@ const scaling = (dimension: string, min: number, max: number) => ({
   auto_scale_min_capacity: min,
   auto_scale_max_capacity: max,
 });
+const applied = (dimension: string, min: number, max: number) => ({ inputs: scaling(dimension, min, max), appliedWith: { dimension, min, max } });
+const withScaling = (inputs: Record<string, unknown>, scaled: Case["scaled"], a: ReturnType<typeof applied>): Case => ({
+  inputs: { ...inputs, ...a.inputs },
+  scaled,
+  appliedWith: a.appliedWith,
+});
 
 const CASES: Record<string, Case> = {
-  shards_out: { inputs: { ...base("shards-out", 2, 1), ...scaling(SHARDS, 2, 6) }, scaled: [5, 1] },
-  shards_in: { inputs: { ...base("shards-in", 3, 1), ...scaling(SHARDS, 1, 6) }, scaled: [1, 1] },
-  replicas_out: { inputs: { ...base("replicas-out", 2, 1), ...scaling(REPLICAS, 1, 5) }, scaled: [2, 4] },
-  replicas_in: { inputs: { ...base("replicas-in", 2, 3), ...scaling(REPLICAS, 1, 5) }, scaled: [2, 1] },
-  switched_off: { inputs: base("switched-off", 2, 1), scaled: [4, 1], scaledBy: { dimension: SHARDS, min: 2, max: 6 } },
-  // AWS scaled out to 5 shards under an earlier, wider range; the range asked for now ends at 3.
+  shards_out: withScaling(base("shards-out", 2, 1), [5, 1], applied(SHARDS, 2, 6)),
+  shards_in: withScaling(base("shards-in", 3, 1), [1, 1], applied(SHARDS, 1, 6)),
+  replicas_out: withScaling(base("replicas-out", 2, 1), [2, 4], applied(REPLICAS, 1, 5)),
+  replicas_in: withScaling(base("replicas-in", 2, 3), [2, 1], applied(REPLICAS, 1, 5)),
+  switched_off: { inputs: base("switched-off", 2, 1), scaled: [4, 1], appliedWith: { dimension: SHARDS, min: 2, max: 6 } },
+  // AWS scaled out to 5 shards under a range applied by other means; automatic scaling is switched
+  // on here for the first time, with a range that ends at 3.
   range_below: { inputs: { ...base("range-below", 2, 1), ...scaling(SHARDS, 2, 3) }, scaled: [5, 1] },
 };
+
+/** The alarm kinds of docs/spec/module-interface.md, as the alarms over every node query them (docs/spec/autoscaling.md §4). */
+const NODE_QUERIES: Record<string, { select: string; order: string }> = {
+  elasticache_high_cpu_utilization: { select: "AVG(CPUUtilization)", order: "AVG() DESC" },
+  elasticache_high_engine_cpu_utilization: { select: "AVG(EngineCPUUtilization)", order: "AVG() DESC" },
+  elasticache_low_memory_available: { select: "MIN(FreeableMemory)", order: "MIN() ASC" },
+  elasticache_swap_usage: { select: "MAX(SwapUsage)", order: "MAX() DESC" },
+};
+const nodesQuery = (name: string, kind: string) =>
+  `SELECT ${NODE_QUERIES[kind].select} FROM SCHEMA("AWS/ElastiCache", CacheClusterId, CacheNodeId) ` +
+  `WHERE tag.ElastiCacheReplicationGroup = '${name}' GROUP BY CacheClusterId, CacheNodeId ORDER BY ${NODE_QUERIES[kind].order}`;
 
 const PROVIDER_ADDRESS = 'provider["registry.terraform.io/hashicorp/aws"]';
 
@@ -84,7 +105,7 @@ const PROVIDER_ADDRESS = 'provider["registry.terraform.io/hashicorp/aws"]';
  * (hashicorp/aws 5.100, schema version 0; attributes left out read as null). tools/state.ts models
  * the module without automatic scaling, so they are added here.
  */
-function scalingResources(name: string, s: NonNullable<Case["scaledBy"]>): StateResource[] {
+function scalingResources(name: string, s: NonNullable<Case["appliedWith"]>): StateResource[] {
   const resourceId = `replication-group/${name}`;
   const instance = (attributes: Record<string, unknown>, dependencies: string[]) => ({
     index_key: 0,
@@ -136,7 +157,12 @@ function scalingResources(name: string, s: NonNullable<Case["scaledBy"]>): State
           {
             customized_metric_specification: [],
             disable_scale_in: false,
-            predefined_metric_specification: [{ predefined_metric_type: "ElastiCachePrimaryEngineCPUUtilization", resource_label: "" }],
+            predefined_metric_specification: [
+              {
+                predefined_metric_type: s.dimension === REPLICAS ? "ElastiCacheReplicaEngineCPUUtilization" : "ElastiCachePrimaryEngineCPUUtilization",
+                resource_label: "",
+              },
+            ],
             scale_in_cooldown: 900,
             scale_out_cooldown: 600,
             target_value: 60,
@@ -145,10 +171,50 @@ function scalingResources(name: string, s: NonNullable<Case["scaledBy"]>): State
       },
       ["aws_appautoscaling_target.redis", "aws_elasticache_replication_group.redis"],
     ),
+    ...Object.entries(NODE_QUERIES).map(([kind]) => {
+      const alarm = `${name}-all-nodes-${kind.replace(/^elasticache_/, "").replaceAll("_", "-")}`;
+      return {
+        ...resource(
+          "aws_cloudwatch_metric_alarm",
+          {
+            id: alarm,
+            arn: `arn:aws:cloudwatch:${REGION}:111122223333:alarm:${alarm}`,
+            alarm_name: alarm,
+            alarm_description: `An alarm that goes off on ${kind.replace(/^elasticache_/, "").replaceAll("_", " ")} in any node of the ElastiCache replication group ${name}, nodes automatic scaling adds included.`,
+            actions_enabled: true,
+            alarm_actions: null,
+            ok_actions: null,
+            insufficient_data_actions: null,
+            comparison_operator: kind === "elasticache_low_memory_available" ? "LessThanThreshold" : "GreaterThanThreshold",
+            threshold: { elasticache_low_memory_available: 100000000, elasticache_swap_usage: 50000000 }[kind] ?? 90,
+            evaluation_periods: 1,
+            datapoints_to_alarm: 0,
+            treat_missing_data: "missing",
+            evaluate_low_sample_count_percentiles: "",
+            dimensions: null,
+            metric_name: "",
+            namespace: "",
+            period: 0,
+            statistic: "",
+            extended_statistic: "",
+            unit: "",
+            threshold_metric_id: "",
+            metric_query: [{ id: "nodes", account_id: "", expression: nodesQuery(name, kind), label: "", metric: [], period: 60, return_data: true }],
+            tags: null,
+            tags_all: {},
+          },
+          [],
+        ),
+        name: `${kind}_all_nodes`,
+      };
+    }),
   ];
 }
 
-/** The module's state after apply with the case's inputs, its replication group as AWS scaled it. */
+/**
+ * The module's state after apply with the case's inputs, its replication group as AWS scaled it.
+ * Applied with automatic scaling on, it also holds what that adds and not the per-node alarms.
+ */
 async function scaledState(c: Case): Promise<TerraformState> {
   const applied = await hclModuleState(c.inputs, { addresses: "root", region: REGION });
   const [shards, replicas] = c.scaled;
@@ -157,8 +223,16 @@ async function scaledState(c: Case): Promise<TerraformState> {
     region: REGION,
   });
   const group = (s: TerraformState) => s.resources.find((r) => r.type === "aws_elasticache_replication_group")!;
-  const scaling = c.scaledBy ? scalingResources(c.inputs.name as string, c.scaledBy) : [];
-  return { ...applied, resources: [...applied.resources.map((r) => (r === group(applied) ? group(scaled) : r)), ...scaling] };
+  if (!c.appliedWith) return { ...applied, resources: applied.resources.map((r) => (r === group(applied) ? group(scaled) : r)) };
+  const name = c.inputs.name as string;
+  const tagged = group(scaled).instances.map((i) => {
+    const tags = { ElastiCacheReplicationGroup: name };
+    return { ...i, attributes: { ...i.attributes, tags, tags_all: tags } };
+  });
+  const resources = applied.resources
+    .filter((r) => r.type !== "aws_cloudwatch_metric_alarm")
+    .map((r) => (r === group(applied) ? { ...group(scaled), instances: tagged } : r));
+  return { ...applied, resources: [...resources, ...scalingResources(name, c.appliedWith)] };
 }
 
 let workRoot: string | undefined;
@@ -204,11 +278,16 @@ beforeAll(async () => {
       delete json.terraform.backend;
       const dir = await prepareStackDir(join(root, "construct"), JSON.stringify(json));
       const renamed = Object.entries(ids).flatMap(([call, byAddress]) =>
-        states[call].resources.map((r) => ({
-          ...r,
-          name: byAddress.get(`${r.type}.${r.name}`) ?? r.name,
-          instances: r.instances.map((i) => ({ ...i, dependencies: [] })),
-        })),
+        states[call].resources.map((r) => {
+          // Counted by the switch in the module, single with the construct's literal switch.
+          const single = r.type.startsWith("aws_appautoscaling_") || r.name.endsWith("_all_nodes");
+          const { each, ...rest } = r;
+          return {
+            ...(single ? rest : { ...rest, each }),
+            name: byAddress.get(`${r.type}.${r.name}`) ?? r.name,
+            instances: r.instances.map(({ index_key, ...i }) => ({ ...i, ...(single ? {} : { index_key }), dependencies: [] })),
+          };
+        }),
       );
       await writeState(join(dir, "terraform.tfstate"), { ...states.shards_out, outputs: {}, resources: renamed });
       await init(dir);
@@ -236,30 +315,65 @@ const change = (p: Plan, address: string): ResourceChange | undefined => (p.reso
 const GROUP = "aws_elasticache_replication_group.redis";
 const changed = (p: Plan) => (p.resource_changes ?? []).filter((rc) => rc.change.actions.join() !== "no-op").map((rc) => `${rc.change.actions.join("+")} ${rc.address}`).sort();
 
+const NODE_ALARMS = Object.keys(NODE_QUERIES).map((kind) => `aws_cloudwatch_metric_alarm.${kind}_all_nodes[0]`);
+/** The per-node alarms of `members` member clusters, as `<action> <address>` lines. */
+const perNodeAlarms = (action: string, members: number) =>
+  Object.keys(NODE_QUERIES).flatMap((kind) => Array.from({ length: members }, (_, i) => `${action} aws_cloudwatch_metric_alarm.${kind}[${i}]`));
+const tagsOnly = (rc: ResourceChange) =>
+  Object.keys(rc.change.after ?? {}).filter((k) => JSON.stringify(rc.change.after?.[k]) !== JSON.stringify(rc.change.before?.[k]));
+
 describe("automatic scaling from the drop-in module (the switch is a variable)", () => {
-  for (const call of ["shards_out", "shards_in", "replicas_out", "replicas_in", "range_below"]) {
-    it(`${call}: leaves the count AWS scaled to, and only creates the target and the policy`, async () => {
+  for (const call of ["shards_out", "shards_in", "replicas_out", "replicas_in"]) {
+    it(`${call}: after AWS scaled, the next plan changes nothing at all`, async () => {
       const p = await modulePlan(call);
       expect(change(p, GROUP)?.change.actions).toEqual(["no-op"]);
-      expect(changed(p)).toEqual(["create aws_appautoscaling_policy.redis[0]", "create aws_appautoscaling_target.redis[0]"]);
+      expect(changed(p)).toEqual([]);
     });
   }
 
+  it("range_below, switched on for the first time: leaves the count AWS scaled to, tags the group, and trades the per-node alarms for the alarms over every node", async () => {
+    const p = await modulePlan("range_below");
+    const group = change(p, GROUP)!;
+    expect(group.change.actions).toEqual(["update"]);
+    expect(tagsOnly(group)).toEqual(["tags", "tags_all"]);
+    expect(group.change.after?.tags).toEqual({ ElastiCacheReplicationGroup: "range-below" });
+    expect(changed(p)).toEqual(
+      [
+        "create aws_appautoscaling_policy.redis[0]",
+        "create aws_appautoscaling_target.redis[0]",
+        ...NODE_ALARMS.map((a) => `create ${a}`),
+        ...perNodeAlarms("delete", 4),
+        `update ${GROUP}`,
+      ].sort(),
+    );
+  });
+
+  it("watches every node, those AWS adds included, through the group's tag", async () => {
+    const p = await modulePlan("range_below");
+    for (const kind of Object.keys(NODE_QUERIES)) {
+      const after = change(p, `aws_cloudwatch_metric_alarm.${kind}_all_nodes[0]`)?.change.after;
+      expect(after?.metric_query).toEqual([
+        { id: "nodes", account_id: "", expression: nodesQuery("range-below", kind), label: "", metric: [], period: 60, return_data: true },
+      ]);
+      expect(after).toMatchObject({ dimensions: null, metric_name: null, evaluation_periods: 1 });
+    }
+  });
+
   it("registers the group's dimension within the range, and tracks the dimension's engine CPU", async () => {
-    const p = await modulePlan("replicas_out");
+    const p = await modulePlan("range_below");
     expect(change(p, "aws_appautoscaling_target.redis[0]")?.change.after).toMatchObject({
       service_namespace: "elasticache",
-      scalable_dimension: REPLICAS,
-      min_capacity: 1,
-      max_capacity: 5,
+      scalable_dimension: SHARDS,
+      min_capacity: 2,
+      max_capacity: 3,
     });
     expect(change(p, "aws_appautoscaling_policy.redis[0]")?.change.after).toMatchObject({
       policy_type: "TargetTrackingScaling",
       service_namespace: "elasticache",
-      scalable_dimension: REPLICAS,
+      scalable_dimension: SHARDS,
       target_tracking_scaling_policy_configuration: [
         {
-          predefined_metric_specification: [{ predefined_metric_type: "ElastiCacheReplicaEngineCPUUtilization", resource_label: null }],
+          predefined_metric_specification: [{ predefined_metric_type: "ElastiCachePrimaryEngineCPUUtilization", resource_label: null }],
           target_value: 60,
           disable_scale_in: false,
           scale_in_cooldown: 900,
@@ -269,12 +383,21 @@ describe("automatic scaling from the drop-in module (the switch is a variable)",
     });
   });
 
-  it("switched off, plans the count of its inputs again (from 4 shards back to 2) and destroys the target and the policy", async () => {
+  it("switched off, plans the count of its inputs again (from 4 shards back to 2), untags the group and brings back the per-node alarms", async () => {
     const p = await modulePlan("switched_off");
     const group = change(p, GROUP)!;
     expect(group.change.actions).toEqual(["update"]);
     expect([group.change.before?.num_node_groups, group.change.after?.num_node_groups]).toEqual([4, 2]);
-    expect(changed(p)).toEqual(["delete aws_appautoscaling_policy.redis[0]", "delete aws_appautoscaling_target.redis[0]", `update ${GROUP}`]);
+    expect(group.change.after?.tags).toEqual({});
+    expect(changed(p)).toEqual(
+      [
+        "delete aws_appautoscaling_policy.redis[0]",
+        "delete aws_appautoscaling_target.redis[0]",
+        ...NODE_ALARMS.map((a) => `delete ${a}`),
+        ...perNodeAlarms("create", 4),
+        `update ${GROUP}`,
+      ].sort(),
+    );
   });
 });
 
@@ -336,7 +459,7 @@ describe("the plan review of automatic scaling", () => {
     expect(headings(html).map((h) => h.text).slice(0, 2)).toEqual(["⚠️ Capacity changes", "Terraform plan review"]);
     const text = textOf(html);
     expect(text).toContain("The cluster range-below (aws_elasticache_replication_group.redis), shards 5 -> 3: the new scalable target");
-    expect(text).toContain("Plan: 2 to add, 0 to change, 0 to destroy.");
+    expect(text).toContain("Plan: 6 to add, 1 to change, 16 to destroy.");
   });
 
   for (const call of ["shards_out", "shards_in", "replicas_out", "replicas_in"]) {
@@ -368,17 +491,20 @@ describe("automatic scaling from the construct (a literal switch)", () => {
   for (const call of ["shards_out", "shards_in", "replicas_out", "replicas_in", "range_below"]) {
     it(`${call}: leaves the count AWS scaled to`, async () => {
       const { plan: p, groups } = await constructPlan;
-      expect(change(p, groups[call])?.change.actions).toEqual(["no-op"]);
+      const group = change(p, groups[call])!;
+      expect(call === "range_below" ? tagsOnly(group) : group.change.actions).toEqual(call === "range_below" ? ["tags", "tags_all"] : ["no-op"]);
     });
   }
 
-  it("creates one target and one policy per cluster, uncounted", async () => {
-    const { plan: p } = await constructPlan;
-    const created = changed(p).filter((c) => c.startsWith("create"));
-    expect(created.filter((c) => c.includes("aws_appautoscaling_target."))).toHaveLength(5);
-    expect(created.filter((c) => c.includes("aws_appautoscaling_policy."))).toHaveLength(5);
-    expect(changed(p).filter((c) => !c.startsWith("create aws_appautoscaling_"))).toEqual([]);
-    expect(created.every((c) => !c.endsWith("]"))).toBe(true);
+  it("changes nothing on the clusters applied with scaling on; creates the target, the policy and the alarms over every node, uncounted, where it is new", async () => {
+    const { plan: p, groups } = await constructPlan;
+    const creates = changed(p).filter((c) => c.startsWith("create"));
+    expect(creates.filter((c) => c.includes("aws_appautoscaling_target."))).toHaveLength(1);
+    expect(creates.filter((c) => c.includes("aws_appautoscaling_policy."))).toHaveLength(1);
+    expect(creates.filter((c) => c.includes("aws_cloudwatch_metric_alarm."))).toHaveLength(4);
+    expect(creates.every((c) => !c.endsWith("]"))).toBe(true);
+    expect(changed(p).filter((c) => !c.startsWith("create") && !c.startsWith("delete aws_cloudwatch_metric_alarm."))).toEqual([`update ${groups.range_below}`]);
+    expect(changed(p).filter((c) => c.startsWith("delete"))).toHaveLength(16);
   });
 });
 

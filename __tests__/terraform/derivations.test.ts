@@ -11,6 +11,7 @@ import { derive, Derivation } from "../../lib/expressions/derive";
 import { CLUSTER_MODE_TYPE, LOG_DELIVERY_TYPE } from "../../lib/inputs/table";
 import type { TerraformClusterMode } from "../../lib/inputs/values";
 import * as derivations from "../../lib/expressions/derivations";
+import * as scaling from "../../lib/expressions/auto-scaling";
 import {
   init,
   knownOutputs,
@@ -42,6 +43,7 @@ interface Scenario {
   authToken: string | null;
   ownTreat: string | null;
   treat: string;
+  scaling: boolean;
 }
 
 interface LogConfig {
@@ -52,6 +54,7 @@ interface LogConfig {
 
 /** The inputs of later releases and of this module, as v0.85.0 users leave them. */
 const UNSET_LATER_INPUTS = {
+  scaling: false,
   engine: "redis",
   numNodeGroups: null,
   replicas: null,
@@ -84,6 +87,7 @@ const SCENARIOS: Record<string, Scenario> = {
     authToken: "a-token-of-16-chars",
     ownTreat: "breaching",
     treat: "ignore",
+    scaling: true,
   },
   valkey7: {
     name: "v7",
@@ -161,6 +165,7 @@ const SCENARIOS: Record<string, Scenario> = {
     groups: ["sg-1"],
     alarms: true,
     ...UNSET_LATER_INPUTS,
+    scaling: true,
   },
   redis7zero: {
     name: "r7",
@@ -184,7 +189,7 @@ type Args = (s: Scenario | Vars) => unknown[];
 const value = (v: Scenario | Vars, key: keyof Scenario): any => {
   const x = v[key];
   if (!(x instanceof TerraformVariable)) return x ?? undefined;
-  if (["clusterMode", "alarms", "engineLog", "slowLog"].includes(key)) return x.value;
+  if (["clusterMode", "alarms", "scaling", "engineLog", "slowLog"].includes(key)) return x.value;
   if (["size", "retention", "numNodeGroups", "replicas"].includes(key)) return x.numberValue;
   if (key === "cidrs" || key === "groups") return x.listValue;
   return x.stringValue;
@@ -218,6 +223,9 @@ const CHECKS: Record<string, [Derivation<any[], unknown>, Args]> = {
     derivations.alarmNames,
     (v) => [derive(derivations.memberIds, value(v, "name"), value(v, "size"), value(v, "clusterMode")), "swap-usage"],
   ],
+  nodeAlarmsOn: [scaling.nodeAlarmsOn, (v) => [value(v, "alarms"), value(v, "scaling")]],
+  groupAlarmsOn: [scaling.groupAlarmsOn, (v) => [value(v, "alarms"), value(v, "scaling")]],
+  groupTags: [scaling.groupTags, (v) => [{ team: "cache" }, value(v, "scaling"), value(v, "name")]],
   alarmCount: [
     derivations.alarmCount,
     (v) => [value(v, "alarms"), derive(derivations.memberIds, value(v, "name"), value(v, "size"), value(v, "clusterMode"))],
@@ -237,6 +245,7 @@ const VARIABLE_TYPES: Record<keyof Scenario, string> = {
   cidrs: "list(string)",
   groups: "list(string)",
   alarms: "bool",
+  scaling: "bool",
   engine: "string",
   numNodeGroups: "number",
   replicas: "number",

@@ -20,6 +20,8 @@ import {
   snapshotWindow,
   subnetGroupName,
 } from "../../lib/expressions/derivations";
+import { groupAlarmsOn, groupTags, nodeAlarmsOn } from "../../lib/expressions/auto-scaling";
+import { ALARMS, nodesAlarmName, nodesQuery } from "../../lib/construct/alarms";
 
 describe("member cache cluster ids", () => {
   it("numbers nodes with three digits when cluster mode is off", () => {
@@ -178,5 +180,30 @@ describe("inputs of later Gruntwork releases", () => {
   it("lets an alarm's own treat_missing_data win over the shared one", () => {
     expect(treatMissingData.literal("breaching", "ignore")).toBe("breaching");
     expect(treatMissingData.literal(undefined, "ignore")).toBe("ignore");
+  });
+});
+
+describe("alarms while automatic scaling is on", () => {
+  const cpu = ALARMS.find((a) => a.metric === "CPUUtilization")!;
+  const memory = ALARMS.find((a) => a.metric === "FreeableMemory")!;
+
+  it("queries one series per node of the group, selected by the group's tag, worst first", () => {
+    expect(nodesQuery(cpu, "orders")).toBe(
+      `SELECT AVG(CPUUtilization) FROM SCHEMA("AWS/ElastiCache", CacheClusterId, CacheNodeId) ` +
+        `WHERE tag.ElastiCacheReplicationGroup = 'orders' GROUP BY CacheClusterId, CacheNodeId ORDER BY AVG() DESC`,
+    );
+    expect(nodesQuery(memory, "orders")).toBe(
+      `SELECT MIN(FreeableMemory) FROM SCHEMA("AWS/ElastiCache", CacheClusterId, CacheNodeId) ` +
+        `WHERE tag.ElastiCacheReplicationGroup = 'orders' GROUP BY CacheClusterId, CacheNodeId ORDER BY MIN() ASC`,
+    );
+    expect(nodesAlarmName(memory, "orders")).toBe("orders-all-nodes-low-memory-available");
+  });
+
+  it("trades the per-node alarms for the alarms over every node, and tags the group, only while scaling is on", () => {
+    expect([nodeAlarmsOn.literal(true, false), nodeAlarmsOn.literal(true, true), nodeAlarmsOn.literal(false, false)]).toEqual([true, false, false]);
+    expect([groupAlarmsOn.literal(true, false), groupAlarmsOn.literal(true, true), groupAlarmsOn.literal(false, true)]).toEqual([false, true, false]);
+    const tags = { team: "cache" };
+    expect(groupTags.literal(tags, false, "orders")).toBe(tags);
+    expect(groupTags.literal(tags, true, "orders")).toEqual({ team: "cache", ElastiCacheReplicationGroup: "orders" });
   });
 });

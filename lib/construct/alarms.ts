@@ -70,3 +70,55 @@ export const ALARMS = [
 /** Every alarm looks at one-minute data points and fires on the first breaching one. */
 export const PERIOD_SECONDS = 60;
 export const EVALUATION_PERIODS = 1;
+
+/**
+ * The tag the group carries while automatic scaling is on. ElastiCache copies a replication group's
+ * tags to every node in it, those AWS adds included, and a Metrics Insights query can select
+ * metrics by the tags of their resource (docs/spec/autoscaling.md §4).
+ */
+export const NODES_TAG = "ElastiCacheReplicationGroup";
+
+const FUNCTIONS = { Average: "AVG", Minimum: "MIN", Maximum: "MAX" } as const;
+
+/**
+ * The Metrics Insights query of one alarm kind over every node of the group `groupName`: one time
+ * series per node, so each node is a contributor of the alarm with its own state. The nodes closest
+ * to the threshold come first, which matters only past the query's 500-series limit.
+ */
+export function nodesQuery(alarm: AlarmSpec, groupName: string): string {
+  const fn = FUNCTIONS[alarm.statistic];
+  const order = alarm.comparison === "LessThanThreshold" ? "ASC" : "DESC";
+  return (
+    `SELECT ${fn}(${alarm.metric}) FROM SCHEMA("AWS/ElastiCache", CacheClusterId, CacheNodeId) ` +
+    `WHERE tag.${NODES_TAG} = '${groupName}' GROUP BY CacheClusterId, CacheNodeId ORDER BY ${fn}() ${order}`
+  );
+}
+
+/** Name of the alarm of one kind over every node of the group: `<name>-all-nodes-<suffix>`. */
+export const nodesAlarmName = (alarm: AlarmSpec, groupName: string) => `${groupName}-all-nodes-${alarm.suffix}`;
+
+export const nodesAlarmDescription = (alarm: AlarmSpec, groupName: string) =>
+  `An alarm that goes off on ${alarm.suffix.replaceAll("-", " ")} in any node of the ElastiCache replication group ${groupName}, ` +
+  "nodes automatic scaling adds included.";
+
+/** What the alarms of both layouts take from the inputs. */
+export interface AlarmSettings {
+  readonly snsTopicArns: string[];
+  /** Free bytes below which the low-memory alarm fires. */
+  readonly lowMemoryThreshold: number;
+  /** treat_missing_data by alarm resource name. */
+  readonly treatMissingData: Readonly<Record<string, string>>;
+}
+
+/** The arguments an alarm of this kind has whatever it watches: threshold, evaluation and actions. */
+export function alarmBehaviour(alarm: AlarmSpec, settings: AlarmSettings) {
+  return {
+    comparisonOperator: alarm.comparison,
+    threshold: alarm.thresholdInput ? settings.lowMemoryThreshold : alarm.threshold,
+    treatMissingData: settings.treatMissingData[alarm.resource],
+    evaluationPeriods: EVALUATION_PERIODS,
+    alarmActions: settings.snsTopicArns,
+    okActions: settings.snsTopicArns,
+    insufficientDataActions: settings.snsTopicArns,
+  };
+}

@@ -5,10 +5,9 @@
  */
 import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
-import { IResolvable, TerraformCount, Token } from "cdktf";
+import { IResolvable } from "cdktf";
 import { Construct } from "constructs";
-import { isKnown } from "../expressions/derive";
-import { hcl } from "../expressions/hcl";
+import { countWhen } from "../expressions/derive";
 
 interface RedisAutoScalingProps {
   readonly enabled: boolean | IResolvable;
@@ -32,7 +31,7 @@ export class RedisAutoScaling extends Construct {
 
   constructor(scope: Construct, id: string, props: RedisAutoScalingProps) {
     super(scope, id);
-    const count = isKnown(props.enabled) ? undefined : TerraformCount.of(Token.asNumber(hcl`${props.enabled} ? 1 : 0`));
+    const count = countWhen(props.enabled);
     const resourceId = `replication-group/${props.replicationGroupId}`;
     this.target = new AppautoscalingTarget(this, "auto_scaling_target", {
       count,

@@ -1,20 +1,15 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { IResolvable, TerraformCount, Token } from "cdktf";
 import { Construct } from "constructs";
-import { ALARMS, EVALUATION_PERIODS, PERIOD_SECONDS } from "./alarms";
+import { ALARMS, alarmBehaviour, AlarmSettings, PERIOD_SECONDS } from "./alarms";
 import { derive } from "../expressions/derive";
 import { alarmCount, alarmDescriptions, alarmNames, CACHE_NODE_ID } from "../expressions/derivations";
 import { hcl } from "../expressions/hcl";
 
-interface RedisAlarmsProps {
+interface RedisAlarmsProps extends AlarmSettings {
   readonly enabled: boolean | IResolvable;
   /** Member cache cluster ids; alarm index i watches member i. */
   readonly memberIds: string[];
-  readonly snsTopicArns: string[];
-  /** Free bytes below which the low-memory alarm fires. */
-  readonly lowMemoryThreshold: number;
-  /** treat_missing_data by alarm resource name. */
-  readonly treatMissingData: Readonly<Record<string, string>>;
 }
 
 /** The four alarms for every member cache cluster (the HCL module's `redis_alarms` module). */
@@ -28,25 +23,19 @@ export class RedisAlarms extends Construct {
     this.alarms = ALARMS.map(
       (alarm) =>
         new CloudwatchMetricAlarm(this, alarm.resource, {
+          ...alarmBehaviour(alarm, props),
           count,
           alarmName: atIndex(derive(alarmNames, props.memberIds, alarm.suffix)),
           alarmDescription: atIndex(derive(alarmDescriptions, props.memberIds, alarm.description)),
           namespace: "AWS/ElastiCache",
           metricName: alarm.metric,
-          comparisonOperator: alarm.comparison,
-          threshold: "thresholdInput" in alarm ? props.lowMemoryThreshold : alarm.threshold,
-          treatMissingData: props.treatMissingData[alarm.resource],
           statistic: alarm.statistic,
           unit: alarm.unit,
           period: PERIOD_SECONDS,
-          evaluationPeriods: EVALUATION_PERIODS,
           dimensions: {
             CacheClusterId: atIndex(props.memberIds),
             CacheNodeId: CACHE_NODE_ID,
           },
-          alarmActions: props.snsTopicArns,
-          okActions: props.snsTopicArns,
-          insufficientDataActions: props.snsTopicArns,
         }),
     );
   }

@@ -15,6 +15,7 @@ import { hcl } from "../expressions/hcl";
 import { inputValues, TerraformInputs } from "../inputs/values";
 import { checkLiterals } from "../rules/literal-checks";
 import type { ElastiCacheRedisProps } from "../inputs/props";
+import { GroupAlarms } from "./group-alarms";
 import { RedisAlarms } from "./redis-alarms";
 import { RedisAutoScaling } from "./auto-scaling";
 import * as scaling from "../expressions/auto-scaling";
@@ -33,7 +34,10 @@ export class ElastiCacheRedis extends Construct {
   readonly securityGroup: SecurityGroup;
   readonly cidrBlocksRule: SecurityGroupRule;
   readonly securityGroupsRule: SecurityGroupRule;
+  /** The four alarms of every member node; none while automatic scaling is on. */
   readonly alarms: RedisAlarms;
+  /** The same four alarms over every node of the group, those AWS adds included; only while automatic scaling may be on. */
+  readonly groupAlarms?: GroupAlarms;
   /** The scalable target and its policy; absent when automatic scaling is off (a literal false). */
   readonly autoScaling?: RedisAutoScaling;
 
@@ -131,7 +135,7 @@ export class ElastiCacheRedis extends Construct {
       maintenanceWindow: p.maintenance_window,
       notificationTopicArn: derive(derived.notificationTopicArn, p.sns_topic_for_notifications),
       applyImmediately: p.apply_immediately,
-      tags: p.tags,
+      tags: derive(scaling.groupTags, p.tags, p.enable_auto_scaling, p.name),
       lifecycle: {
         // The HCL module's description text is not public, so the one its state holds is kept:
         // description is no input, and a first plan after migrating must show moves only.
@@ -157,9 +161,7 @@ export class ElastiCacheRedis extends Construct {
       });
     }
     this.cacheClusterIds = derive(derived.memberIds, p.name, p.replication_group_size, shards);
-    this.alarms = new RedisAlarms(this, "alarms", {
-      enabled: p.enable_cloudwatch_alarms,
-      memberIds: this.cacheClusterIds,
+    const alarmInputs = {
       snsTopicArns: p.alarms_sns_topic_arns,
       lowMemoryThreshold: p.alarm_low_memory_available_threshold,
       treatMissingData: Object.fromEntries(
@@ -168,7 +170,16 @@ export class ElastiCacheRedis extends Construct {
           derive(derived.treatMissingData, "ownTreatMissingData" in alarm ? p[alarm.ownTreatMissingData] : undefined, p.alarm_treat_missing_data),
         ]),
       ),
+    };
+    this.alarms = new RedisAlarms(this, "alarms", {
+      ...alarmInputs,
+      enabled: derive(scaling.nodeAlarmsOn, p.enable_cloudwatch_alarms, p.enable_auto_scaling),
+      memberIds: this.cacheClusterIds,
     });
+    const groupAlarmsOn = derive(scaling.groupAlarmsOn, p.enable_cloudwatch_alarms, p.enable_auto_scaling);
+    if (groupAlarmsOn !== false) {
+      this.groupAlarms = new GroupAlarms(this, "group_alarms", { ...alarmInputs, enabled: groupAlarmsOn, groupName: p.name });
+    }
 
     this.cachePort = this.replicationGroup.port;
     this.cacheNodeId = derived.CACHE_NODE_ID;

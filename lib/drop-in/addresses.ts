@@ -38,6 +38,9 @@ export const ADDRESSES: readonly ResourceAddress[] = [
       module: "redis_alarms",
     }),
   ),
+  ...ALARMS.map(
+    (alarm): ResourceAddress => ({ id: `${alarm.resource}_all_nodes`, type: "aws_cloudwatch_metric_alarm", name: `${alarm.resource}_all_nodes` }),
+  ),
   { id: "auto_scaling_target", type: "aws_appautoscaling_target", name: "redis" },
   { id: "auto_scaling_policy", type: "aws_appautoscaling_policy", name: "redis" },
 ];

@@ -1,16 +1,17 @@
 /**
  * What automatic scaling derives from its inputs (docs/spec/autoscaling.md): the count it scales,
- * its minimum and metric when they are left to their defaults, and the count Terraform sends when
- * AWS owns it. Each is a TypeScript function paired with the Terraform expression of the same.
+ * its minimum and metric when they are left to their defaults, the count Terraform sends when AWS
+ * owns it, and which alarms watch the nodes. Each is a TypeScript function paired with the Terraform expression of the same.
  */
 import type { IResolvable } from "cdktf";
-import { type Derivation, literalOf } from "./derive";
+import { type Derivation, isKnown, literalOf } from "./derive";
 import { numNodeGroups, replicasPerNodeGroup } from "./derivations";
 import { hcl } from "./hcl";
+import { NODES_TAG } from "../construct/alarms";
+import { AUTO_SCALING_NAMES } from "../inputs/table";
 
 /** Cluster mode as the derivations of the counts take it. */
 type ClusterMode = Parameters<typeof numNodeGroups.literal>[0];
-import { AUTO_SCALING_NAMES } from "../inputs/table";
 
 export const SHARDS = AUTO_SCALING_NAMES.shards;
 export const REPLICAS = AUTO_SCALING_NAMES.replicas;
@@ -57,4 +58,35 @@ export const unlessScaled: Derivation<
   kind: "number",
   literal: (count, enabled, dimension, scaled) => (literalOf(enabled) && dimension === scaled ? undefined : count),
   expression: (count, enabled, dimension, scaled) => hcl`${enabled} && ${dimension} == ${scaled} ? null : ${count}`,
+};
+
+/**
+ * Whether the per-node alarms exist: with automatic scaling on, the alarms over every node of the
+ * group stand in for them. With scaling a literal false, the switch of the alarms as it is, so that
+ * a group without scaling synthesizes as it always did.
+ */
+export const nodeAlarmsOn: Derivation<[alarms: boolean | IResolvable, scaling: boolean | IResolvable], boolean | IResolvable> = {
+  kind: "any",
+  known: (alarms, scaling) => scaling === false || (isKnown(alarms) && isKnown(scaling)),
+  literal: (alarms, scaling) => (scaling === false ? alarms : literalOf(alarms) && !literalOf(scaling)),
+  expression: (alarms, scaling) => hcl`${alarms} && !${scaling}`,
+};
+
+/** Whether the alarms over every node of the group exist: alarms and automatic scaling both on. */
+export const groupAlarmsOn: Derivation<[alarms: boolean | IResolvable, scaling: boolean | IResolvable], boolean | IResolvable> = {
+  kind: "any",
+  known: (alarms, scaling) => alarms === false || scaling === false || (isKnown(alarms) && isKnown(scaling)),
+  literal: (alarms, scaling) => alarms === true && scaling === true,
+  expression: (alarms, scaling) => hcl`${alarms} && ${scaling}`,
+};
+
+/** The group's tags: the ones given, and while automatic scaling is on the tag its alarms select nodes by. */
+export const groupTags: Derivation<
+  [tags: Record<string, string>, scaling: boolean | IResolvable, name: string],
+  Record<string, string>
+> = {
+  kind: "any",
+  known: (tags, scaling) => scaling === false || (isKnown(tags) && isKnown(scaling)),
+  literal: (tags, scaling, name) => (scaling === false ? tags : { ...tags, [NODES_TAG]: name }),
+  expression: (tags, scaling, name) => hcl`merge(${tags}, ${scaling} ? ${{ [NODES_TAG]: name }} : {})`,
 };

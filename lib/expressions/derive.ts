@@ -1,5 +1,6 @@
-import { DefaultTokenResolver, IResolvable, StringConcat, TerraformLocal, Token, Tokenization } from "cdktf";
+import { DefaultTokenResolver, IResolvable, StringConcat, TerraformCount, TerraformLocal, Token, Tokenization } from "cdktf";
 import type { Construct } from "constructs";
+import { hcl } from "./hcl";
 
 /**
  * A value the construct derives from its inputs, written twice: once in TypeScript, used when
@@ -90,3 +91,8 @@ export function deriveIn(scope?: Construct): Derive {
 
 /** Derives with every expression inlined (tests, and values that are never named). */
 export const derive: Derive = deriveIn();
+
+/** The count of a resource that exists when a switch known only to Terraform is on; none when the switch is a literal. */
+export function countWhen(enabled: boolean | IResolvable): TerraformCount | undefined {
+  return isKnown(enabled) ? undefined : TerraformCount.of(Token.asNumber(hcl`${enabled} ? 1 : 0`));
+}

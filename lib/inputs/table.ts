@@ -431,7 +431,7 @@ export const INPUTS = [
     default: false,
     since: "this module",
     description:
-      "Let Application Auto Scaling change the shards or the replicas per shard (auto_scale_dimension) within auto_scale_min_capacity and auto_scale_max_capacity. Needs cluster mode; Terraform then leaves that count to AWS.",
+      "Let Application Auto Scaling change the shards or the replicas per shard (auto_scale_dimension) within auto_scale_min_capacity and auto_scale_max_capacity. Needs cluster mode; Terraform then leaves that count to AWS, and the alarms watch every node of the group, those AWS adds included, by a tag on the group.",
   },
   {
     name: "auto_scale_dimension",
