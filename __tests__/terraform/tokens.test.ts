@@ -222,7 +222,8 @@ for (const base of Object.keys(BASES))
 
     it("plans the all-literal construct: every resource created", async () => {
       const literal = (await byInstance()).get(`${base}/(none)`)!;
-      const expectedAlarms = 4 * 2;
+      // Two member nodes, four alarms each; with automatic scaling on (later), four over every node.
+      const expectedAlarms = base === "later" ? 4 : 4 * 2;
       if (base === "later") {
         const rg = literal["aws_elasticache_replication_group.replication_group"] as { after: Record<string, unknown> };
         expect(rg.after).toMatchObject({
@@ -235,6 +236,7 @@ for (const base of Object.keys(BASES))
       }
       const alarms = Object.keys(literal).filter((k) => k.startsWith("aws_cloudwatch_metric_alarm."));
       expect(alarms).toHaveLength(expectedAlarms);
+      expect(alarms.every((k) => k.endsWith("_all_nodes"))).toBe(base === "later");
       expect(Object.keys(literal).filter((k) => k.startsWith("aws_security_group_rule."))).toHaveLength(base === "off" ? 2 : 0);
     });
 
