@@ -3,6 +3,7 @@ import { App, LocalBackend, S3Backend, TerraformStack, TerraformVariable } from 
 import { Construct } from "constructs";
 import { ElastiCacheRedis } from "./lib/construct/redis";
 import { RedisModuleStack } from "./lib/drop-in/module-stack";
+import { SnapshotDestinationStack } from "./lib/drop-in/destination-stack";
 
 /**
  * An environment that uses the construct from TypeScript: literal props, its own provider and
@@ -49,5 +50,6 @@ class ProductionStack extends TerraformStack {
 // No stack traces in the manifest's annotations: they hold this machine's paths.
 const app = new App({ stackTraces: false });
 new RedisModuleStack(app, "redis");
+new SnapshotDestinationStack(app, "redis-snapshot-destination");
 new ProductionStack(app, "production");
 app.synth();

@@ -8,3 +8,6 @@ export { OUTPUTS } from "./construct/outputs";
 export { ALARMS } from "./construct/alarms";
 export { ADDRESSES } from "./drop-in/addresses";
 export { RedisModuleStack } from "./drop-in/module-stack";
+export { SnapshotDestination } from "./construct/snapshot-destination";
+export type { SnapshotDestinationProps } from "./inputs/destination";
+export { SnapshotDestinationStack } from "./drop-in/destination-stack";

@@ -247,7 +247,9 @@ function propDoc(input: InputSpec): string[] {
   if (!input.required) {
     lines.push("", input.default === null ? "@default - not set" : `@default ${JSON.stringify(input.default)}`);
   }
-  return ["  /**", ...lines.flatMap((line) => (line === "" ? ["   *"] : wrap(line, "   * ", 100))), "   */"];
+  // "*/" in a rule's text (cron's "*/N") would end the comment.
+  const safe = lines.map((line) => line.replaceAll("*/", "*\\/"));
+  return ["  /**", ...safe.flatMap((line) => (line === "" ? ["   *"] : wrap(line, "   * ", 100))), "   */"];
 }
 
 /**

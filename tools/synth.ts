@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ElastiCacheRedisProps } from "../lib/inputs/props";
+import { SnapshotDestinationStack } from "../lib/drop-in/destination-stack";
 import { RedisModuleStack } from "../lib/drop-in/module-stack";
 import { ElastiCacheRedis } from "../lib/construct/redis";
 import { requireTerraform, started } from "./terraform";
@@ -33,6 +34,16 @@ export function synthModuleText(): string {
     new RedisModuleStack(app, "redis");
     app.synth();
     return readFileSync(join(outdir, "stacks", "redis", "cdk.tf.json"), "utf8");
+  });
+}
+
+/** The redis-snapshot-destination module's text, as this tree synthesizes it. */
+export function synthDestinationText(): string {
+  return withTempDir((outdir) => {
+    const app = new App({ outdir });
+    new SnapshotDestinationStack(app, "redis-snapshot-destination");
+    app.synth();
+    return readFileSync(join(outdir, "stacks", "redis-snapshot-destination", "cdk.tf.json"), "utf8");
   });
 }
 

@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { JOB_PACKAGE } from "../lib/drop-in/package-info";
 
 const run = promisify(execFile);
 
@@ -281,16 +282,24 @@ export function removeWorkRoot(root: string | undefined): Promise<void> {
   return root ? rm(root, { recursive: true, force: true }) : Promise.resolve();
 }
 
-export async function writeFiles(dir: string, files: Record<string, string>): Promise<void> {
+export async function writeFiles(dir: string, files: Record<string, string | Buffer>): Promise<void> {
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), text);
   }
 }
 
-/** The module as a root of its own: dir holds only cdk.tf.json. */
+/** The module folder as it ships: its JSON and the snapshot export job's package it names. */
+async function moduleFiles(moduleText: string, under = ""): Promise<Record<string, string | Buffer>> {
+  return {
+    [`${under}cdk.tf.json`]: moduleText,
+    [`${under}${JOB_PACKAGE}`]: await readFile(join(PROJECT, "module", JOB_PACKAGE)),
+  };
+}
+
+/** The module as a root of its own: dir holds the module folder. */
 export async function prepareModuleDir(dir: string, moduleText: string): Promise<string> {
-  await writeFiles(dir, { "cdk.tf.json": moduleText });
+  await writeFiles(dir, await moduleFiles(moduleText));
   return dir;
 }
 
@@ -318,7 +327,7 @@ export async function prepareCallerDir(dir: string, moduleText: string, caller: 
                 : moduleCall(moduleText, { redis: caller.inputs }, caller.region, (_, output) => output),
           };
   await writeFiles(dir, {
-    "modules/redis/cdk.tf.json": moduleText,
+    ...(await moduleFiles(moduleText, "modules/redis/")),
     ...root,
     "provider_override.tf": PROVIDER_OVERRIDE,
     ...("vars" in caller && caller.vars ? { "terraform.tfvars.json": JSON.stringify(caller.vars, null, 2) } : {}),

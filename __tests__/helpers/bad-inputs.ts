@@ -71,6 +71,12 @@ const RANGE_RULE =
 const REPLICAS_RULE = "automatic scaling keeps from 1 to 5 replicas in each shard (a null auto_scale_min_capacity takes replicas_per_node_group)";
 const RANGE_OF_REPLICAS_FROM_NONE = `Invalid enable_auto_scaling true, auto_scale_dimension "${REPLICAS}", auto_scale_min_capacity 1, auto_scale_max_capacity 3, cluster_mode [{"num_node_groups":2,"replicas_per_node_group":0}]: ${RANGE_RULE}.`;
 
+const SHARING = {
+  share_snapshot_with_another_account: true,
+  share_snapshot_with_account_id: "444455556666",
+  share_snapshot_destination_bucket_arn: "arn:aws:s3:::orders-snapshots-dr",
+};
+
 export const CASES: Case[] = [
   // null means the default, as in the module's variables (nullable = false)
   ["null takes the default: port", { port: null }, []],
@@ -562,6 +568,60 @@ export const CASES: Case[] = [
     "tags: 257-character value",
     { tags: { team: "v".repeat(257) } },
     [`Invalid tags {"team":"${"v".repeat(257)}"}: must have keys of at most 128 and values of at most 256 characters.`],
+  ],
+  // Cross-account snapshots (docs/spec/snapshot-export.md)
+  ["sharing snapshots: an account and a bucket", SHARING, []],
+  ["sharing snapshots off: its other inputs are not checked together", { kms_key_id: KMS_KEY, share_snapshot_with_account_id: null }, []],
+  [
+    "sharing snapshots: no account, no bucket",
+    { share_snapshot_with_another_account: true },
+    [
+      "Invalid share_snapshot_with_another_account true, share_snapshot_with_account_id null: sharing snapshots needs share_snapshot_with_account_id, the account that receives them.",
+      "Invalid share_snapshot_with_another_account true, share_snapshot_destination_bucket_arn null: sharing snapshots needs share_snapshot_destination_bucket_arn, the bucket in that account that receives them.",
+    ],
+  ],
+  ...["44445555666", "4444-5555-6666", "4444555566667"].map((id): Case => [
+    `sharing snapshots: account id ${id}`,
+    { share_snapshot_with_account_id: id },
+    [`Invalid share_snapshot_with_account_id "${id}": must be null or a 12-digit AWS account id.`],
+  ]),
+  ...["orders-snapshots-dr", "arn:aws:s3:::Orders_DR", "arn:aws:s3:::dr/orders"].map((arn): Case => [
+    `sharing snapshots: destination ${arn}`,
+    { share_snapshot_destination_bucket_arn: arn },
+    [`Invalid share_snapshot_destination_bucket_arn "${arn}": must be null or an S3 bucket ARN (arn:aws:s3:::name).`],
+  ]),
+  ...["rate(1 day)", "rate(2 hours)", "rate(72 minutes)", "cron(0 20 * * ? *)", "cron(15 */2 ? * MON-FRI *)", "cron(0 0,6,12,18 * * ? *)"].map(
+    (schedule): Case => [`sharing snapshots: schedule ${schedule}`, { share_snapshot_schedule_expression: schedule }, []],
+  ),
+  // More than 20 runs a day, or no valid expression.
+  ...["rate(1 hour)", "rate(71 minutes)", "rate(1 days)", "cron(0 * * * ? *)", "cron(*/30 4 * * ? *)", "cron(0 */1 * * ? *)", "cron(0 20 * *)", "daily"].map(
+    (schedule): Case => [
+      `sharing snapshots: schedule ${schedule}`,
+      { share_snapshot_schedule_expression: schedule },
+      [
+        `Invalid share_snapshot_schedule_expression "${schedule}": must be rate() of at least 72 minutes, 2 hours or 1 day, or cron() with one minute and one hour, a list of up to 20 hours or */N hours (N from 2): at most 20 runs a day.`,
+      ],
+    ],
+  ),
+  ["sharing snapshots: keep 0 copies", { share_snapshot_max_snapshots: 0 }, [wholeNumber("share_snapshot_max_snapshots", 0, 1, 1000)]],
+  ...[90, 0, 86460].map((period): Case => [
+    `sharing snapshots: alarm period ${period}`,
+    { backup_job_alarm_period: period },
+    [`Invalid backup_job_alarm_period ${period}: must be a multiple of 60 from 60 to 86400.`],
+  ]),
+  [
+    "sharing snapshots: a customer managed key",
+    { ...SHARING, kms_key_id: KMS_KEY },
+    [
+      `Invalid share_snapshot_with_another_account true, kms_key_id "${KMS_KEY}": AWS cannot export snapshots encrypted with a customer managed key: sharing snapshots needs kms_key_id null (the AWS managed key).`,
+    ],
+  ],
+  [
+    "sharing snapshots: data-tiering nodes",
+    { ...SHARING, instance_type: "cache.r6gd.xlarge", redis_version: "7.1" },
+    [
+      'Invalid share_snapshot_with_another_account true, instance_type "cache.r6gd.xlarge": AWS cannot export snapshots of data-tiering (r6gd) nodes: sharing snapshots needs another node type.',
+    ],
   ],
 ];
 

@@ -5,7 +5,7 @@ import { TerraformJson } from "../../tools/synth";
 
 /**
  * The module's rules without its resources: the synthesized variables (with their validation
- * blocks), the locals the rules read, check blocks, and the replication group's preconditions
+ * blocks), the locals that read only inputs, check blocks, and the replication group's preconditions
  * moved verbatim onto a terraform_data resource. It plans with Terraform's built-in provider only, in a fraction of a
  * second, so every bad-input case can run through Terraform itself.
  */
@@ -14,7 +14,8 @@ export function rulesHarness(module: TerraformJson): TerraformJson {
   return {
     terraform: { required_version: module.terraform.required_version },
     variable: module.variable,
-    locals: module.locals,
+    // Locals read from resources (the group's region and account) are no rule's and have no resource here.
+    locals: Object.fromEntries(Object.entries(module.locals).filter(([, value]) => !/\baws_\w+\.\w+/.test(JSON.stringify(value)))),
     check: module.check,
     resource: { terraform_data: { rules: { lifecycle: { precondition } } } },
   };

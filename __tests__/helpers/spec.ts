@@ -284,6 +284,14 @@ export const MODULE_ONLY_VARIABLES: Record<string, [string, unknown]> = {
   auto_scale_disable_scale_in: ["bool", false],
   auto_scale_scale_in_cooldown: ["number", 900],
   auto_scale_scale_out_cooldown: ["number", 600],
+  // Cross-account snapshots (docs/spec/snapshot-export.md): Gruntwork's RDS names and defaults.
+  share_snapshot_with_another_account: ["bool", false],
+  share_snapshot_with_account_id: ["string", null],
+  share_snapshot_destination_bucket_arn: ["string", null],
+  share_snapshot_schedule_expression: ["string", "rate(1 day)"],
+  share_snapshot_max_snapshots: ["number", 30],
+  enable_share_snapshot_cloudwatch_alarms: ["bool", true],
+  backup_job_alarm_period: ["number", 3600],
 };
 
 /** §2: the 6 outputs, and security_group_id of later releases, sorted. */

@@ -98,6 +98,21 @@ const VALIDATIONS: Record<string, string[]> = {
   auto_scale_scale_out_cooldown: [
     "${floor(var.auto_scale_scale_out_cooldown) == var.auto_scale_scale_out_cooldown && var.auto_scale_scale_out_cooldown >= 0 && var.auto_scale_scale_out_cooldown <= 86400}",
   ],
+  share_snapshot_with_account_id: ['${var.share_snapshot_with_account_id == null ? true : can(regex("^(?:[0-9]{12})$", var.share_snapshot_with_account_id))}'],
+  share_snapshot_destination_bucket_arn: [
+    '${var.share_snapshot_destination_bucket_arn == null ? true : can(regex("^(?:arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.share_snapshot_destination_bucket_arn))}',
+  ],
+  // rate() of 72 minutes, 2 hours or a day at least; cron() at one minute of at most 20 hours a day.
+  share_snapshot_schedule_expression: [
+    '${can(regex("^(?:rate\\\\((1 day|([2-9]|[1-9][0-9]+) days|([2-9]|[1-9][0-9]+) hours|(7[2-9]|[89][0-9]|[1-9][0-9]{2,}) minutes)\\\\)' +
+      '|cron\\\\([0-5]?[0-9] (([01]?[0-9]|2[0-3])(,([01]?[0-9]|2[0-3])){0,19}|(\\\\*|([01]?[0-9]|2[0-3]))/([2-9]|1[0-9]|2[0-3]))( [0-9A-Z*?/,L#-]+){4}\\\\))$", var.share_snapshot_schedule_expression))}',
+  ],
+  share_snapshot_max_snapshots: [
+    "${floor(var.share_snapshot_max_snapshots) == var.share_snapshot_max_snapshots && var.share_snapshot_max_snapshots >= 1 && var.share_snapshot_max_snapshots <= 1000}",
+  ],
+  backup_job_alarm_period: [
+    "${floor(var.backup_job_alarm_period) == var.backup_job_alarm_period && var.backup_job_alarm_period % 60 == 0 && var.backup_job_alarm_period >= 60 && var.backup_job_alarm_period <= 86400}",
+  ],
 };
 const PRECONDITIONS: string[] = [
   "${can(regex(\"^(?:cache\\\\.[a-z]+[0-9]+[a-z]*\\\\.(micro|small|medium|large|xlarge|([2-9]|[1-9][0-9])xlarge))$\", var.instance_type))}",
@@ -126,6 +141,10 @@ const PRECONDITIONS: string[] = [
   "${!var.enable_auto_scaling || length(local.cluster_mode) == 0 ? true : (var.auto_scale_dimension != \"elasticache:replication-group:Replicas\" ? true : local.auto_scale_minimum >= 1 && (var.auto_scale_max_capacity == null ? true : var.auto_scale_max_capacity <= 5))}",
   "${!var.enable_auto_scaling || var.auto_scale_trigger_metric == null ? true : (var.auto_scale_dimension == \"elasticache:replication-group:Replicas\") == (var.auto_scale_trigger_metric == \"ElastiCacheReplicaEngineCPUUtilization\")}",
   "${!var.enable_auto_scaling || var.auto_scale_trigger_metric == null ? true : var.auto_scale_trigger_metric != \"ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage\" || !can(regex(\"^(?:cache\\\\.(r6gd)\\\\.(micro|small|medium|large|xlarge|([2-9]|[1-9][0-9])xlarge))$\", var.instance_type))}",
+  "${!var.share_snapshot_with_another_account || var.share_snapshot_with_account_id != null}",
+  "${!var.share_snapshot_with_another_account || var.share_snapshot_destination_bucket_arn != null}",
+  "${!var.share_snapshot_with_another_account || var.kms_key_id == null}",
+  "${!var.share_snapshot_with_another_account || !can(regex(\"^(?:cache\\\\.(r6gd)\\\\.(micro|small|medium|large|xlarge|([2-9]|[1-9][0-9])xlarge))$\", var.instance_type))}",
 ];
 const CHECKS: Record<string, string> = {
   alarms_sns_topic_arns_format: "${alltrue([for item in var.alarms_sns_topic_arns : can(regex(\"^(?:arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\\\.fifo)?)$\", item))])}",
@@ -158,6 +177,10 @@ const DERIVED: Record<string, string> = {
   data_tiering_enabled: "${local.data_tiering}",
 };
 const LOCALS: Record<string, unknown> = {
+  // The group's region and account, read from its ARN, name what the snapshot export grants on.
+  account_id: '${split(":", aws_elasticache_replication_group.redis.arn)[4]}',
+  partition: '${split(":", aws_elasticache_replication_group.redis.arn)[1]}',
+  region: '${split(":", aws_elasticache_replication_group.redis.arn)[3]}',
   auto_scale_minimum: "${var.auto_scale_min_capacity != null ? var.auto_scale_min_capacity : local.auto_scale_starting_count}",
   auto_scale_starting_count: "${var.auto_scale_dimension == \"elasticache:replication-group:Replicas\" ? one(local.cluster_mode[*].replicas_per_node_group) : one(local.cluster_mode[*].num_node_groups)}",
   cache_cluster_ids: "${concat(formatlist(\"%s-%03d\", var.name, range(1, ((length(local.cluster_mode) == 0) ? var.replication_group_size : 0) + 1)), flatten([for shard in local.cluster_mode : [for ids in setproduct(range(1, shard.num_node_groups + 1), range(1, shard.replicas_per_node_group + 2)) : format(\"%s-%04d-%03d\", var.name, ids[0], ids[1])]]))}",
@@ -335,7 +358,8 @@ describe("the module's expressions, as a reviewer reads them", () => {
   }
 
   it("has no expression longer than about 400 characters (derived values are named locals)", () => {
-    const code = expressions(module).filter(([at]) => !at.endsWith("/error_message"));
+    // IAM documents are data written as one jsonencode() call, not derived values.
+    const code = expressions(module).filter(([at]) => !at.endsWith("/error_message") && !/\/(policy|assume_role_policy)$/.test(at));
     expect(code.filter(([, text]) => text.length > 420)).toEqual([]);
     expect(code.length).toBeGreaterThan(50);
   });

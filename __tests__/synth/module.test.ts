@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { EXPECTED_OUTPUTS, EXPECTED_VARIABLES, LATER_GRUNTWORK_VARIABLES, MODULE_ONLY_VARIABLES, required } from "../helpers/spec";
-import { synthModule, synthModuleText, TerraformJson } from "../../tools/synth";
+import { synthDestinationText, synthModule, synthModuleText, TerraformJson } from "../../tools/synth";
 
 const root = join(__dirname, "..", "..");
 
@@ -25,6 +25,24 @@ const NEW_RESOURCES = [
   "aws_cloudwatch_metric_alarm.elasticache_high_engine_cpu_utilization_all_nodes",
   "aws_cloudwatch_metric_alarm.elasticache_low_memory_available_all_nodes",
   "aws_cloudwatch_metric_alarm.elasticache_swap_usage_all_nodes",
+  "aws_cloudwatch_event_rule.snapshot_export_schedule",
+  "aws_cloudwatch_event_target.snapshot_export_target",
+  "aws_cloudwatch_log_group.snapshot_export_logs",
+  "aws_cloudwatch_metric_alarm.snapshot_export_alarm",
+  "aws_iam_role.snapshot_export_role",
+  "aws_iam_role.snapshot_replication_role",
+  "aws_iam_role_policy.snapshot_export_policy",
+  "aws_iam_role_policy.snapshot_replication_policy",
+  "aws_lambda_function.snapshot_export_function",
+  "aws_lambda_permission.snapshot_export_invoke",
+  "aws_s3_bucket.snapshot_export_bucket",
+  "aws_s3_bucket_lifecycle_configuration.snapshot_export_lifecycle",
+  "aws_s3_bucket_ownership_controls.snapshot_export_ownership",
+  "aws_s3_bucket_policy.snapshot_export_bucket_policy",
+  "aws_s3_bucket_public_access_block.snapshot_export_public_access",
+  "aws_s3_bucket_replication_configuration.snapshot_export_replication",
+  "aws_s3_bucket_server_side_encryption_configuration.snapshot_export_encryption",
+  "aws_s3_bucket_versioning.snapshot_export_versioning",
 ];
 
 describe("the drop-in module's interface", () => {
@@ -33,10 +51,10 @@ describe("the drop-in module's interface", () => {
     json = synthModule();
   });
 
-  it("declares exactly the 26 variables of the HCL module, the 9 of later releases and the 11 of this module, with their types and defaults", () => {
+  it("declares exactly the 26 variables of the HCL module, the 9 of later releases and the 18 of this module, with their types and defaults", () => {
     const expected = { ...EXPECTED_VARIABLES, ...LATER_GRUNTWORK_VARIABLES, ...MODULE_ONLY_VARIABLES };
     expect(Object.keys(EXPECTED_VARIABLES)).toHaveLength(26);
-    expect(Object.keys(expected)).toHaveLength(46);
+    expect(Object.keys(expected)).toHaveLength(53);
     expect(Object.keys(json.variable).sort()).toEqual(Object.keys(expected).sort());
     for (const [name, [type, defaultValue]] of Object.entries(expected)) {
       const variable = json.variable[name];
@@ -67,6 +85,19 @@ describe("the drop-in module's interface", () => {
   it("is committed as module/cdk.tf.json exactly as this tree synthesizes it (the git route's module)", () => {
     const committed = readFileSync(join(root, "module", "cdk.tf.json"), "utf8");
     expect(committed === synthModuleText(), "module/cdk.tf.json is out of date: run npm run module").toBe(true);
+  });
+
+  it("ships the snapshot export job's package as the job's source builds it, the same bytes on every build", () => {
+    // tools/snapshot-job.js is plain JavaScript, loaded as npm run module loads it.
+    const { buildJobZip } = require("../../tools/snapshot-job.js") as { buildJobZip: () => Buffer };
+    const committed = readFileSync(join(root, "module", "snapshot-export.zip"));
+    expect(committed.equals(buildJobZip()), "module/snapshot-export.zip is out of date: run npm run module").toBe(true);
+    expect(buildJobZip().equals(buildJobZip())).toBe(true);
+  });
+
+  it("is committed as module-snapshot-destination/cdk.tf.json exactly as this tree synthesizes it", () => {
+    const committed = readFileSync(join(root, "module-snapshot-destination", "cdk.tf.json"), "utf8");
+    expect(committed === synthDestinationText(), "module-snapshot-destination/cdk.tf.json is out of date: run npm run module").toBe(true);
   });
 
   it("carries no backend, no provider block and no per-resource cdktf metadata", () => {

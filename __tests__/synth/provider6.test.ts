@@ -23,7 +23,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { INPUTS } from "../../lib/inputs/table";
 import type { ElastiCacheRedisProps } from "../../lib/inputs/props";
 import { ElastiCacheRedis } from "../../lib/construct/redis";
-import { synthModule, TerraformJson, withTempDir } from "../../tools/synth";
+import { synthDestinationText, synthModule, TerraformJson, withTempDir } from "../../tools/synth";
 
 // ---- the schema, from the bindings -------------------------------------------------------------
 
@@ -280,6 +280,22 @@ const CONSTRUCT_STACKS: Record<string, (stack: TerraformStack) => ElastiCacheRed
     autoScaleScaleInCooldown: 1200,
     autoScaleScaleOutCooldown: 300,
   }),
+  "cross-account snapshots": () => ({
+    ...REQUIRED,
+    name: "p6-shared",
+    replicationGroupSize: 2,
+    enableAutomaticFailover: true,
+    enableMultiAz: true,
+    redisVersion: "7.1",
+    snapshotRetentionLimit: 0,
+    shareSnapshotWithAnotherAccount: true,
+    shareSnapshotWithAccountId: "444455556666",
+    shareSnapshotDestinationBucketArn: "arn:aws:s3:::orders-snapshots-dr",
+    shareSnapshotScheduleExpression: "cron(30 4 * * ? *)",
+    shareSnapshotMaxSnapshots: 14,
+    enableShareSnapshotCloudwatchAlarms: true,
+    backupJobAlarmPeriod: 86400,
+  }),
 };
 
 /** One stack with a provider and the construct, synthesized (with cdktf's validations) to JSON. */
@@ -298,7 +314,7 @@ describe("AWS provider 6 (schema of 6.25.0 from @cdktf/provider-aws 21.22.1; 5.1
   let stacks: Record<string, TerraformJson>;
 
   beforeAll(() => {
-    stacks = { "drop-in module": synthModule() };
+    stacks = { "drop-in module": synthModule(), "snapshot destination module": JSON.parse(synthDestinationText()) };
     for (const [label, props] of Object.entries(CONSTRUCT_STACKS)) stacks[`construct, ${label}`] = synthConstruct(props);
   });
 
@@ -335,11 +351,13 @@ describe("AWS provider 6 (schema of 6.25.0 from @cdktf/provider-aws 21.22.1; 5.1
     }
   });
 
-  it("no resource sets region: 6.x added it to every resource type used, 5.x rejects it", () => {
+  it("no resource sets region: 6.x added it to every regional resource type used, 5.x rejects it", () => {
+    // IAM is global: no version gives its resources a region.
+    const global = new Set(["aws_iam_role", "aws_iam_role_policy"]);
     for (const [label, json] of Object.entries(stacks)) {
       expect(settingRegion(json), label).toEqual([]);
       for (const type of resourceTypes(json)) {
-        expect(resourceSchema(PROVIDER_6.pkg, type).args.has("region"), `${type} in 6.25.0`).toBe(true);
+        expect(resourceSchema(PROVIDER_6.pkg, type).args.has("region"), `${type} in 6.25.0`).toBe(!global.has(type));
         expect(resourceSchema(PROVIDER_5.pkg, type).args.has("region"), `${type} in 5.100.0`).toBe(false);
       }
     }

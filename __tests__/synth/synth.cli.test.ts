@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ElastiCacheRedis } from "../../lib/construct/redis";
-import { resourcesOf, synthModuleText, withTempDir } from "../../tools/synth";
+import { resourcesOf, synthDestinationText, synthModuleText, withTempDir } from "../../tools/synth";
 import { propsOf, SAMPLE_AUTH_TOKEN, SCENARIOS } from "../../tools/scenarios";
 
 const run = promisify(execFile);
@@ -109,6 +109,7 @@ describe("npm run synth and cdktf synth", () => {
       await run("npm", ["run", "synth"], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir } });
       const moduleText = readFileSync(join(outdir, "stacks", "redis", "cdk.tf.json"), "utf8");
       expect(moduleText).toBe(synthModuleText());
+      expect(readFileSync(join(outdir, "stacks", "redis-snapshot-destination", "cdk.tf.json"), "utf8")).toBe(synthDestinationText());
       const production = JSON.parse(readFileSync(join(outdir, "stacks", "production", "cdk.tf.json"), "utf8"));
       expect(production.terraform.backend.local.path).toBe("../../../terraform.production.tfstate");
       expect(production.variable.redis_auth_token.sensitive).toBe(true);
@@ -129,7 +130,7 @@ describe("npm run synth and cdktf synth", () => {
         expect(readdirSync(dir), `round ${round}`).toEqual(["cdktf.out"]);
         expect(readFileSync(join(outdir, "stacks", "redis", "cdk.tf.json"), "utf8")).toBe(synthModuleText());
         const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
-        expect(Object.keys(manifest.stacks).sort()).toEqual(["production", "redis"]);
+        expect(Object.keys(manifest.stacks).sort()).toEqual(["production", "redis", "redis-snapshot-destination"]);
       }
     });
   });

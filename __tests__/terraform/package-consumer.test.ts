@@ -22,7 +22,15 @@ const run = promisify(execFile);
 const root = join(__dirname, "..", "..");
 const PACKAGE = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 /** What the package holds besides compiled JavaScript and typings. */
-const NOT_COMPILED = ["CHANGELOG.md", "LICENSE", "README.md", "module/cdk.tf.json", "package.json"];
+const NOT_COMPILED = [
+  "CHANGELOG.md",
+  "LICENSE",
+  "README.md",
+  "module-snapshot-destination/cdk.tf.json",
+  "module/cdk.tf.json",
+  "module/snapshot-export.zip",
+  "package.json",
+];
 const TAG = `v${PACKAGE.version}`;
 
 const CONSUMER_STACK = `
@@ -49,6 +57,9 @@ class Cache extends TerraformStack {
       redisVersion: "7.1",
       authToken: token.stringValue,
       slowLogDeliveryConfiguration: { destination: "consumer-slow", destinationType: "cloudwatch-logs", logFormat: "json" },
+      shareSnapshotWithAnotherAccount: true,
+      shareSnapshotWithAccountId: "444455556666",
+      shareSnapshotDestinationBucketArn: "arn:aws:s3:::consumer-snapshots-dr",
     };
     const cache = new ElastiCacheRedis(this, "cache", props);
     new TerraformOutput(this, "members", { value: cache.cacheClusterIds });
@@ -196,8 +207,13 @@ describe("the package, installed by a new project from a git URL", () => {
     const { plan: p, dir } = await consumer;
     const created = (p.resource_changes ?? []).filter((rc) => rc.change.actions.join() === "create");
     expect(created.filter((rc) => rc.type === "aws_elasticache_replication_group")).toHaveLength(1);
-    // The cluster, its subnet group and security group, and four alarms on each of its two nodes.
-    expect(created).toHaveLength(11);
+    // The cluster, its subnet group and security group, four alarms on each of its two nodes, and
+    // the 18 resources of the snapshot export.
+    expect(created).toHaveLength(29);
+    // The job's package, shipped in the package, becomes an asset of the stack.
+    const job = (p.resource_changes ?? []).find((rc) => rc.type === "aws_lambda_function")!.change.after as { filename: string };
+    const asset = readFileSync(join(dir, "cdktf.out", "stacks", "cache", job.filename));
+    expect(asset.equals(readFileSync(join(root, "module", "snapshot-export.zip")))).toBe(true);
     const module = JSON.parse(readFileSync(join(dir, "cdktf.out", "stacks", "module", "cdk.tf.json"), "utf8"));
     expect(module["//"].generated_by).toBe(`redis-cdktf ${PACKAGE.version}`);
   });
@@ -207,7 +223,7 @@ describe("the package, installed by a new project from a git URL", () => {
     const bin = join(dir, "node_modules", ".bin", "redis-plan-review");
     const direct = await run(bin, [planFile, "--fail-on-danger"], { cwd: dir });
     expect(direct.stdout.startsWith("<!-- redis-plan-review -->\n")).toBe(true);
-    expect(direct.stdout).toContain("11 to add");
+    expect(direct.stdout).toContain("29 to add");
     expect(direct.stdout).not.toContain("consumer-token-0123456789");
     const viaNpx = await run("npx", ["--no", "--", "redis-plan-review", "--help"], { cwd: dir });
     expect(viaNpx.stdout).toMatch(/^usage: redis-plan-review <plan\.json>/);

@@ -89,7 +89,37 @@ const BASES: Record<string, Record<string, unknown>> = {
     auto_scale_scale_in_cooldown: 300,
     auto_scale_scale_out_cooldown: 120,
   },
+  // Cross-account snapshots on, every input of theirs set.
+  shared: {
+    instance_type: "cache.r6g.large",
+    redis_version: "7.1",
+    replication_group_size: 2,
+    enable_automatic_failover: true,
+    enable_multi_az: true,
+    vpc_id: "vpc-0a1b2c3d",
+    subnet_ids: ["subnet-0a1b2c3d"],
+    snapshot_retention_limit: 0,
+    share_snapshot_with_another_account: true,
+    share_snapshot_with_account_id: "444455556666",
+    share_snapshot_destination_bucket_arn: "arn:aws:s3:::orders-snapshots-dr",
+    share_snapshot_schedule_expression: "cron(30 5 * * ? *)",
+    share_snapshot_max_snapshots: 14,
+    enable_share_snapshot_cloudwatch_alarms: true,
+    backup_job_alarm_period: 7200,
+  },
 };
+
+/**
+ * The inputs of the snapshot export but its two switches, left literal as automatic scaling's: a
+ * switch as a token counts the resources it creates ([0]) where a literal one does not.
+ */
+const SHARING_INPUTS = [
+  "share_snapshot_with_account_id",
+  "share_snapshot_destination_bucket_arn",
+  "share_snapshot_schedule_expression",
+  "share_snapshot_max_snapshots",
+  "backup_job_alarm_period",
+];
 
 /** Every v0.85.0 input but auth_token, which the construct only ever takes as a token. */
 const V085_TOKEN_INPUTS = Object.keys(resolve({ name: "x" })).filter((name) => name !== "auth_token");
@@ -101,12 +131,13 @@ const TOKEN_INPUTS: Record<string, readonly string[]> = {
   // count as unknown (null, left to AWS) where a literal sends it (docs/spec/autoscaling.md §3).
   later: [
     ...Object.keys(LATER_GRUNTWORK_VARIABLES),
-    ...Object.keys(MODULE_ONLY_VARIABLES).filter((name) => name !== "enable_auto_scaling"),
+    ...Object.keys(MODULE_ONLY_VARIABLES).filter((name) => name !== "enable_auto_scaling" && !name.includes("share_snapshot") && !SHARING_INPUTS.includes(name)),
     "redis_version",
     "enable_at_rest_encryption",
     // An r6gd type here: data tiering derived from a token.
     "instance_type",
   ],
+  shared: [...SHARING_INPUTS, "name", "snapshot_retention_limit"],
 };
 
 /** The Terraform type of a variable standing for an input's literal value. */
@@ -222,8 +253,9 @@ for (const base of Object.keys(BASES))
 
     it("plans the all-literal construct: every resource created", async () => {
       const literal = (await byInstance()).get(`${base}/(none)`)!;
-      // Two member nodes, four alarms each; with automatic scaling on (later), four over every node.
-      const expectedAlarms = base === "later" ? 4 : 4 * 2;
+      // Two member nodes, four alarms each; with automatic scaling on (later), four over every node;
+      // sharing snapshots adds the export job's.
+      const expectedAlarms = { off: 8, on: 8, later: 4, shared: 8 + 1 }[base]!;
       if (base === "later") {
         const rg = literal["aws_elasticache_replication_group.replication_group"] as { after: Record<string, unknown> };
         expect(rg.after).toMatchObject({
@@ -236,7 +268,8 @@ for (const base of Object.keys(BASES))
       }
       const alarms = Object.keys(literal).filter((k) => k.startsWith("aws_cloudwatch_metric_alarm."));
       expect(alarms).toHaveLength(expectedAlarms);
-      expect(alarms.every((k) => k.endsWith("_all_nodes"))).toBe(base === "later");
+      expect(alarms.filter((k) => !k.endsWith("_all_nodes") && !k.includes("snapshot_export")).length).toBe(base === "later" ? 0 : 8);
+      expect(Object.keys(literal).filter((k) => /\.snapshot_(export|replication)_/.test(k)).length).toBe(base === "shared" ? 18 : 0);
       expect(Object.keys(literal).filter((k) => k.startsWith("aws_security_group_rule."))).toHaveLength(base === "off" ? 2 : 0);
     });
 

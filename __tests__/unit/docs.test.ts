@@ -62,7 +62,7 @@ describe("generated docs", () => {
 
   it("counts the inputs by origin", () => {
     expect(referenceSection("Inputs")).toContain(
-      "46 inputs: the 26 of Gruntwork v0.85.0 (7 of them required), 9 that later Gruntwork releases added, and 11 of this module only.",
+      "53 inputs: the 26 of Gruntwork v0.85.0 (7 of them required), 9 that later Gruntwork releases added, and 18 of this module only.",
     );
   });
 
@@ -97,6 +97,13 @@ describe("generated docs", () => {
           "auto_scale_disable_scale_in",
           "auto_scale_scale_in_cooldown",
           "auto_scale_scale_out_cooldown",
+          "share_snapshot_with_another_account",
+          "share_snapshot_with_account_id",
+          "share_snapshot_destination_bucket_arn",
+          "share_snapshot_schedule_expression",
+          "share_snapshot_max_snapshots",
+          "enable_share_snapshot_cloudwatch_alarms",
+          "backup_job_alarm_period",
         ].map((name) => [name, "this module only"]),
       ),
     };

@@ -152,6 +152,8 @@ describe("the values the construct reads", () => {
       | "auto_scale_min_capacity"
       | "auto_scale_max_capacity"
       | "auto_scale_trigger_metric"
+      | "share_snapshot_with_account_id"
+      | "share_snapshot_destination_bucket_arn"
     >();
     const values = inputValues(REQUIRED_PROPS);
     expect(values.kms_key_id).toBeUndefined();

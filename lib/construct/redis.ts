@@ -18,6 +18,8 @@ import type { ElastiCacheRedisProps } from "../inputs/props";
 import { GroupAlarms } from "./group-alarms";
 import { RedisAlarms } from "./redis-alarms";
 import { RedisAutoScaling } from "./auto-scaling";
+import { SnapshotExport } from "./snapshot-export";
+import * as exporting from "../expressions/snapshot-export";
 import * as scaling from "../expressions/auto-scaling";
 
 /**
@@ -38,6 +40,8 @@ export class ElastiCacheRedis extends Construct {
   readonly alarms: RedisAlarms;
   /** The same four alarms over every node of the group, those AWS adds included; only while automatic scaling may be on. */
   readonly groupAlarms?: GroupAlarms;
+  /** The scheduled export of snapshots to another account; absent when sharing is off (a literal false). */
+  readonly snapshotExport?: SnapshotExport;
   /** The scalable target and its policy; absent when automatic scaling is off (a literal false). */
   readonly autoScaling?: RedisAutoScaling;
 
@@ -179,6 +183,28 @@ export class ElastiCacheRedis extends Construct {
     const groupAlarmsOn = derive(scaling.groupAlarmsOn, p.enable_cloudwatch_alarms, p.enable_auto_scaling);
     if (groupAlarmsOn !== false) {
       this.groupAlarms = new GroupAlarms(this, "group_alarms", { ...alarmInputs, enabled: groupAlarmsOn, groupName: p.name });
+    }
+    if (p.share_snapshot_with_another_account !== false) {
+      const region = derive(exporting.regionOf, this.replicationGroup.arn);
+      const account = derive(exporting.accountOf, this.replicationGroup.arn);
+      this.snapshotExport = new SnapshotExport(this, "snapshot_export", {
+        enabled: p.share_snapshot_with_another_account,
+        alarmEnabled: derive(exporting.exportAlarmOn, p.share_snapshot_with_another_account, p.enable_share_snapshot_cloudwatch_alarms),
+        groupName: p.name,
+        partition: derive(exporting.partitionOf, this.replicationGroup.arn),
+        region,
+        account,
+        bucketName: derive(exporting.exportBucketName, p.name, account, region),
+        // Unset only while a token switch may be off; the rules stop a plan that turns it on.
+        accountId: p.share_snapshot_with_account_id ?? Token.asString(Token.nullValue()),
+        destinationBucketArn: p.share_snapshot_destination_bucket_arn ?? Token.asString(Token.nullValue()),
+        schedule: p.share_snapshot_schedule_expression,
+        maxSnapshots: p.share_snapshot_max_snapshots,
+        takeSnapshots: derive(exporting.takeOwnSnapshots, p.snapshot_retention_limit),
+        alarmPeriod: p.backup_job_alarm_period,
+        snsTopicArns: p.alarms_sns_topic_arns,
+        group: this.replicationGroup,
+      });
     }
 
     this.cachePort = this.replicationGroup.port;

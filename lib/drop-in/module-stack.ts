@@ -5,7 +5,8 @@ import { address, ADDRESSES, hclModuleAddress, MOVED_ADDRESSES } from "./address
 import { CLUSTER_MODE_TYPE, INPUTS, InputSpec, LOG_DELIVERY_TYPE, TerraformType } from "../inputs/table";
 import { TerraformInputs, type TerraformInputValues } from "../inputs/values";
 import { OUTPUTS } from "../construct/outputs";
-import { packageInfo } from "./package-info";
+import { JOB_PACKAGE, packageInfo } from "./package-info";
+import { JOB_PACKAGE_PATH_CONTEXT } from "../construct/snapshot-export";
 import { ElastiCacheRedis } from "../construct/redis";
 
 /**
@@ -42,7 +43,7 @@ export function variableToken(variable: TerraformVariable, type: TerraformType):
 }
 
 /** One variable per input, as the HCL module declares it. */
-function declare(scope: Construct, input: InputSpec): TerraformVariable {
+export function declare(scope: Construct, input: InputSpec): TerraformVariable {
   const variable = new TerraformVariable(scope, input.name, {
     type: input.type,
     description: input.description,
@@ -58,36 +59,18 @@ function declare(scope: Construct, input: InputSpec): TerraformVariable {
 }
 
 /**
- * The drop-in replacement of the HCL module: the construct given one variable per input, and the 6
- * outputs, each resource at the address the HCL module's resource had minus its child-module
- * prefix, and a `moved` block from every old address so existing state carries over.
- *
- * A reusable module configures neither a backend nor a provider: its caller (Terragrunt or a root
- * module) does. cdktf adds both to every stack, so toTerraform() takes them out again, together
- * with cdktf's per-resource metadata.
+ * A stack synthesized as a reusable Terraform module: its variables are its inputs, its resources
+ * have exact names (their construct ids, or the address map's), and it configures neither a
+ * backend nor a provider, which its caller (Terragrunt or a root module) does. cdktf adds both to
+ * every stack, so toTerraform() takes them out again, together with cdktf's per-resource metadata.
  */
-export class RedisModuleStack extends TerraformStack {
-  readonly redis: ElastiCacheRedis;
-
+export abstract class DropInModuleStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    // A module folder ships the snapshot job's package next to its JSON, wherever it is vendored.
+    this.node.setContext(JOB_PACKAGE_PATH_CONTEXT, `\${path.module}/${JOB_PACKAGE}`);
     // Declares the provider requirement (and satisfies cdktf's provider check); its block is dropped below.
     new AwsProvider(this, "aws");
-
-    // Every input, each its variable's token typed for the variable's Terraform type.
-    const values = Object.fromEntries(
-      (INPUTS as readonly InputSpec[]).map((input) => [input.name, variableToken(declare(this, input), input.type)] as const),
-    ) as TerraformInputValues;
-    // The construct checks the values: its rules become these variables' validation blocks, or
-    // preconditions where a rule involves several inputs or its message reads a local.
-    this.redis = new ElastiCacheRedis(this, "redis", new TerraformInputs(values));
-
-    for (const output of OUTPUTS) {
-      new TerraformOutput(this, output.name, {
-        value: this.redis[output.attribute],
-        description: output.description,
-      });
-    }
   }
 
   /**
@@ -127,6 +110,39 @@ export class RedisModuleStack extends TerraformStack {
       required_version: TERRAFORM_VERSION_RANGE,
       required_providers: { aws: { source: AWS_PROVIDER_SOURCE, version: AWS_PROVIDER_VERSION_RANGE } },
     };
+    return tf;
+  }
+}
+
+/**
+ * The drop-in replacement of the HCL module: the construct given one variable per input, and the 6
+ * outputs, each resource at the address the HCL module's resource had minus its child-module
+ * prefix, and a `moved` block from every old address so existing state carries over.
+ */
+export class RedisModuleStack extends DropInModuleStack {
+  readonly redis: ElastiCacheRedis;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    // Every input, each its variable's token typed for the variable's Terraform type.
+    const values = Object.fromEntries(
+      (INPUTS as readonly InputSpec[]).map((input) => [input.name, variableToken(declare(this, input), input.type)] as const),
+    ) as TerraformInputValues;
+    // The construct checks the values: its rules become these variables' validation blocks, or
+    // preconditions where a rule involves several inputs or its message reads a local.
+    this.redis = new ElastiCacheRedis(this, "redis", new TerraformInputs(values));
+
+    for (const output of OUTPUTS) {
+      new TerraformOutput(this, output.name, {
+        value: this.redis[output.attribute],
+        description: output.description,
+      });
+    }
+  }
+
+  override toTerraform(): TerraformJson {
+    const tf = super.toTerraform();
     tf.moved = MOVED_ADDRESSES.map((a) => ({ from: hclModuleAddress(a), to: address(a) }));
     return tf;
   }

@@ -29,3 +29,21 @@ export const SLOW_LOG_VERSION = "(6|[7-9]|[1-9][0-9])\\..*";
 export const ENGINE_LOG_VERSION = "6\\.(x|[2-9]|[1-9][0-9])|([7-9]|[1-9][0-9])\\..*";
 /** Redis OSS versions that r6gd nodes (data tiering) run: from 6.2 on, as for the engine log. */
 export const DATA_TIERING_VERSION = ENGINE_LOG_VERSION;
+
+export const AWS_ACCOUNT_ID = "[0-9]{12}";
+/** A bucket's name: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at both ends. */
+export const S3_BUCKET_NAME = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]";
+export const S3_BUCKET_ARN = `arn:aws[a-z-]*:s3:::${S3_BUCKET_NAME}`;
+
+const HOUR = "([01]?[0-9]|2[0-3])";
+const STEP_HOURS = "([2-9]|1[0-9]|2[0-3])";
+/** Day-of-month, month, day-of-week and year fields of an EventBridge cron expression. */
+const CRON_FIELD = "[0-9A-Z*?/,L#-]+";
+/**
+ * An EventBridge schedule that runs at most 20 times a day, AWS's limit of manual snapshots of a
+ * node in 24 hours (docs/spec/snapshot-export.md): `rate()` of at least 72 minutes, 2 hours or a
+ * day; `cron()` with one minute and one hour, a list of up to 20 hours, or every N (2 or more) hours.
+ */
+export const SNAPSHOT_SCHEDULE =
+  "rate\\((1 day|([2-9]|[1-9][0-9]+) days|([2-9]|[1-9][0-9]+) hours|(7[2-9]|[89][0-9]|[1-9][0-9]{2,}) minutes)\\)" +
+  `|cron\\([0-5]?[0-9] (${HOUR}(,${HOUR}){0,19}|(\\*|${HOUR})/${STEP_HOURS})( ${CRON_FIELD}){4}\\)`;

@@ -534,4 +534,89 @@ export interface ElastiCacheRedisProps {
    * @default 600
    */
   readonly autoScaleScaleOutCooldown?: number;
+
+  /**
+   * Export the newest snapshot on a schedule to a bucket this module creates, which S3 replicates
+   * to share_snapshot_destination_bucket_arn in account share_snapshot_with_account_id
+   * (docs/snapshot-export.md).
+   *
+   * Terraform variable: `share_snapshot_with_another_account` (this module's own, not in
+   * Gruntwork's).
+   *
+   * @default false
+   */
+  readonly shareSnapshotWithAnotherAccount?: boolean | IResolvable;
+
+  /**
+   * The AWS account that receives the copies. Needed with share_snapshot_with_another_account.
+   *
+   * Must be null or a 12-digit AWS account id.
+   *
+   * Terraform variable: `share_snapshot_with_account_id` (this module's own, not in Gruntwork's).
+   *
+   * @default - not set
+   */
+  readonly shareSnapshotWithAccountId?: string;
+
+  /**
+   * ARN of the bucket in that account that receives the copies (the redis-snapshot-destination
+   * module makes it), in this cluster's region. Needed with share_snapshot_with_another_account.
+   *
+   * Must be null or an S3 bucket ARN (arn:aws:s3:::name).
+   *
+   * Terraform variable: `share_snapshot_destination_bucket_arn` (this module's own, not in
+   * Gruntwork's).
+   *
+   * @default - not set
+   */
+  readonly shareSnapshotDestinationBucketArn?: string;
+
+  /**
+   * When the export job runs: an EventBridge cron() or rate() expression, at most 20 times a day
+   * (AWS's daily limit of manual snapshots per node).
+   *
+   * Must be rate() of at least 72 minutes, 2 hours or 1 day, or cron() with one minute and one
+   * hour, a list of up to 20 hours or *\/N hours (N from 2): at most 20 runs a day.
+   *
+   * Terraform variable: `share_snapshot_schedule_expression` (this module's own, not in
+   * Gruntwork's).
+   *
+   * @default "rate(1 day)"
+   */
+  readonly shareSnapshotScheduleExpression?: string;
+
+  /**
+   * How many exported snapshots the export bucket keeps; older ones are deleted, and their deletion
+   * replicated as delete markers.
+   *
+   * Must be a whole number from 1 to 1000.
+   *
+   * Terraform variable: `share_snapshot_max_snapshots` (this module's own, not in Gruntwork's).
+   *
+   * @default 30
+   */
+  readonly shareSnapshotMaxSnapshots?: number;
+
+  /**
+   * Alarm to alarms_sns_topic_arns when the export job has reported no success within
+   * backup_job_alarm_period.
+   *
+   * Terraform variable: `enable_share_snapshot_cloudwatch_alarms` (this module's own, not in
+   * Gruntwork's).
+   *
+   * @default true
+   */
+  readonly enableShareSnapshotCloudwatchAlarms?: boolean | IResolvable;
+
+  /**
+   * Seconds without a successful export after which the job's alarm fires: at least the time
+   * between two runs.
+   *
+   * Must be a multiple of 60 from 60 to 86400.
+   *
+   * Terraform variable: `backup_job_alarm_period` (this module's own, not in Gruntwork's).
+   *
+   * @default 3600
+   */
+  readonly backupJobAlarmPeriod?: number;
 }

@@ -3,7 +3,18 @@
  * Terraform variables, the TypeScript props (names and types, derived below at the type level),
  * the defaults and the generated docs all come from this table.
  */
-import { AUTH_TOKEN, IPV4_CIDR, KMS_KEY_ARN, REDIS_VERSION, SECURITY_GROUP_ID, SNS_TOPIC_ARN, S3_OBJECT_ARN } from "./patterns";
+import {
+  AUTH_TOKEN,
+  AWS_ACCOUNT_ID,
+  IPV4_CIDR,
+  KMS_KEY_ARN,
+  REDIS_VERSION,
+  S3_BUCKET_ARN,
+  S3_OBJECT_ARN,
+  SECURITY_GROUP_ID,
+  SNAPSHOT_SCHEDULE,
+  SNS_TOPIC_ARN,
+} from "./patterns";
 import {
   atLeast,
   atMostItems,
@@ -21,6 +32,7 @@ import {
   orNull,
   Rule,
   tagLimits,
+  wholeMultiple,
   wholeNumber,
 } from "../rules/builders";
 import { nodeTypeRule } from "../rules/node-types";
@@ -504,6 +516,75 @@ export const INPUTS = [
     since: "this module",
     description: "Seconds after a scale-out before another scale-out (AWS's default for ElastiCache).",
     rules: [wholeNumber(0, 86400)],
+  },
+  {
+    name: "share_snapshot_with_another_account",
+    type: "bool",
+    required: false,
+    default: false,
+    since: "this module",
+    description:
+      "Export the newest snapshot on a schedule to a bucket this module creates, which S3 replicates to share_snapshot_destination_bucket_arn in account share_snapshot_with_account_id (docs/snapshot-export.md).",
+  },
+  {
+    name: "share_snapshot_with_account_id",
+    type: "string",
+    required: false,
+    default: null,
+    since: "this module",
+    description: "The AWS account that receives the copies. Needed with share_snapshot_with_another_account.",
+    rules: [orNull(matches(AWS_ACCOUNT_ID, "be a 12-digit AWS account id"))],
+  },
+  {
+    name: "share_snapshot_destination_bucket_arn",
+    type: "string",
+    required: false,
+    default: null,
+    since: "this module",
+    description:
+      "ARN of the bucket in that account that receives the copies (the redis-snapshot-destination module makes it), in this cluster's region. Needed with share_snapshot_with_another_account.",
+    rules: [orNull(matches(S3_BUCKET_ARN, "be an S3 bucket ARN (arn:aws:s3:::name)"))],
+  },
+  {
+    name: "share_snapshot_schedule_expression",
+    type: "string",
+    required: false,
+    default: "rate(1 day)",
+    since: "this module",
+    description:
+      "When the export job runs: an EventBridge cron() or rate() expression, at most 20 times a day (AWS's daily limit of manual snapshots per node).",
+    rules: [
+      matches(
+        SNAPSHOT_SCHEDULE,
+        "be rate() of at least 72 minutes, 2 hours or 1 day, or cron() with one minute and one hour, a list of up to 20 hours or */N hours (N from 2): at most 20 runs a day",
+      ),
+    ],
+  },
+  {
+    name: "share_snapshot_max_snapshots",
+    type: "number",
+    required: false,
+    default: 30,
+    since: "this module",
+    description: "How many exported snapshots the export bucket keeps; older ones are deleted, and their deletion replicated as delete markers.",
+    rules: [wholeNumber(1, 1000)],
+  },
+  {
+    name: "enable_share_snapshot_cloudwatch_alarms",
+    type: "bool",
+    required: false,
+    default: true,
+    since: "this module",
+    description: "Alarm to alarms_sns_topic_arns when the export job has reported no success within backup_job_alarm_period.",
+  },
+  {
+    name: "backup_job_alarm_period",
+    type: "number",
+    required: false,
+    default: 3600,
+    since: "this module",
+    description: "Seconds without a successful export after which the job's alarm fires: at least the time between two runs.",
+    rules: [wholeMultiple(60, 60, 86400)],
   },
 ] as const satisfies readonly InputSpec[];
 

@@ -28,10 +28,10 @@ export function kindOf(actions: readonly Action[]): Kind {
 }
 
 /** The resources whose loss takes the cluster's data or endpoints with it. */
-export type Role = "cluster" | "subnet group" | "security group";
+export type Role = "cluster" | "subnet group" | "security group" | "snapshot bucket";
 
 /** The order dangers are listed in: the data first. */
-const ROLE_ORDER: readonly Role[] = ["cluster", "subnet group", "security group"];
+const ROLE_ORDER: readonly Role[] = ["cluster", "snapshot bucket", "subnet group", "security group"];
 
 const ROLES: Readonly<Record<string, Role>> = {
   aws_elasticache_replication_group: "cluster",
@@ -52,16 +52,38 @@ export interface ForcingArgument {
  * - `endpoints`: the addresses clients connect to now;
  * - `cluster`: possibly the cluster itself, which cannot move to another subnet group in place;
  * - `clean-apply`: an apply that runs to the end, as AWS refuses to delete a group still in use;
- * - `connectivity`: clients' connections, until the cluster uses the new group and its rules.
+ * - `connectivity`: clients' connections, until the cluster uses the new group and its rules;
+ * - `copies`: the snapshot copies a bucket of the snapshot export holds.
  */
-export type Loss = "data" | "snapshots" | "endpoints" | "cluster" | "clean-apply" | "connectivity";
+export type Loss = "data" | "snapshots" | "endpoints" | "cluster" | "clean-apply" | "connectivity" | "copies";
 
 /** What each role's replacement or destroy loses, the worst first. */
 const LOSSES: Readonly<Record<Role, readonly Loss[]>> = {
   cluster: ["data", "snapshots", "endpoints"],
   "subnet group": ["cluster", "clean-apply"],
   "security group": ["connectivity", "clean-apply"],
+  "snapshot bucket": ["copies", "clean-apply"],
 };
+
+/**
+ * The buckets of the snapshot export (docs/snapshot-export.md): the export bucket and the other
+ * account's destination bucket, recognized by their resource names, which a construct's hashed
+ * names keep.
+ */
+const SNAPSHOT_BUCKET = /snapshot_(export|destination)_bucket/;
+
+/** The attribute holding the name AWS knows each by. */
+const NAME_ATTRIBUTES: Readonly<Record<Role, string>> = {
+  cluster: "replication_group_id",
+  "subnet group": "name",
+  "security group": "name",
+  "snapshot bucket": "bucket",
+};
+
+function roleOf(rc: ResourceChange): Role | undefined {
+  if (rc.type === "aws_s3_bucket") return SNAPSHOT_BUCKET.test(rc.name) ? "snapshot bucket" : undefined;
+  return ROLES[rc.type];
+}
 
 export interface Danger {
   readonly address: string;
@@ -269,11 +291,12 @@ function clusterDependsOn(rc: ResourceChange, all: readonly ResourceChange[]): b
 }
 
 function dangerOf(rc: ResourceChange, all: readonly ResourceChange[]): Danger | undefined {
-  const role = ROLES[rc.type];
+  const role = roleOf(rc);
   if (role === undefined || rc.mode !== "managed") return undefined;
   const kind = kindOf(rc.actions);
   if (kind !== "replace" && kind !== "delete") return undefined;
-  if (role !== "cluster" && !clusterDependsOn(rc, all)) return undefined;
+  // A destination bucket lives in another account's plan, with no cluster beside it.
+  if ((role === "subnet group" || role === "security group") && !clusterDependsOn(rc, all)) return undefined;
   const forcedBy =
     kind === "replace"
       ? rc.replacePaths.map((path) => ({
@@ -291,7 +314,7 @@ function dangerOf(rc: ResourceChange, all: readonly ResourceChange[]): Danger | 
     forcedBy,
     actionReason: rc.actionReason,
     losses: LOSSES[role],
-    name: textAt(rc.before, beforeMasks, [role === "cluster" ? "replication_group_id" : "name"]),
+    name: textAt(rc.before, beforeMasks, [NAME_ATTRIBUTES[role]]),
     // An endpoint the cluster does not have (a reader in cluster mode) is null in state.
     endpoints: endpoints.filter((e) => !(e.address.kind === "value" && e.address.text === "null")),
     deleteFirst: rc.actions[0] === "delete",

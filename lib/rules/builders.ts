@@ -72,6 +72,16 @@ export function wholeNumber(min: number, max: number): Rule {
   };
 }
 
+/** A whole multiple of `step` from min to max (CloudWatch periods: whole minutes). */
+export function wholeMultiple(step: number, min: number, max: number): Rule {
+  return {
+    text: `be a multiple of ${step} from ${min} to ${max}`,
+    test: (value) => Number.isInteger(value) && value % step === 0 && value >= min && value <= max,
+    condition: (value) => hcl`floor(${value}) == ${value} && ${value} % ${step} == 0 && ${value} >= ${min} && ${value} <= ${max}`,
+    schema: { type: "integer", multipleOf: step, minimum: min, maximum: max },
+  };
+}
+
 export function maxLength(max: number, text: string): Rule {
   return {
     text,

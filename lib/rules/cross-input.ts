@@ -101,6 +101,9 @@ const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
 /** Automatic scaling's rules (docs/spec/autoscaling.md §2); each holds while scaling is off. */
 const AUTO_SCALING_RULES: readonly CombinedRule[] = autoScalingRules();
 
+/** Rules of the snapshot export (docs/spec/snapshot-export.md); each holds while sharing is off. */
+const SNAPSHOT_EXPORT_RULES: readonly CombinedRule[] = snapshotExportRules();
+
 /** Rules that relate inputs (docs/spec/aws-constraints.md, rules 4-6, 8, 12, 16, 17, 25): preconditions in the module. */
 export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
   {
@@ -240,6 +243,7 @@ export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
     condition: (v) => hcl`${v.snapshot_name} == null || ${v.snapshot_arn} == null`,
   },
   ...AUTO_SCALING_RULES,
+  ...SNAPSHOT_EXPORT_RULES,
 ];
 
 function autoScalingRules(): CombinedRule[] {
@@ -341,6 +345,44 @@ function autoScalingRules(): CombinedRule[] {
       test: (v) => !v.enable_auto_scaling || v.auto_scale_trigger_metric !== MEMORY_METRIC || !dataTiering(v.instance_type),
       condition: (v) =>
         hcl`!${v.enable_auto_scaling} || ${v.auto_scale_trigger_metric} == null ? true : ${v.auto_scale_trigger_metric} != ${MEMORY_METRIC} || !${versionInExpression(DATA_TIERING_NODE_TYPE, v.instance_type)}`,
+    },
+  ];
+}
+
+function snapshotExportRules(): CombinedRule[] {
+  const on = "share_snapshot_with_another_account";
+  return [
+    {
+      id: "snapshot_export_account",
+      onlyWhen: on,
+      inputs: [on, "share_snapshot_with_account_id"],
+      text: "sharing snapshots needs share_snapshot_with_account_id, the account that receives them",
+      test: (v) => !v.share_snapshot_with_another_account || v.share_snapshot_with_account_id != null,
+      condition: (v) => hcl`!${v.share_snapshot_with_another_account} || ${v.share_snapshot_with_account_id} != null`,
+    },
+    {
+      id: "snapshot_export_destination",
+      onlyWhen: on,
+      inputs: [on, "share_snapshot_destination_bucket_arn"],
+      text: "sharing snapshots needs share_snapshot_destination_bucket_arn, the bucket in that account that receives them",
+      test: (v) => !v.share_snapshot_with_another_account || v.share_snapshot_destination_bucket_arn != null,
+      condition: (v) => hcl`!${v.share_snapshot_with_another_account} || ${v.share_snapshot_destination_bucket_arn} != null`,
+    },
+    {
+      id: "snapshot_export_kms_key",
+      onlyWhen: on,
+      inputs: [on, "kms_key_id"],
+      text: "AWS cannot export snapshots encrypted with a customer managed key: sharing snapshots needs kms_key_id null (the AWS managed key)",
+      test: (v) => !v.share_snapshot_with_another_account || v.kms_key_id == null,
+      condition: (v) => hcl`!${v.share_snapshot_with_another_account} || ${v.kms_key_id} == null`,
+    },
+    {
+      id: "snapshot_export_data_tiering",
+      onlyWhen: on,
+      inputs: [on, "instance_type"],
+      text: "AWS cannot export snapshots of data-tiering (r6gd) nodes: sharing snapshots needs another node type",
+      test: (v) => !v.share_snapshot_with_another_account || !dataTiering(v.instance_type),
+      condition: (v) => hcl`!${v.share_snapshot_with_another_account} || !${versionInExpression(DATA_TIERING_NODE_TYPE, v.instance_type)}`,
     },
   ];
 }

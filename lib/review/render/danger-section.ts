@@ -12,6 +12,7 @@ const ROLE_NAMES: Readonly<Record<Role, { one: string; many: string }>> = {
   cluster: { one: "the Redis cluster", many: "Redis clusters" },
   "subnet group": { one: "the Redis cluster's subnet group", many: "subnet groups of Redis clusters" },
   "security group": { one: "the Redis cluster's security group", many: "security groups of Redis clusters" },
+  "snapshot bucket": { one: "the bucket of snapshot copies", many: "buckets of snapshot copies" },
 };
 
 const verb = (kind: Danger["kind"]) => (kind === "replace" ? "replaces" : "destroys");
@@ -50,9 +51,14 @@ function lossText(loss: Loss, d: Danger): string {
     case "cluster":
       return "**Possibly the cluster itself.** A cluster cannot move to another subnet group in place: a new subnet group name replaces the cluster, losing its data and endpoint addresses.";
     case "clean-apply":
+      if (d.role === "snapshot bucket") {
+        return "**A clean apply.** S3 refuses to delete a bucket that holds objects (Terraform may not empty it), so the apply stops there until someone empties it: keep the bucket out of the plan instead if the copies matter.";
+      }
       return d.role === "security group"
         ? "**A clean apply.** AWS refuses to delete a security group the cluster's network interfaces still use, so the apply can fail or hang halfway."
         : "**A clean apply.** AWS refuses to delete a subnet group a cluster still uses, so the apply can fail halfway.";
+    case "copies":
+      return "**The cache's snapshot copies it holds**, the way back to the cache's data from outside its account: once the bucket is emptied for this apply, they are gone.";
     case "connectivity":
       return "**Client connectivity.** Clients reach the cluster through this group: until the cluster uses the new group and its rules exist, connections are refused.";
   }
@@ -110,8 +116,8 @@ function renderDangerGroup(group: readonly Danger[]): string[] {
   if (group.length === 1) {
     if (first.endpoints.length > 0) lines.push("", `Its endpoints now: ${endpointList(first)}.`);
   } else {
-    const targets = capped(group.map(dangerTarget), MAX_DANGER_TARGETS, first.role === "cluster" ? "clusters" : `${first.role}s`);
     const noun = first.role === "cluster" ? "clusters" : `${first.role}s`;
+    const targets = capped(group.map(dangerTarget), MAX_DANGER_TARGETS, noun);
     lines.push(
       "",
       ...(group.length <= INLINE_TARGETS
