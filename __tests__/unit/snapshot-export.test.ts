@@ -9,6 +9,7 @@ import {
   DeleteSnapshotCommand,
   DescribeSnapshotsCommand,
   SnapshotAlreadyExistsFault,
+  SnapshotNotFoundFault,
   SnapshotQuotaExceededFault,
 } from "@aws-sdk/client-elasticache";
 import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
@@ -164,6 +165,23 @@ describe("a run", () => {
     const refused = account([automatic("2026-12-06-03")], [], { CopySnapshotCommand: new Error("Access Denied") });
     await expect(run(SETTINGS, refused.clients, NOW)).rejects.toThrow("Access Denied");
     expect([...quota.ofType(PutMetricDataCommand), ...refused.ofType(PutMetricDataCommand)]).toEqual([]);
+  });
+
+  it("survives its own snapshot deleted meanwhile, and reports copies S3 would not delete", async () => {
+    const own = { SnapshotName: "orders-export-202612060300", SnapshotStatus: "available", SnapshotSource: "manual", NodeSnapshots: [{ SnapshotCreateTime: hoursAgo(24) }] };
+    const exported = [{ Key: "orders-export-202612060300-0001.rdb", LastModified: hoursAgo(23) }];
+    const gone = account([own], exported, { DeleteSnapshotCommand: new SnapshotNotFoundFault({ message: "gone", $metadata: {} }) });
+    expect(await run({ ...SETTINGS, takeSnapshots: true }, gone.clients, NOW)).toMatchObject({ deletedSnapshots: [], succeeded: true });
+
+    const stale = ["2026-12-01-03", "2026-12-02-03", "2026-12-03-03"].map((d, i) => ({ Key: `automatic-orders-${d}-0001.rdb`, LastModified: hoursAgo(150 - 24 * i) }));
+    const refusing = account([automatic("2026-12-06-03")], stale);
+    const send = refusing.clients.s3.send.bind(refusing.clients.s3);
+    (refusing.clients as { s3: unknown }).s3 = {
+      send: async (command: object) =>
+        command instanceof DeleteObjectsCommand ? { Errors: [{ Key: stale[0].Key, Code: "AccessDenied" }] } : send(command as never),
+    };
+    await expect(run(SETTINGS, refusing.clients, NOW)).rejects.toThrow(`S3 refused to delete 1 old copies, the first ${stale[0].Key}: AccessDenied`);
+    expect(refusing.ofType(PutMetricDataCommand)).toEqual([]);
   });
 
   it("reads its settings from the environment, naming what is missing", () => {
