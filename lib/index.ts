@@ -9,5 +9,8 @@ export { ALARMS } from "./construct/alarms";
 export { ADDRESSES } from "./drop-in/addresses";
 export { RedisModuleStack } from "./drop-in/module-stack";
 export { SnapshotDestination } from "./construct/snapshot-destination";
+export { KubernetesExternalNames } from "./construct/kubernetes-services";
+export type { KubernetesExternalNamesProps } from "./construct/kubernetes-services";
+export type { ServiceDnsMapping } from "./expressions/service-discovery";
 export type { SnapshotDestinationProps } from "./inputs/destination";
 export { SnapshotDestinationStack } from "./drop-in/destination-stack";

@@ -374,8 +374,18 @@ function buildOutputs(r: Resolved, layout: AddressLayout, rg: Record<string, unk
   for (const [name, value] of Object.entries(endpoints)) {
     if (value !== null) outputs[name] = { value, type: "string" };
   }
-  // An output of later Gruntwork releases: v0.85.0 had none, this module has it.
-  if (layout === "root") outputs.security_group_id = { value: securityGroupId(r), type: "string" };
+  // An output of later Gruntwork releases, and this module's service discovery: v0.85.0 had none.
+  if (layout === "root") {
+    outputs.security_group_id = { value: securityGroupId(r), type: "string" };
+    const writer = (rg.configuration_endpoint_address ?? rg.primary_endpoint_address) as string;
+    outputs.tls_server_name = { value: writer, type: "string" };
+    // docs/service-discovery.md: <name> to the writer endpoint, <name>-reader to the reader's (cluster mode off); no records in these states.
+    const mapping = (target: unknown) => ({ target_dns: target, target_port: r.port, namespace: "default" });
+    const mappings: Record<string, unknown> = { [r.name]: mapping(writer) };
+    if (rg.reader_endpoint_address !== null) mappings[`${r.name}-reader`] = mapping(rg.reader_endpoint_address);
+    const objectType = ["object", { namespace: "string", target_dns: "string", target_port: "number" }];
+    outputs.service_dns_mappings = { value: mappings, type: ["object", Object.fromEntries(Object.keys(mappings).map((k) => [k, objectType]))] };
+  }
   return outputs;
 }
 

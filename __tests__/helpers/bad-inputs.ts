@@ -71,6 +71,12 @@ const RANGE_RULE =
 const REPLICAS_RULE = "automatic scaling keeps from 1 to 5 replicas in each shard (a null auto_scale_min_capacity takes replicas_per_node_group)";
 const RANGE_OF_REPLICAS_FROM_NONE = `Invalid enable_auto_scaling true, auto_scale_dimension "${REPLICAS}", auto_scale_min_capacity 1, auto_scale_max_capacity 3, cluster_mode [{"num_node_groups":2,"replicas_per_node_group":0}]: ${RANGE_RULE}.`;
 
+const RECORDS = {
+  create_route53_entry: true,
+  hosted_zone_id: "Z0123456789ABCDEFGHIJ",
+  primary_domain_name: "redis.orders.internal",
+};
+
 const SHARING = {
   share_snapshot_with_another_account: true,
   share_snapshot_with_account_id: "444455556666",
@@ -569,6 +575,42 @@ export const CASES: Case[] = [
     { tags: { team: "v".repeat(257) } },
     [`Invalid tags {"team":"${"v".repeat(257)}"}: must have keys of at most 128 and values of at most 256 characters.`],
   ],
+  // Service discovery (docs/service-discovery.md)
+  ["route53: a primary and a reader name", { ...RECORDS, reader_domain_name: "redis-ro.orders.internal" }, []],
+  ["route53: names with a final dot", { ...RECORDS, primary_domain_name: "redis.orders.internal." }, []],
+  ["route53 off: its other inputs are not checked together", { reader_domain_name: "redis.orders.internal", primary_domain_name: "redis.orders.internal" }, []],
+  [
+    "route53: no zone, no name",
+    { create_route53_entry: true },
+    [
+      "Invalid create_route53_entry true, hosted_zone_id null: the records need hosted_zone_id, the zone that holds them.",
+      "Invalid create_route53_entry true, primary_domain_name null: the records need primary_domain_name, the name clients use.",
+    ],
+  ],
+  [
+    "route53: a reader name in cluster mode",
+    { ...RECORDS, reader_domain_name: "redis-ro.orders.internal", replication_group_size: 1, cluster_mode: [{ num_node_groups: 2, replicas_per_node_group: 1 }] },
+    [
+      'Invalid create_route53_entry true, reader_domain_name "redis-ro.orders.internal", cluster_mode [{"num_node_groups":2,"replicas_per_node_group":1}]: cluster mode has no reader endpoint (clients read from replicas through the configuration endpoint): reader_domain_name must be null.',
+    ],
+  ],
+  [
+    "route53: one name for both records",
+    { ...RECORDS, reader_domain_name: "redis.orders.internal." },
+    ['Invalid create_route53_entry true, primary_domain_name "redis.orders.internal", reader_domain_name "redis.orders.internal.": the primary and reader records need two different names.'],
+  ],
+  ...["redis", "Redis.Orders.internal", "redis..internal", "-redis.internal", "redis_ro.internal"].map((name): Case => [
+    `route53: name ${name}`,
+    { primary_domain_name: name },
+    [`Invalid primary_domain_name "${name}": must be null or a lowercase DNS name of two labels or more (letters, digits and hyphens, at most 63 a label).`],
+  ]),
+  ["route53: a TTL of two days and more", { route53_record_ttl: 172801 }, [wholeNumber("route53_record_ttl", 172801, 0, 172800)]],
+  ...["kube-system", "a", "orders-2"].map((namespace): Case => [`kubernetes namespace ${namespace}`, { kubernetes_service_namespace: namespace }, []]),
+  ...["Orders", "orders_ns", "-orders", "a".repeat(64), ""].map((namespace): Case => [
+    `kubernetes namespace ${namespace || "(empty)"}`,
+    { kubernetes_service_namespace: namespace },
+    [`Invalid kubernetes_service_namespace "${namespace}": must be a Kubernetes namespace: 1 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit.`],
+  ]),
   // Cross-account snapshots (docs/spec/snapshot-export.md)
   ["sharing snapshots: an account and a bucket", SHARING, []],
   ["sharing snapshots off: its other inputs are not checked together", { kms_key_id: KMS_KEY, share_snapshot_with_account_id: null }, []],

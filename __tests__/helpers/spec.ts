@@ -284,6 +284,13 @@ export const MODULE_ONLY_VARIABLES: Record<string, [string, unknown]> = {
   auto_scale_disable_scale_in: ["bool", false],
   auto_scale_scale_in_cooldown: ["number", 900],
   auto_scale_scale_out_cooldown: ["number", 600],
+  // Service discovery (docs/service-discovery.md): Gruntwork's RDS names for the records.
+  create_route53_entry: ["bool", false],
+  hosted_zone_id: ["string", null],
+  primary_domain_name: ["string", null],
+  reader_domain_name: ["string", null],
+  route53_record_ttl: ["number", 300],
+  kubernetes_service_namespace: ["string", "default"],
   // Cross-account snapshots (docs/spec/snapshot-export.md): Gruntwork's RDS names and defaults.
   share_snapshot_with_another_account: ["bool", false],
   share_snapshot_with_account_id: ["string", null],
@@ -294,7 +301,7 @@ export const MODULE_ONLY_VARIABLES: Record<string, [string, unknown]> = {
   backup_job_alarm_period: ["number", 3600],
 };
 
-/** §2: the 6 outputs, and security_group_id of later releases, sorted. */
+/** §2: the 6 outputs, security_group_id of later releases, and this module's service discovery, sorted. */
 export const EXPECTED_OUTPUTS = [
   "cache_cluster_ids",
   "cache_node_id",
@@ -303,4 +310,6 @@ export const EXPECTED_OUTPUTS = [
   "primary_endpoint",
   "reader_endpoint",
   "security_group_id",
+  "service_dns_mappings",
+  "tls_server_name",
 ];

@@ -98,6 +98,16 @@ const VALIDATIONS: Record<string, string[]> = {
   auto_scale_scale_out_cooldown: [
     "${floor(var.auto_scale_scale_out_cooldown) == var.auto_scale_scale_out_cooldown && var.auto_scale_scale_out_cooldown >= 0 && var.auto_scale_scale_out_cooldown <= 86400}",
   ],
+  primary_domain_name: [
+    '${var.primary_domain_name == null ? true : can(regex("^(?:([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\\\.?)$", var.primary_domain_name))}',
+    "${var.primary_domain_name == null ? true : (length(var.primary_domain_name) <= 253)}",
+  ],
+  reader_domain_name: [
+    '${var.reader_domain_name == null ? true : can(regex("^(?:([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\\\.?)$", var.reader_domain_name))}',
+    "${var.reader_domain_name == null ? true : (length(var.reader_domain_name) <= 253)}",
+  ],
+  route53_record_ttl: ["${floor(var.route53_record_ttl) == var.route53_record_ttl && var.route53_record_ttl >= 0 && var.route53_record_ttl <= 172800}"],
+  kubernetes_service_namespace: ['${can(regex("^(?:[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)$", var.kubernetes_service_namespace))}'],
   share_snapshot_with_account_id: ['${var.share_snapshot_with_account_id == null ? true : can(regex("^(?:[0-9]{12})$", var.share_snapshot_with_account_id))}'],
   share_snapshot_destination_bucket_arn: [
     '${var.share_snapshot_destination_bucket_arn == null ? true : can(regex("^(?:arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.share_snapshot_destination_bucket_arn))}',
@@ -141,6 +151,10 @@ const PRECONDITIONS: string[] = [
   "${!var.enable_auto_scaling || length(local.cluster_mode) == 0 ? true : (var.auto_scale_dimension != \"elasticache:replication-group:Replicas\" ? true : local.auto_scale_minimum >= 1 && (var.auto_scale_max_capacity == null ? true : var.auto_scale_max_capacity <= 5))}",
   "${!var.enable_auto_scaling || var.auto_scale_trigger_metric == null ? true : (var.auto_scale_dimension == \"elasticache:replication-group:Replicas\") == (var.auto_scale_trigger_metric == \"ElastiCacheReplicaEngineCPUUtilization\")}",
   "${!var.enable_auto_scaling || var.auto_scale_trigger_metric == null ? true : var.auto_scale_trigger_metric != \"ElastiCacheDatabaseMemoryUsageCountedForEvictPercentage\" || !can(regex(\"^(?:cache\\\\.(r6gd)\\\\.(micro|small|medium|large|xlarge|([2-9]|[1-9][0-9])xlarge))$\", var.instance_type))}",
+  "${!var.create_route53_entry || var.hosted_zone_id != null}",
+  "${!var.create_route53_entry || var.primary_domain_name != null}",
+  "${!var.create_route53_entry || var.reader_domain_name == null || length(local.cluster_mode) == 0}",
+  '${!var.create_route53_entry || var.reader_domain_name == null || var.primary_domain_name == null ? true : trimsuffix(var.primary_domain_name, ".") != trimsuffix(var.reader_domain_name, ".")}',
   "${!var.share_snapshot_with_another_account || var.share_snapshot_with_account_id != null}",
   "${!var.share_snapshot_with_another_account || var.share_snapshot_destination_bucket_arn != null}",
   "${!var.share_snapshot_with_another_account || var.kms_key_id == null}",
@@ -153,6 +167,7 @@ const CHECKS: Record<string, string> = {
   auth_token_characters: "${nonsensitive(sensitive((var.auth_token == null))) || nonsensitive(sensitive(can(regex(\"^[A-Za-z0-9!&#$^<>-]*$\", var.auth_token))))}",
   instance_type_known: "${!can(regex(\"^(?:cache\\\\.[a-z]+[0-9]+[a-z]*\\\\.(micro|small|medium|large|xlarge|([2-9]|[1-9][0-9])xlarge))$\", var.instance_type)) || contains(local.node_types, var.instance_type)}",
   auth_token_missing: "${!nonsensitive(sensitive((var.auth_token == null))) || !var.enable_transit_encryption}",
+  hosted_zone_id_format: '${var.hosted_zone_id == null || can(regex("^(?:Z[A-Z0-9]{1,32})$", var.hosted_zone_id))}',
   kms_key_id_format: "${var.kms_key_id == null || can(regex(\"^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[A-Za-z0-9-]+)$\", var.kms_key_id))}",
   redis_version_support: "${!can(regex(\"^[2-5]\\\\.\", var.redis_version))}",
   snapshots_off_with_replicas: "${var.snapshot_retention_limit > 0 || (length(local.cluster_mode) > 0 ? one(local.cluster_mode[*].replicas_per_node_group) == 0 : var.replication_group_size < 2)}",
@@ -181,6 +196,11 @@ const LOCALS: Record<string, unknown> = {
   account_id: '${split(":", aws_elasticache_replication_group.redis.arn)[4]}',
   partition: '${split(":", aws_elasticache_replication_group.redis.arn)[1]}',
   region: '${split(":", aws_elasticache_replication_group.redis.arn)[3]}',
+  // The names clients resolve (docs/service-discovery.md): the writer's endpoint, and each service's target.
+  writer_endpoint:
+    "${length(local.cluster_mode) > 0 ? aws_elasticache_replication_group.redis.configuration_endpoint_address : aws_elasticache_replication_group.redis.primary_endpoint_address}",
+  service_dns_targets:
+    '${concat([[var.name, (var.create_route53_entry && var.primary_domain_name != null ? var.primary_domain_name : local.writer_endpoint)]], length(local.cluster_mode) > 0 ? [] : [[format("%s-reader", var.name), (var.create_route53_entry && var.reader_domain_name != null ? var.reader_domain_name : aws_elasticache_replication_group.redis.reader_endpoint_address)]])}',
   auto_scale_minimum: "${var.auto_scale_min_capacity != null ? var.auto_scale_min_capacity : local.auto_scale_starting_count}",
   auto_scale_starting_count: "${var.auto_scale_dimension == \"elasticache:replication-group:Replicas\" ? one(local.cluster_mode[*].replicas_per_node_group) : one(local.cluster_mode[*].num_node_groups)}",
   cache_cluster_ids: "${concat(formatlist(\"%s-%03d\", var.name, range(1, ((length(local.cluster_mode) == 0) ? var.replication_group_size : 0) + 1)), flatten([for shard in local.cluster_mode : [for ids in setproduct(range(1, shard.num_node_groups + 1), range(1, shard.replicas_per_node_group + 2)) : format(\"%s-%04d-%03d\", var.name, ids[0], ids[1])]]))}",

@@ -25,6 +25,8 @@ const NEW_RESOURCES = [
   "aws_cloudwatch_metric_alarm.elasticache_high_engine_cpu_utilization_all_nodes",
   "aws_cloudwatch_metric_alarm.elasticache_low_memory_available_all_nodes",
   "aws_cloudwatch_metric_alarm.elasticache_swap_usage_all_nodes",
+  "aws_route53_record.primary_dns_record",
+  "aws_route53_record.reader_dns_record",
   "aws_cloudwatch_event_rule.snapshot_export_schedule",
   "aws_cloudwatch_event_target.snapshot_export_target",
   "aws_cloudwatch_log_group.snapshot_export_logs",
@@ -51,10 +53,10 @@ describe("the drop-in module's interface", () => {
     json = synthModule();
   });
 
-  it("declares exactly the 26 variables of the HCL module, the 9 of later releases and the 18 of this module, with their types and defaults", () => {
+  it("declares exactly the 26 variables of the HCL module, the 9 of later releases and the 24 of this module, with their types and defaults", () => {
     const expected = { ...EXPECTED_VARIABLES, ...LATER_GRUNTWORK_VARIABLES, ...MODULE_ONLY_VARIABLES };
     expect(Object.keys(EXPECTED_VARIABLES)).toHaveLength(26);
-    expect(Object.keys(expected)).toHaveLength(53);
+    expect(Object.keys(expected)).toHaveLength(59);
     expect(Object.keys(json.variable).sort()).toEqual(Object.keys(expected).sort());
     for (const [name, [type, defaultValue]] of Object.entries(expected)) {
       const variable = json.variable[name];

@@ -259,6 +259,11 @@ const CONSTRUCT_STACKS: Record<string, (stack: TerraformStack) => ElastiCacheRed
     redisVersion: "7.1",
     numNodeGroups: 3,
     replicasPerNodeGroup: 2,
+    createRoute53Entry: true,
+    hostedZoneId: "Z0123456789ABCDEFGHIJ",
+    primaryDomainName: "redis.shards.internal",
+    route53RecordTtl: 60,
+    kubernetesServiceNamespace: "payments",
   }),
   "automatic scaling of replicas": () => ({
     ...REQUIRED,
@@ -288,6 +293,10 @@ const CONSTRUCT_STACKS: Record<string, (stack: TerraformStack) => ElastiCacheRed
     enableMultiAz: true,
     redisVersion: "7.1",
     snapshotRetentionLimit: 0,
+    createRoute53Entry: true,
+    hostedZoneId: "Z0123456789ABCDEFGHIJ",
+    primaryDomainName: "redis.shared.internal",
+    readerDomainName: "redis-ro.shared.internal",
     shareSnapshotWithAnotherAccount: true,
     shareSnapshotWithAccountId: "444455556666",
     shareSnapshotDestinationBucketArn: "arn:aws:s3:::orders-snapshots-dr",
@@ -352,8 +361,8 @@ describe("AWS provider 6 (schema of 6.25.0 from @cdktf/provider-aws 21.22.1; 5.1
   });
 
   it("no resource sets region: 6.x added it to every regional resource type used, 5.x rejects it", () => {
-    // IAM is global: no version gives its resources a region.
-    const global = new Set(["aws_iam_role", "aws_iam_role_policy"]);
+    // IAM and Route 53 are global: no version gives their resources a region.
+    const global = new Set(["aws_iam_role", "aws_iam_role_policy", "aws_route53_record"]);
     for (const [label, json] of Object.entries(stacks)) {
       expect(settingRegion(json), label).toEqual([]);
       for (const type of resourceTypes(json)) {

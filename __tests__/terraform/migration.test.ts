@@ -45,6 +45,8 @@ const REGION = "eu-west-1";
 const TERRAGRUNT_SCENARIO = "production";
 /** v0.85.0 had no such output; the first plan adds it (an output, nothing in AWS). */
 const NEW_OUTPUT = "security_group_id";
+/** Outputs of this module's service discovery, which the first plan adds too (docs/service-discovery.md). */
+const DISCOVERY_OUTPUTS = ["service_dns_mappings", "tls_server_name"];
 
 interface Migration {
   state: TerraformState;
@@ -285,13 +287,24 @@ for (const s of SCENARIOS) {
       async () => {
         const { plan: p } = await migrated();
         const changed = Object.entries(p.output_changes ?? {})
-          .filter(([name]) => !(alarmsDiffer && name === "cache_cluster_ids") && name !== NEW_OUTPUT)
+          .filter(([name]) => !(alarmsDiffer && name === "cache_cluster_ids") && name !== NEW_OUTPUT && !DISCOVERY_OUTPUTS.includes(name))
           // A list-to-tuple type change alone shows as an output update with equal values.
           .filter(([, o]) => JSON.stringify(o.before) !== JSON.stringify(o.after) || o.after_unknown === true)
           .map(([name, o]) => `${name}: ${JSON.stringify(o.before)} -> ${JSON.stringify(o.after)}`);
         expect(changed).toEqual([]);
       },
     );
+
+    it("adds the service discovery outputs, naming the endpoints the state holds", async () => {
+      const { plan: p, state } = await migrated();
+      const group = state.resources.find((res) => res.type === "aws_elasticache_replication_group")!.instances[0].attributes;
+      const writer = (group.configuration_endpoint_address ?? group.primary_endpoint_address) as string;
+      expect(p.output_changes?.tls_server_name).toMatchObject({ actions: ["create"], after: writer });
+      const mappings = p.output_changes?.service_dns_mappings?.after as Record<string, { target_dns: string }>;
+      const name = group.replication_group_id as string;
+      expect(mappings[name].target_dns).toBe(writer);
+      expect(mappings[`${name}-reader`]?.target_dns).toBe(group.reader_endpoint_address ?? undefined);
+    });
 
     it(`adds the output ${NEW_OUTPUT} of later Gruntwork releases, with the security group's id from state`, async () => {
       const { plan: p, state } = await migrated();

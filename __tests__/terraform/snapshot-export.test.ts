@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reviewPlanJson } from "../../lib/review";
 import { hclModuleState, nestedStates, StateResource, writeState } from "../../tools/state";
+import { VALID_INPUTS } from "../../tools/scenarios";
 import { moduleForTerraform, synthDestinationText } from "../../tools/synth";
 import { callView, init, makeWorkRoot, plan, Plan, prepareCallerDir, removeWorkRoot, started, writeFiles } from "../../tools/terraform";
 
@@ -19,14 +20,9 @@ const DESTINATION = "arn:aws:s3:::orders-snapshots-dr";
 const BUCKET = `orders-snapshots-${createHash("sha256").update("111122223333:eu-west-1").digest("hex").slice(0, 12)}`;
 
 const base = (name: string) => ({
+  ...VALID_INPUTS,
   name,
   instance_type: "cache.r6g.large",
-  redis_version: "7.1",
-  replication_group_size: 2,
-  enable_automatic_failover: true,
-  enable_multi_az: true,
-  vpc_id: "vpc-0a1b2c3d",
-  subnet_ids: ["subnet-0a1b2c3d", "subnet-1b2c3d4e"],
   snapshot_retention_limit: 7,
   alarms_sns_topic_arns: ["arn:aws:sns:eu-west-1:111122223333:ops-alarms"],
 });

@@ -89,8 +89,14 @@ const BASES: Record<string, Record<string, unknown>> = {
     auto_scale_scale_in_cooldown: 300,
     auto_scale_scale_out_cooldown: 120,
   },
-  // Cross-account snapshots on, every input of theirs set.
+  // Cross-account snapshots and Route 53 records on, every input of theirs set.
   shared: {
+    create_route53_entry: true,
+    hosted_zone_id: "Z0123456789ABCDEFGHIJ",
+    primary_domain_name: "redis.shared.internal",
+    reader_domain_name: "redis-ro.shared.internal",
+    route53_record_ttl: 60,
+    kubernetes_service_namespace: "payments",
     instance_type: "cache.r6g.large",
     redis_version: "7.1",
     replication_group_size: 2,
@@ -113,6 +119,8 @@ const BASES: Record<string, Record<string, unknown>> = {
  * The inputs of the snapshot export but its two switches, left literal as automatic scaling's: a
  * switch as a token counts the resources it creates ([0]) where a literal one does not.
  */
+/** The records' inputs but the switch and reader_domain_name, which as a token (it may be null) counts the reader record. */
+const DISCOVERY_INPUTS = ["hosted_zone_id", "primary_domain_name", "route53_record_ttl", "kubernetes_service_namespace"];
 const SHARING_INPUTS = [
   "share_snapshot_with_account_id",
   "share_snapshot_destination_bucket_arn",
@@ -131,13 +139,16 @@ const TOKEN_INPUTS: Record<string, readonly string[]> = {
   // count as unknown (null, left to AWS) where a literal sends it (docs/spec/autoscaling.md §3).
   later: [
     ...Object.keys(LATER_GRUNTWORK_VARIABLES),
-    ...Object.keys(MODULE_ONLY_VARIABLES).filter((name) => name !== "enable_auto_scaling" && !name.includes("share_snapshot") && !SHARING_INPUTS.includes(name)),
+    ...Object.keys(MODULE_ONLY_VARIABLES).filter(
+      (name) =>
+        name !== "enable_auto_scaling" && name !== "create_route53_entry" && !name.includes("share_snapshot") && ![...SHARING_INPUTS, ...DISCOVERY_INPUTS, "reader_domain_name"].includes(name),
+    ),
     "redis_version",
     "enable_at_rest_encryption",
     // An r6gd type here: data tiering derived from a token.
     "instance_type",
   ],
-  shared: [...SHARING_INPUTS, "name", "snapshot_retention_limit"],
+  shared: [...SHARING_INPUTS, ...DISCOVERY_INPUTS, "name", "snapshot_retention_limit"],
 };
 
 /** The Terraform type of a variable standing for an input's literal value. */

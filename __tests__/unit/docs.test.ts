@@ -18,6 +18,8 @@ const OUTPUT_NAMES = [
   "configuration_endpoint",
   "reader_endpoint",
   "security_group_id",
+  "service_dns_mappings",
+  "tls_server_name",
 ];
 
 /** A terminal's width: `cat help` must not wrap. */
@@ -62,7 +64,7 @@ describe("generated docs", () => {
 
   it("counts the inputs by origin", () => {
     expect(referenceSection("Inputs")).toContain(
-      "53 inputs: the 26 of Gruntwork v0.85.0 (7 of them required), 9 that later Gruntwork releases added, and 18 of this module only.",
+      "59 inputs: the 26 of Gruntwork v0.85.0 (7 of them required), 9 that later Gruntwork releases added, and 24 of this module only.",
     );
   });
 
@@ -97,6 +99,12 @@ describe("generated docs", () => {
           "auto_scale_disable_scale_in",
           "auto_scale_scale_in_cooldown",
           "auto_scale_scale_out_cooldown",
+          "create_route53_entry",
+          "hosted_zone_id",
+          "primary_domain_name",
+          "reader_domain_name",
+          "route53_record_ttl",
+          "kubernetes_service_namespace",
           "share_snapshot_with_another_account",
           "share_snapshot_with_account_id",
           "share_snapshot_destination_bucket_arn",
@@ -280,5 +288,21 @@ describe("docs/inputs.schema.json", () => {
   ])("rejects %s", (_label, overrides, message) => {
     const inputs = { ...SCENARIOS[0].inputs, ...overrides };
     expect(errorsOf(JSON.parse(JSON.stringify(inputs))).join("\n")).toContain(message);
+  });
+});
+
+describe("the Terragrunt example of service discovery", () => {
+  const dir = join(__dirname, "..", "..", "examples", "terragrunt-service-discovery");
+  it("sets only the module's inputs, and reads only its outputs", () => {
+    const unit = readFileSync(join(dir, "redis", "terragrunt.hcl"), "utf8");
+    const block = unit.slice(unit.indexOf("inputs = {"));
+    const set = [...block.matchAll(/^\s+(\w+)\s+=/gm)].map(([, name]) => name);
+    const inputs = { ...EXPECTED_VARIABLES, ...LATER_GRUNTWORK_VARIABLES, ...MODULE_ONLY_VARIABLES };
+    expect(set.filter((name) => !(name in inputs))).toEqual([]);
+    expect(set).toEqual(expect.arrayContaining(["create_route53_entry", "hosted_zone_id", "primary_domain_name", "kubernetes_service_namespace"]));
+    const eks = readFileSync(join(dir, "eks-core-services", "terragrunt.hcl"), "utf8");
+    const read = [...eks.matchAll(/dependency\.redis\.outputs\.(\w+)/g)].map(([, name]) => name);
+    expect(read).toEqual(["service_dns_mappings"]);
+    expect(read.every((name) => EXPECTED_OUTPUTS.includes(name))).toBe(true);
   });
 });

@@ -83,7 +83,7 @@ describe("the construct's props", () => {
     const props = origins.flatMap(([variables, origin]) =>
       Object.entries(variables).map(([name, [, defaultValue]]) => ({ name, defaultValue, origin: origin(name) })),
     );
-    expect(props).toHaveLength(53);
+    expect(props).toHaveLength(59);
     for (const { name, defaultValue, origin } of props) {
       const declaration = new RegExp(`/\\*\\*\\n((?:   \\*.*\\n)+)   \\*/\\n  readonly ${camel(name)}(\\?)?: `).exec(text);
       expect(declaration, name).not.toBeNull();

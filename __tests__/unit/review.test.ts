@@ -2100,3 +2100,52 @@ describe("capacity changes: shards and replicas added or removed, never a danger
     });
   });
 });
+
+describe("names clients resolve (docs/service-discovery.md)", () => {
+  const record = (name: string, target: string, ttl = 300) => ({ zone_id: "Z01", name, type: "CNAME", ttl, records: [target] });
+  const HOST = "master.orders.abc123.euw1.cache.amazonaws.com";
+
+  it("names a destroyed record and the target its clients lose", () => {
+    const r = review([{ address: "aws_route53_record.primary_dns_record[0]", actions: ["delete"], before: record("redis.orders.internal", HOST), after: null }]);
+    expect(r.dnsChanges).toEqual([
+      {
+        address: "aws_route53_record.primary_dns_record[0]",
+        source: "record",
+        kind: "delete",
+        name: { kind: "value", text: "redis.orders.internal" },
+        before: { kind: "value", text: HOST },
+      },
+    ]);
+    expect(markdown([{ address: "aws_route53_record.primary_dns_record[0]", actions: ["delete"], before: record("redis.orders.internal", HOST), after: null }])).toContain(
+      `- The name \`redis.orders.internal\` (\`aws_route53_record.primary_dns_record[0]\`) is destroyed: clients that use it no longer reach \`${HOST}\`.\n`,
+    );
+  });
+
+  it("says nothing of a TTL changed alone", () => {
+    const r = review([
+      { address: "aws_route53_record.primary_dns_record[0]", actions: ["update"], before: record("redis.orders.internal", HOST), after: record("redis.orders.internal", HOST, 60) },
+    ]);
+    expect(r.dnsChanges).toEqual([]);
+  });
+
+  it("names a Kubernetes service the mappings drop, and one whose target changes", () => {
+    const mapping = (target: string) => ({ target_dns: target, target_port: 6379, namespace: "default" });
+    const doc = JSON.parse(planText([]));
+    doc.output_changes = {
+      service_dns_mappings: {
+        actions: ["update"],
+        before: { orders: mapping(HOST), "orders-reader": mapping("replica.orders") },
+        after: { orders: mapping("redis.orders.internal") },
+        after_unknown: false,
+        before_sensitive: false,
+        after_sensitive: false,
+      },
+    };
+    const r = classify(parsePlan(JSON.stringify(doc)));
+    expect(r.dnsChanges.map((d) => [d.name, d.kind, d.before, d.after])).toEqual([
+      [{ kind: "value", text: "orders" }, "update", { kind: "value", text: HOST }, { kind: "value", text: "redis.orders.internal" }],
+      [{ kind: "value", text: "orders-reader" }, "delete", { kind: "value", text: "replica.orders" }, undefined],
+    ]);
+    expect(renderReview(r)).toContain("- The Kubernetes service `orders-reader` (`output.service_dns_mappings`) is removed: clients that use it no longer reach `replica.orders`.\n");
+  });
+});

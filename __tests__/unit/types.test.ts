@@ -152,6 +152,9 @@ describe("the values the construct reads", () => {
       | "auto_scale_min_capacity"
       | "auto_scale_max_capacity"
       | "auto_scale_trigger_metric"
+      | "hosted_zone_id"
+      | "primary_domain_name"
+      | "reader_domain_name"
       | "share_snapshot_with_account_id"
       | "share_snapshot_destination_bucket_arn"
     >();

@@ -8,7 +8,7 @@ interface OutputSpec {
   readonly description: string;
 }
 
-/** The module's outputs: the HCL module's 6, in its names, and security_group_id of later releases. */
+/** The module's outputs: the HCL module's 6, in its names, security_group_id of later releases, and this module's service discovery. */
 export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: "cache_port",
@@ -44,5 +44,16 @@ export const OUTPUTS: readonly OutputSpec[] = [
     name: "security_group_id",
     attribute: "securityGroupId",
     description: "Id of the cluster's security group (an output of later Gruntwork releases, from v0.96.6).",
+  },
+  {
+    name: "service_dns_mappings",
+    attribute: "serviceDnsMappings",
+    description:
+      "Kubernetes ExternalName services for Gruntwork's eks-core-services (its input of this name): <name> for writes, <name>-reader for reads (cluster mode off), each with target_dns (the Route 53 name when created, else the endpoint), target_port and namespace.",
+  },
+  {
+    name: "tls_server_name",
+    attribute: "tlsServerName",
+    description: "Host name the cluster's TLS certificate is verified against, whatever name clients connect to: the primary endpoint, or the configuration endpoint in cluster mode.",
   },
 ];

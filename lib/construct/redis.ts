@@ -19,6 +19,8 @@ import { GroupAlarms } from "./group-alarms";
 import { RedisAlarms } from "./redis-alarms";
 import { RedisAutoScaling } from "./auto-scaling";
 import { SnapshotExport } from "./snapshot-export";
+import { ServiceDiscovery } from "./service-discovery";
+import * as discovery from "../expressions/service-discovery";
 import * as exporting from "../expressions/snapshot-export";
 import * as scaling from "../expressions/auto-scaling";
 
@@ -59,6 +61,12 @@ export class ElastiCacheRedis extends Construct {
   readonly readerEndpoint: string;
   /** Id of the cluster's security group (later Gruntwork releases' output). */
   readonly securityGroupId: string;
+  /** The host name the server's TLS certificate names: the endpoint writers use (docs/service-discovery.md). */
+  readonly tlsServerName: string;
+  /** Kubernetes Service name -> { target_dns, target_port, namespace }, for eks-core-services' service_dns_mappings. */
+  readonly serviceDnsMappings: Record<string, discovery.ServiceDnsMapping>;
+  /** The Route 53 records; absent when create_route53_entry is a literal false. */
+  readonly serviceDiscovery?: ServiceDiscovery;
 
   /**
    * @param props camelCase props, or the inputs by their Terraform names (`TerraformInputs`), as
@@ -213,6 +221,32 @@ export class ElastiCacheRedis extends Construct {
     this.configurationEndpoint = this.replicationGroup.configurationEndpointAddress;
     this.readerEndpoint = this.replicationGroup.readerEndpointAddress;
     this.securityGroupId = this.securityGroup.id;
+
+    const writer = derive(discovery.writerEndpoint, shards, this.primaryEndpoint, this.configurationEndpoint);
+    this.tlsServerName = writer;
+    if (p.create_route53_entry !== false) {
+      this.serviceDiscovery = new ServiceDiscovery(this, "service_discovery", {
+        enabled: p.create_route53_entry,
+        // Unset only while a token switch may be off; the rules stop a plan that turns it on.
+        zoneId: p.hosted_zone_id ?? Token.asString(Token.nullValue()),
+        ttl: p.route53_record_ttl,
+        primaryName: p.primary_domain_name ?? Token.asString(Token.nullValue()),
+        writer,
+        readerName: p.reader_domain_name,
+        reader: this.readerEndpoint,
+        hasReader: derive(discovery.hasReaderEndpoint, shards),
+      });
+    }
+    const targets = derive(discovery.serviceTargets, {
+      name: p.name,
+      shards,
+      records: p.create_route53_entry,
+      primaryName: p.primary_domain_name,
+      readerName: p.reader_domain_name,
+      writer,
+      reader: this.readerEndpoint,
+    });
+    this.serviceDnsMappings = derive(discovery.serviceDnsMappings, targets, p.port, p.kubernetes_service_namespace);
   }
 }
 

@@ -47,3 +47,11 @@ const CRON_FIELD = "[0-9A-Z*?/,L#-]+";
 export const SNAPSHOT_SCHEDULE =
   "rate\\((1 day|([2-9]|[1-9][0-9]+) days|([2-9]|[1-9][0-9]+) hours|(7[2-9]|[89][0-9]|[1-9][0-9]{2,}) minutes)\\)" +
   `|cron\\([0-5]?[0-9] (${HOUR}(,${HOUR}){0,19}|(\\*|${HOUR})/${STEP_HOURS})( ${CRON_FIELD}){4}\\)`;
+
+/** One DNS label: letters (lowercase), digits and hyphens, not at either end, 63 at most. */
+const DNS_LABEL = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
+/** A DNS name of two labels or more, lowercase, as Route 53 stores it (a final dot allowed). */
+export const DNS_NAME = `(${DNS_LABEL}\\.)+${DNS_LABEL}\\.?`;
+/** A Kubernetes namespace: one DNS label (RFC 1123). */
+export const KUBERNETES_NAMESPACE = DNS_LABEL;
+export const HOSTED_ZONE_ID = "Z[A-Z0-9]{1,32}";

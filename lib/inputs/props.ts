@@ -536,6 +536,76 @@ export interface ElastiCacheRedisProps {
   readonly autoScaleScaleOutCooldown?: number;
 
   /**
+   * Create CNAME records in hosted_zone_id: primary_domain_name for the primary endpoint (the
+   * configuration endpoint in cluster mode), and reader_domain_name for the reader endpoint.
+   *
+   * Terraform variable: `create_route53_entry` (this module's own, not in Gruntwork's).
+   *
+   * @default false
+   */
+  readonly createRoute53Entry?: boolean | IResolvable;
+
+  /**
+   * Id of the Route 53 hosted zone, usually private to the VPC, that holds the records. Needed with
+   * create_route53_entry.
+   *
+   * Should be a Route 53 hosted zone id (Z and up to 32 uppercase letters and digits) (a warning).
+   *
+   * Terraform variable: `hosted_zone_id` (this module's own, not in Gruntwork's).
+   *
+   * @default - not set
+   */
+  readonly hostedZoneId?: string;
+
+  /**
+   * Name of the record for the primary endpoint, or the configuration endpoint in cluster mode.
+   * Needed with create_route53_entry.
+   *
+   * Must be null or a lowercase DNS name of two labels or more (letters, digits and hyphens, at
+   * most 63 a label); must be null or have at most 253 characters.
+   *
+   * Terraform variable: `primary_domain_name` (this module's own, not in Gruntwork's).
+   *
+   * @default - not set
+   */
+  readonly primaryDomainName?: string;
+
+  /**
+   * Name of the record for the reader endpoint (cluster mode off only). Null for none.
+   *
+   * Must be null or a lowercase DNS name of two labels or more (letters, digits and hyphens, at
+   * most 63 a label); must be null or have at most 253 characters.
+   *
+   * Terraform variable: `reader_domain_name` (this module's own, not in Gruntwork's).
+   *
+   * @default - not set
+   */
+  readonly readerDomainName?: string;
+
+  /**
+   * Seconds resolvers may cache the records.
+   *
+   * Must be a whole number from 0 to 172800.
+   *
+   * Terraform variable: `route53_record_ttl` (this module's own, not in Gruntwork's).
+   *
+   * @default 300
+   */
+  readonly route53RecordTtl?: number;
+
+  /**
+   * Kubernetes namespace of the services the service_dns_mappings output describes.
+   *
+   * Must be a Kubernetes namespace: 1 to 63 lowercase letters, digits and hyphens, starting and
+   * ending with a letter or digit.
+   *
+   * Terraform variable: `kubernetes_service_namespace` (this module's own, not in Gruntwork's).
+   *
+   * @default "default"
+   */
+  readonly kubernetesServiceNamespace?: string;
+
+  /**
    * Export the newest snapshot on a schedule to a bucket this module creates, which S3 replicates
    * to share_snapshot_destination_bucket_arn in account share_snapshot_with_account_id
    * (docs/snapshot-export.md).

@@ -163,6 +163,8 @@ export interface Review {
   readonly refusals: readonly Refusal[];
   /** Ingress rules replaced or destroyed, by address: clients can be refused while the apply runs. */
   readonly connectivity: readonly ConnectivityRisk[];
+  /** Names clients resolve (records, Kubernetes mappings) changed or removed: records by address, then mappings by service. */
+  readonly dnsChanges: readonly DnsChange[];
   /** Shards or replicas added or removed by the plan or by automatic scaling right after it (see capacityChanges). */
   readonly capacity: readonly CapacityChange[];
   /** Root outputs whose value changes, by name. */
@@ -227,6 +229,71 @@ function connectivityRiskOf(rc: ResourceChange): ConnectivityRisk | undefined {
     kept: before.filter((s) => after.includes(s)).map(text),
     lost: before.filter((s) => !after.includes(s)).map(text),
   };
+}
+
+/**
+ * A name clients resolve that the plan changes or removes: a Route 53 record of the cache
+ * (docs/service-discovery.md), or an entry of the `service_dns_mappings` output from which
+ * Kubernetes ExternalName services are made. Clients that use the name follow the new target, or
+ * resolve nothing.
+ */
+export interface DnsChange {
+  /** The record's address, or `output.service_dns_mappings` for a mapping. */
+  readonly address: string;
+  readonly source: "record" | "mapping";
+  readonly kind: "update" | "replace" | "delete";
+  /** The record's name, or the Kubernetes Service name, as clients use it now. */
+  readonly name: Shown;
+  /** The record's new name when the plan renames it. */
+  readonly newName?: Shown;
+  readonly before: Shown;
+  /** The new target; none when the name goes away. */
+  readonly after?: Shown;
+}
+
+const targets = (values: unknown, masks: { sensitive: Mask; unknown: Mask }): Shown => {
+  if (isObject(values) && Array.isArray(values.records) && values.records.every((r) => typeof r === "string")) {
+    return { kind: "value", text: (values.records as string[]).join(", ") };
+  }
+  return textAt(values, masks, ["records"]);
+};
+
+/** A record of the cache's names replaced, destroyed, renamed or pointed elsewhere; not a TTL alone. */
+function dnsChangeOf(rc: ResourceChange): DnsChange | undefined {
+  if (rc.type !== "aws_route53_record" || rc.mode !== "managed") return undefined;
+  const kind = kindOf(rc.actions);
+  if (kind !== "update" && kind !== "replace" && kind !== "delete") return undefined;
+  const beforeMasks = { sensitive: rc.beforeSensitive, unknown: undefined };
+  const afterMasks = { sensitive: rc.afterSensitive, unknown: rc.afterUnknown };
+  const name = textAt(rc.before, beforeMasks, ["name"]);
+  if (kind === "delete") return { address: rc.address, source: "record", kind, name, before: targets(rc.before, beforeMasks) };
+  const [before, after, newName] = [targets(rc.before, beforeMasks), targets(rc.after, afterMasks), textAt(rc.after, afterMasks, ["name"])];
+  const renamed = JSON.stringify(newName) !== JSON.stringify(name);
+  if (kind === "update" && !renamed && JSON.stringify(before) === JSON.stringify(after)) return undefined;
+  return { address: rc.address, source: "record", kind, name, ...(renamed ? { newName } : {}), before, after };
+}
+
+const MAPPINGS_OUTPUT = "service_dns_mappings";
+
+/** The Kubernetes services whose target the `service_dns_mappings` output changes or drops. */
+function mappingChanges(outputs: readonly OutputChange[]): DnsChange[] {
+  const o = outputs.find((output) => output.name === MAPPINGS_OUTPUT);
+  if (!o || !isObject(o.before) || kindOf(o.actions) === "no-op") return [];
+  const target = (mapping: unknown): { kind: "value"; text: string } | undefined =>
+    isObject(mapping) && typeof mapping.target_dns === "string" ? { kind: "value", text: mapping.target_dns } : undefined;
+  const after = isObject(o.after) ? o.after : {};
+  return Object.keys(o.before)
+    .sort()
+    .flatMap((service): DnsChange[] => {
+      const [from, to] = [target(o.before && (o.before as Record<string, unknown>)[service]), target(after[service])];
+      if (!from) return [];
+      const name: Shown = { kind: "value", text: service };
+      const address = `output.${MAPPINGS_OUTPUT}`;
+      if (!(service in after)) return [{ address, source: "mapping", kind: "delete", name, before: from }];
+      const unknown = marks(o.afterUnknown, service);
+      if (unknown) return [{ address, source: "mapping", kind: "update", name, before: from, after: { kind: "unknown" } }];
+      return to && to.text !== from.text ? [{ address, source: "mapping", kind: "update", name, before: from, after: to }] : [];
+    });
 }
 
 /** Code-point order, so the output does not depend on the machine's locale. */
@@ -705,6 +772,10 @@ export function classify(plan: Plan): Review {
     .filter((r): r is ConnectivityRisk => r !== undefined)
     .sort(byAddress);
   const outputs = plan.outputChanges.filter((o) => kindOf(o.actions) !== "no-op").map(outputReview);
+  const dnsChanges = [
+    ...managed.map(dnsChangeOf).filter((d): d is DnsChange => d !== undefined).sort(byAddress),
+    ...mappingChanges(plan.outputChanges),
+  ];
   return {
     summary: summarize(changes),
     unrefreshed: stale,
@@ -712,6 +783,7 @@ export function classify(plan: Plan): Review {
     dangers,
     engineChanges,
     connectivity,
+    dnsChanges,
     capacity: capacityChanges(managed),
     refusals,
     outputs,

@@ -101,6 +101,9 @@ const VALKEY_VERSION_TEXT = "7.2, or MAJOR.MINOR from 8 on (e.g. 8.0, 8.1)";
 /** Automatic scaling's rules (docs/spec/autoscaling.md §2); each holds while scaling is off. */
 const AUTO_SCALING_RULES: readonly CombinedRule[] = autoScalingRules();
 
+/** Rules of the Route 53 records (docs/service-discovery.md); each holds while they are off. */
+const SERVICE_DISCOVERY_RULES: readonly CombinedRule[] = serviceDiscoveryRules();
+
 /** Rules of the snapshot export (docs/spec/snapshot-export.md); each holds while sharing is off. */
 const SNAPSHOT_EXPORT_RULES: readonly CombinedRule[] = snapshotExportRules();
 
@@ -243,6 +246,7 @@ export const CROSS_INPUT_RULES: readonly CombinedRule[] = [
     condition: (v) => hcl`${v.snapshot_name} == null || ${v.snapshot_arn} == null`,
   },
   ...AUTO_SCALING_RULES,
+  ...SERVICE_DISCOVERY_RULES,
   ...SNAPSHOT_EXPORT_RULES,
 ];
 
@@ -386,3 +390,46 @@ function snapshotExportRules(): CombinedRule[] {
     },
   ];
 }
+
+function serviceDiscoveryRules(): CombinedRule[] {
+  const on = "create_route53_entry";
+  return [
+    {
+      id: "route53_zone",
+      onlyWhen: on,
+      inputs: [on, "hosted_zone_id"],
+      text: "the records need hosted_zone_id, the zone that holds them",
+      test: (v) => !v.create_route53_entry || v.hosted_zone_id != null,
+      condition: (v) => hcl`!${v.create_route53_entry} || ${v.hosted_zone_id} != null`,
+    },
+    {
+      id: "route53_primary_name",
+      onlyWhen: on,
+      inputs: [on, "primary_domain_name"],
+      text: "the records need primary_domain_name, the name clients use",
+      test: (v) => !v.create_route53_entry || v.primary_domain_name != null,
+      condition: (v) => hcl`!${v.create_route53_entry} || ${v.primary_domain_name} != null`,
+    },
+    {
+      id: "route53_reader_cluster_mode",
+      onlyWhen: on,
+      inputs: [on, "reader_domain_name", "cluster_mode"],
+      shownWhenSet: CLUSTER_MODE_ON,
+      text: "cluster mode has no reader endpoint (clients read from replicas through the configuration endpoint): reader_domain_name must be null",
+      test: (v) => !v.create_route53_entry || v.reader_domain_name == null || !hasClusterMode(v),
+      condition: (v, derive) => hcl`!${v.create_route53_entry} || ${v.reader_domain_name} == null || length(${shards(v, derive)}) == 0`,
+    },
+    {
+      id: "route53_names_differ",
+      onlyWhen: on,
+      inputs: [on, "primary_domain_name", "reader_domain_name"],
+      text: "the primary and reader records need two different names",
+      test: (v) => !v.create_route53_entry || v.reader_domain_name == null || trimDot(v.primary_domain_name) !== trimDot(v.reader_domain_name),
+      condition: (v) =>
+        hcl`!${v.create_route53_entry} || ${v.reader_domain_name} == null || ${v.primary_domain_name} == null ? true : trimsuffix(${v.primary_domain_name}, ".") != trimsuffix(${v.reader_domain_name}, ".")`,
+    },
+  ];
+}
+
+/** A DNS name without its final dot: Route 53 reads both forms as the same name. */
+const trimDot = (name: string | undefined) => name?.replace(/\.$/, "");

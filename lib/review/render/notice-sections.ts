@@ -5,6 +5,7 @@ import {
   type CapacityDimension,
   type ConnectivityRisk,
   COUNT_ARGUMENTS,
+  type DnsChange,
   type Engine,
   type EngineChange,
   type EngineVersion,
@@ -34,19 +35,40 @@ function connectivityLine(r: ConnectivityRisk): string {
   return `- ${code(r.address)} is replaced: ${order}.${kept}${lost}`;
 }
 
-export function renderConnectivity(risks: readonly ConnectivityRisk[]): string[] {
-  if (risks.length === 0) return [];
-  const lines = capped(risks.map(connectivityLine), MAX_LISTED, "ingress rules");
-  return [
-    CONNECTIVITY_HEADING,
-    "",
-    "Replacing or destroying an ingress rule of the cluster's security group refuses connections from the clients it let in, until the apply has created the rule again (a replacement) or for good (a destroy). Apply when a short refusal is acceptable, or add the new sources before removing the old ones.",
-    "",
-    ...(risks.length <= INLINE_TARGETS
-      ? lines
-      : [`<details><summary>${risks.length} ingress rules</summary>`, "", ...lines, "", "</details>"]),
-    "",
-  ];
+function dnsLine(d: DnsChange): string {
+  const what = d.source === "record" ? `The name ${shown(d.name)} (${code(d.address)})` : `The Kubernetes service ${shown(d.name)} (${code(d.address)})`;
+  if (d.kind === "delete") {
+    return `- ${what} is ${d.source === "record" ? "destroyed" : "removed"}: clients that use it no longer reach ${shown(d.before)}.`;
+  }
+  const target = d.after === undefined ? "" : ` ${shown(d.before)} -> ${shown(d.after)}`;
+  if (d.newName !== undefined) return `- ${what} is replaced by ${shown(d.newName)}:${target}. Clients that use the old name resolve nothing once it is deleted.`;
+  if (d.kind === "replace") return `- ${what} is replaced:${target}. Clients resolve nothing between the deletion and the creation.`;
+  return `- ${what} points elsewhere:${target}. Clients follow once their cached answer expires.`;
+}
+
+export function renderConnectivity(risks: readonly ConnectivityRisk[], dnsChanges: readonly DnsChange[] = []): string[] {
+  if (risks.length === 0 && dnsChanges.length === 0) return [];
+  const fold = (lines: readonly string[], n: number, noun: string) =>
+    n <= INLINE_TARGETS ? lines : [`<details><summary>${n} ${noun}</summary>`, "", ...lines, "", "</details>"];
+  const rules =
+    risks.length === 0
+      ? []
+      : [
+          "Replacing or destroying an ingress rule of the cluster's security group refuses connections from the clients it let in, until the apply has created the rule again (a replacement) or for good (a destroy). Apply when a short refusal is acceptable, or add the new sources before removing the old ones.",
+          "",
+          ...fold(capped(risks.map(connectivityLine), MAX_LISTED, "ingress rules"), risks.length, "ingress rules"),
+          "",
+        ];
+  const names =
+    dnsChanges.length === 0
+      ? []
+      : [
+          "Clients that reach the cache by a name (a Route 53 record, or a Kubernetes ExternalName service made from `service_dns_mappings`) follow these changes: a name destroyed or renamed cuts them off; a target changed sends them elsewhere.",
+          "",
+          ...fold(capped(dnsChanges.map(dnsLine), MAX_LISTED, "names"), dnsChanges.length, "names"),
+          "",
+        ];
+  return [CONNECTIVITY_HEADING, "", ...rules, ...names];
 }
 
 // ---- capacity changes ----------------------------------------------------------------------------

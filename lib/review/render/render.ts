@@ -41,7 +41,7 @@ export class ReviewTooLongError extends Error {
 /** The review as a pull-request comment; throws ReviewTooLongError when even its essential sections cannot fit one. */
 export function renderReview(review: Review, options: RenderOptions = {}): string {
   const limit = Math.min(options.maxChars ?? MAX_COMMENT_CHARS, GITHUB_COMMENT_LIMIT);
-  const beforeCapacity = [MARKER, ...renderDangers(review.dangers), ...renderRefusals(review.refusals), ...renderConnectivity(review.connectivity)];
+  const beforeCapacity = [MARKER, ...renderDangers(review.dangers), ...renderRefusals(review.refusals), ...renderConnectivity(review.connectivity, review.dnsChanges)];
   const afterCapacity = [
     ...renderUnrefreshed(review.unrefreshed),
     ...renderIrreversible(review.engineChanges),
