@@ -146,16 +146,22 @@ export function main(argv: readonly string[], io: Io = systemIo): number {
   }
   if (result.dangerous) {
     const what = result.review.dangers.map((d) => `${d.address} (${d.kind === "replace" ? "replaced" : "destroyed"})`);
-    io.stderr(`review: DANGER: ${what.join(", ")}\n`);
+    io.stderr(`review: DANGER: ${listed(what)}\n`);
   }
   if (result.refused) {
     // A cluster can have more than one refusal (log delivery deferred and made with the engine upgrade): named once.
     const what = [...new Set(result.review.refusals.map((r) => r.address))];
-    io.stderr(`review: AWS will refuse: ${what.join(", ")}\n`);
+    io.stderr(`review: AWS will refuse: ${listed(what)}\n`);
   }
   if (!options.failOnDanger) return EXIT_OK;
   if (result.dangerous) return EXIT_DANGER;
   return result.refused ? EXIT_REFUSED : EXIT_OK;
+}
+
+/** Addresses for one line of a CI log: the first few, then how many more (the comment has them all). */
+export function listed(addresses: readonly string[], shown = 3): string {
+  if (addresses.length <= shown) return addresses.join(", ");
+  return `${addresses.slice(0, shown).join(", ")} and ${addresses.length - shown} more (see the review)`;
 }
 
 if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) {

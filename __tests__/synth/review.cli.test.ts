@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT_DANGER, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, type Io, main, parseArgs, resolvePath } from "../../bin/review";
 import { MARKER } from "../../lib/review";
+import { readPlanFixture } from "../helpers/plan-fixtures";
 import { IRREVERSIBLE_HEADING, REFUSED_HEADING } from "../../lib/review/render/notice-sections";
 import {
   encryptionReplacement,
@@ -88,6 +89,15 @@ describe("review command line (in process)", () => {
     expect(r.code).toBe(EXIT_OK);
     expect(r.stdout).toBe("");
     expect(r.written["review.md"]).toContain("**Plan:** 0 to add, 1 to change");
+  });
+
+  it("names at most three dangers on its one line of standard error, and how many more", () => {
+    const { text } = readPlanFixture("replace-port-60");
+    const r = runMain(["plan.json", "--output", "review.md"], { "plan.json": text });
+    expect(r.stderr).toBe(
+      "review: DANGER: module.cache_01.aws_elasticache_replication_group.redis (replaced), module.cache_02.aws_elasticache_replication_group.redis (replaced), " +
+        "module.cache_03.aws_elasticache_replication_group.redis (replaced) and 57 more (see the review)\n",
+    );
   });
 
   it("exits 1 on danger only with --fail-on-danger, after writing the review", () => {

@@ -618,6 +618,11 @@ describe("every malformed plan is refused, naming the place and the problem", ()
     ["a numeric format_version", '{"format_version": 1, "resource_changes": []}', "the JSON has no format_version; expected the output of `terraform show -json <planfile>`"],
     ["format 2.0", '{"format_version": "2.0", "resource_changes": []}', "plan format_version 2.0 is not supported (expected 0.x or 1.x)"],
     ["a state", '{"format_version": "1.0", "values": {}}', "this JSON is a state, not a plan (it has no planned_values or resource_changes); run `terraform show -json <planfile>`"],
+    [
+      "a terraform.tfstate",
+      '{"version": 4, "terraform_version": "1.11.4", "serial": 12, "lineage": "3f1c0e2a-4b5d-6e7f-8091-a2b3c4d5e6f7", "outputs": {}, "resources": []}',
+      "this JSON is a Terraform state file (terraform.tfstate), not a plan; save a plan with `terraform plan -out=tfplan` and give `terraform show -json tfplan`",
+    ],
     ["resource_changes an object", '{"format_version": "1.2", "resource_changes": {}}', "resource_changes must be a list"],
     ["a change that is a number", '{"format_version": "1.2", "resource_changes": [1]}', "resource_changes[0] must be an object"],
     ["no address", withChange({ address: undefined }), "resource_changes[0].address must be a non-empty string"],
@@ -1688,7 +1693,7 @@ describe("outputs", () => {
         "| --- | --- | --- | --- |",
         "| `cache_port` | changes | `6379` | `6380` |",
         '| `primary_endpoint` | changes | `"a.cache.amazonaws.com"` | (known after apply) |',
-        '| `security_group_id` | added | `null` | `"sg-0a"` |',
+        '| `security_group_id` | added | – | `"sg-0a"` |',
         "| `token` | changes | (sensitive) | (sensitive) |",
         "",
       ].join("\n"),
@@ -2147,5 +2152,17 @@ describe("names clients resolve (docs/service-discovery.md)", () => {
       [{ kind: "value", text: "orders-reader" }, "delete", { kind: "value", text: "replica.orders" }, undefined],
     ]);
     expect(renderReview(r)).toContain("- The Kubernetes service `orders-reader` (`output.service_dns_mappings`) is removed: clients that use it no longer reach `replica.orders`.\n");
+  });
+});
+
+describe("outputs whose value does not change", () => {
+  it("are not listed when Terraform marks a type change alone (a list become a tuple) as an update", () => {
+    const doc = JSON.parse(planText([]));
+    const ids = ["orders-001", "orders-002"];
+    doc.output_changes = {
+      cache_cluster_ids: { actions: ["update"], before: ids, after: ids, after_unknown: false, before_sensitive: false, after_sensitive: false },
+      cache_port: { actions: ["update"], before: 6379, after: 6380, after_unknown: false, before_sensitive: false, after_sensitive: false },
+    };
+    expect(classify(parsePlan(JSON.stringify(doc))).outputs.map((o) => o.name)).toEqual(["cache_port"]);
   });
 });

@@ -16,7 +16,7 @@
 import { type Action, type AttributePath, type Mask, type OutputChange, PlanError, type Plan, type ResourceChange } from "./plan";
 import { isObject } from "../text/notation";
 import { LOG_DELIVERY, logDeliveryChanges, type LogDeliveryChange, logDeliveryDiffers } from "./logs";
-import { type ArgumentDiff, type ArgumentValue, type ChangeValues, diffArguments, type Shown, setArguments, showAt, showValue, textAt } from "./values";
+import { type ArgumentDiff, type ArgumentValue, type ChangeValues, deepEqual, diffArguments, type Shown, setArguments, showAt, showValue, textAt } from "./values";
 
 export type Kind = "create" | "update" | "replace" | "delete" | "no-op" | "read" | "forget";
 
@@ -771,7 +771,9 @@ export function classify(plan: Plan): Review {
     .map(connectivityRiskOf)
     .filter((r): r is ConnectivityRisk => r !== undefined)
     .sort(byAddress);
-  const outputs = plan.outputChanges.filter((o) => kindOf(o.actions) !== "no-op").map(outputReview);
+  // Terraform marks an output whose type alone changes (a list become a tuple) as updated: its value is the same.
+  const sameValue = (o: OutputChange) => kindOf(o.actions) === "update" && o.afterUnknown !== true && deepEqual(o.before, o.after);
+  const outputs = plan.outputChanges.filter((o) => kindOf(o.actions) !== "no-op" && !sameValue(o)).map(outputReview);
   const dnsChanges = [
     ...managed.map(dnsChangeOf).filter((d): d is DnsChange => d !== undefined).sort(byAddress),
     ...mappingChanges(plan.outputChanges),

@@ -143,6 +143,12 @@ function isJsonObjectLine(line: string): boolean {
 function readPlan(doc: unknown): Plan {
   if (!isObject(doc)) throw new PlanError("the plan JSON must be an object, as `terraform show -json <planfile>` writes it");
   const formatVersion = doc.format_version;
+  // A state file (terraform.tfstate) given by mistake: version 4, a serial, a lineage, its resources.
+  if (formatVersion === undefined && typeof doc.serial === "number" && typeof doc.lineage === "string") {
+    throw new PlanError(
+      "this JSON is a Terraform state file (terraform.tfstate), not a plan; save a plan with `terraform plan -out=tfplan` and give `terraform show -json tfplan`",
+    );
+  }
   if (typeof formatVersion !== "string") {
     throw new PlanError("the JSON has no format_version; expected the output of `terraform show -json <planfile>`");
   }

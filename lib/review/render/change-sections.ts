@@ -134,11 +134,20 @@ export function changesTable(changes: readonly ReviewedChange[]): string[] {
 }
 
 const OUTPUT_ACTIONS: Partial<Record<Kind, string>> = { create: "added", delete: "removed", update: "changes" };
+const ABSENT = "–";
 
 /** Root outputs whose value changes: what callers and other units read from this one. */
 export function renderOutputs(outputs: readonly OutputReview[]): string[] {
   if (outputs.length === 0) return [];
-  const rows = outputs.slice(0, MAX_LISTED).map((o) => [code(o.name, true), OUTPUT_ACTIONS[o.kind] ?? o.kind, shown(o.before, true), shown(o.after, true)]);
+  // An output Terraform adds had no value before (a null output is not stored), and one it removes has none after.
+  const rows = outputs
+    .slice(0, MAX_LISTED)
+    .map((o) => [
+      code(o.name, true),
+      OUTPUT_ACTIONS[o.kind] ?? o.kind,
+      o.kind === "create" ? ABSENT : shown(o.before, true),
+      o.kind === "delete" ? ABSENT : shown(o.after, true),
+    ]);
   const more = outputs.length > MAX_LISTED ? ["", `_… and ${outputs.length - MAX_LISTED} more outputs change (\`terraform show tfplan\` lists them all)._`] : [];
   const title = `### ${outputs.length} ${outputs.length === 1 ? "output changes" : "outputs change"}`;
   const body = [...table(["Output", "Change", "Before", "After"], rows), ...more];
