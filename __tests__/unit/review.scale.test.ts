@@ -76,6 +76,13 @@ describe("a plan that replaces 60 clusters (their port changes)", () => {
     expect(changes.rows.length).toBeLessThan(20);
   });
 
+  it("details the 60 alike replacements in one block, whatever attributes each leaves to apply", () => {
+    const titles = of("replace-port-60")
+      .markdown.split("\n")
+      .filter((line) => line.startsWith("#### `module.*.aws_elasticache_replication_group.redis`"));
+    expect(titles).toEqual(["#### `module.*.aws_elasticache_replication_group.redis` ×60: replace (destroy, then create)"]);
+  });
+
   it("warns that replaced ingress rules briefly refuse clients, apart from the danger", () => {
     const { html } = of("replace-port-60");
     expect(headings(html).map((h) => h.text)).toContain("⚠️ Clients may lose connectivity");

@@ -229,8 +229,14 @@ function withoutMirroredTags<T extends { readonly path: AttributePath }>(args: r
   return mirrored ? args.filter((arg) => arg.path[0] !== "tags_all") : [...args];
 }
 
-/** The body of one resource's details (everything below its title); empty for destroys and plain moves. */
-function detailsBody(c: ReviewedChange): string[] {
+/** The attributes a change leaves to apply: the list "Known after apply" names. */
+const unknownOf = (c: ReviewedChange): readonly AttributePath[] => c.diff?.unknown ?? c.created?.unknown ?? [];
+
+/**
+ * The body of one resource's details (everything below its title); empty for destroys and plain
+ * moves. `unknown` replaces the change's own list of attributes known after apply (a merged block's union).
+ */
+function detailsBody(c: ReviewedChange, unknown: readonly AttributePath[] = unknownOf(c)): string[] {
   if (c.diff !== undefined) {
     if (c.diff.changed.length === 0 && c.diff.unknown.length === 0) return [];
     // Log delivery, when it reads better by log, is listed below the table instead.
@@ -247,7 +253,7 @@ function detailsBody(c: ReviewedChange): string[] {
       arg.elements ? elementsCell(arg.elements) : shown(arg.after, true),
     ]);
     const changed = rows.length > 0 ? ["", ...table(["Argument", "Before", "After"], rows)] : [];
-    return [...changed, ...logDeliveryLines(c.logDelivery), ...knownAfterApply(c.diff.unknown), ""];
+    return [...changed, ...logDeliveryLines(c.logDelivery), ...knownAfterApply(unknown), ""];
   }
   if (c.created !== undefined) {
     const values = withoutMirroredTags(c.created.values, (arg) => shown(arg.value));
@@ -257,7 +263,7 @@ function detailsBody(c: ReviewedChange): string[] {
       "<details><summary>Arguments</summary>",
       "",
       ...table(["Argument", "Value"], rows),
-      ...knownAfterApply(c.created.unknown),
+      ...knownAfterApply(unknown),
       "",
       "</details>",
       "",
@@ -271,11 +277,17 @@ export interface DetailsBlock {
   readonly changes: readonly ReviewedChange[];
 }
 
-/** One block per set of changes whose details read the same (the same resource in 60 module instances). */
+/**
+ * One block per set of changes whose details read the same (the same resource in 60 module
+ * instances). A folded "Known after apply" list does not tell blocks apart: merged, the block
+ * folds the union of their lists.
+ */
 export function detailsBlocks(changes: readonly ReviewedChange[]): DetailsBlock[] {
   const withBody = changes.map((c) => ({ c, body: detailsBody(c) })).filter(({ body }) => body.length > 0);
   const bodies = new Map(withBody.map(({ c, body }) => [c, body]));
-  const key = (c: ReviewedChange) => [actionText(c), resourceShape(c.address), bodies.get(c)!.join("\n")].join("|");
+  const folded = (c: ReviewedChange) => unknownOf(c).length > INLINE_UNKNOWN;
+  const key = (c: ReviewedChange) =>
+    [actionText(c), resourceShape(c.address), (folded(c) ? detailsBody(c, FOLDED) : bodies.get(c)!).join("\n")].join("|");
   return alike(
     withBody.map(({ c }) => c),
     key,
@@ -283,9 +295,20 @@ export function detailsBlocks(changes: readonly ReviewedChange[]): DetailsBlock[
       const [first] = group;
       const address = group.length === 1 ? first.address : addressPattern(group.map((c) => c.address));
       const count = group.length === 1 ? "" : ` ×${group.length}`;
-      return { lines: [`#### ${code(address)}${count}: ${actionText(first).replace(/\*\*/g, "")}`, ...bodies.get(first)!], changes: group };
+      const body = group.length > 1 && folded(first) ? detailsBody(first, unionOfPaths(group.map(unknownOf))) : bodies.get(first)!;
+      return { lines: [`#### ${code(address)}${count}: ${actionText(first).replace(/\*\*/g, "")}`, ...body], changes: group };
     },
   );
+}
+
+/** A stand-in list longer than any shown inline, so that folded lists key alike. */
+const FOLDED: readonly AttributePath[] = Array.from({ length: INLINE_UNKNOWN + 1 }, () => ["…"]);
+
+/** Every path of the lists, once, in the order first met. */
+function unionOfPaths(lists: readonly (readonly AttributePath[])[]): AttributePath[] {
+  const seen = new Map<string, AttributePath>();
+  for (const path of lists.flat()) if (!seen.has(formatPath(path))) seen.set(formatPath(path), path);
+  return [...seen.values()];
 }
 
 /** What a cut left out, by resource type: precise enough to know what to look for. */
