@@ -13,11 +13,13 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { PlanError, reviewPlanJson, ReviewTooLongError } from "../lib/review";
+import { PlanError, type Review, reviewPlanJson, ReviewTooLongError, reviewUnits, unitNames } from "../lib/review";
 
-export const USAGE = `usage: redis-plan-review <plan.json> [--output FILE] [--fail-on-danger]
+export const USAGE = `usage: redis-plan-review <plan.json>... [--output FILE] [--fail-on-danger]
 
-  <plan.json>       the output of \`terraform show -json <planfile>\`; "-" reads standard input
+  <plan.json>       the output of \`terraform show -json <planfile>\`; "-" reads standard input;
+                    several (a Terragrunt run-all): one comment, each plan a unit named by its
+                    folder relative to the folders' common parent
   -o, --output FILE write the Markdown to FILE instead of standard output
   --fail-on-danger  exit 1 when the plan replaces or destroys the Redis cluster, its subnet group
                     or its security group, 3 when AWS will refuse a change of it (the review is
@@ -33,7 +35,8 @@ export const EXIT_USAGE = 2;
 export const EXIT_REFUSED = 3;
 
 export interface Options {
-  readonly plan: string;
+  /** The plan files, one per unit; one for a plain Terraform root. */
+  readonly plans: readonly string[];
   readonly output?: string;
   readonly failOnDanger: boolean;
 }
@@ -42,7 +45,7 @@ class UsageError extends Error {}
 
 /** Reads the arguments; `help` when asked for it. */
 export function parseArgs(argv: readonly string[]): Options | "help" {
-  let plan: string | undefined;
+  const plans: string[] = [];
   let output: string | undefined;
   let failOnDanger = false;
   for (let i = 0; i < argv.length; i++) {
@@ -56,14 +59,14 @@ export function parseArgs(argv: readonly string[]): Options | "help" {
       output = value;
     } else if (arg.startsWith("-") && arg !== "-") {
       throw new UsageError(`unknown option ${arg}`);
-    } else if (plan !== undefined) {
-      throw new UsageError(`one plan file at a time (got ${plan} and ${arg})`);
     } else {
-      plan = arg;
+      plans.push(arg);
     }
   }
-  if (plan === undefined) throw new UsageError("no plan file given");
-  return { plan, output, failOnDanger };
+  if (plans.length === 0) throw new UsageError("no plan file given");
+  if (plans.length > 1 && plans.includes("-")) throw new UsageError('"-" (standard input) reads one plan, alone');
+  if (new Set(plans).size < plans.length) throw new UsageError("a plan file is given twice");
+  return { plans, output, failOnDanger };
 }
 
 export interface Io {
@@ -118,22 +121,35 @@ export function main(argv: readonly string[], io: Io = systemIo): number {
     io.stdout(`${USAGE}\n`);
     return EXIT_OK;
   }
-  let text: string;
-  try {
-    text = io.readFile(options.plan);
-  } catch (error) {
-    return fail(`cannot read ${options.plan}: ${fileProblem(error)}`);
+  const texts: string[] = [];
+  for (const plan of options.plans) {
+    try {
+      texts.push(io.readFile(plan));
+    } catch (error) {
+      return fail(`cannot read ${plan}: ${fileProblem(error)}`);
+    }
   }
-  let result: ReturnType<typeof reviewPlanJson>;
+  const names = options.plans.length > 1 ? unitNames(options.plans) : [];
+  let result: { markdown: string; dangerous: boolean; refused: boolean; dangers: string[]; refusals: string[] };
+  const parsed = options.plans.map((plan, i) => ({ name: names[i] ?? plan, json: texts[i], source: plan }));
+  const where = options.plans.join(", ");
   try {
-    result = reviewPlanJson(text);
+    if (parsed.length === 1) {
+      const one = reviewPlanJson(parsed[0].json);
+      result = { ...one, ...addressesOf(one.review, "") };
+    } else {
+      const all = reviewUnits(parsed);
+      const named = all.units.map((u) => addressesOf(u.review, `${u.name}: `));
+      result = { ...all, dangers: named.flatMap((n) => n.dangers), refusals: named.flatMap((n) => n.refusals) };
+    }
   } catch (error) {
-    if (error instanceof PlanError) return fail(`${options.plan}: ${error.message}`);
+    // One plan's error names its file (the units' errors already do).
+    if (error instanceof PlanError) return fail(parsed.length === 1 ? `${where}: ${error.message}` : error.message);
     if (error instanceof ReviewTooLongError) {
-      return fail(`${options.plan}: ${error.message}: GitHub would refuse the comment, so none is written; read the plan with \`terraform show\``);
+      return fail(`${where}: ${error.message}: GitHub would refuse the comment, so none is written; read the plan with \`terraform show\``);
     }
     // A bug here must still not bury the CI log under a stack trace.
-    return fail(`${options.plan}: could not review the plan (${(error as Error).message ?? error})`);
+    return fail(`${where}: could not review the plan (${(error as Error).message ?? error})`);
   }
   if (options.output === undefined) {
     io.stdout(result.markdown);
@@ -144,18 +160,20 @@ export function main(argv: readonly string[], io: Io = systemIo): number {
       return fail(`cannot write ${options.output}: ${fileProblem(error)}`);
     }
   }
-  if (result.dangerous) {
-    const what = result.review.dangers.map((d) => `${d.address} (${d.kind === "replace" ? "replaced" : "destroyed"})`);
-    io.stderr(`review: DANGER: ${listed(what)}\n`);
-  }
-  if (result.refused) {
-    // A cluster can have more than one refusal (log delivery deferred and made with the engine upgrade): named once.
-    const what = [...new Set(result.review.refusals.map((r) => r.address))];
-    io.stderr(`review: AWS will refuse: ${listed(what)}\n`);
-  }
+  if (result.dangerous) io.stderr(`review: DANGER: ${listed(result.dangers)}\n`);
+  if (result.refused) io.stderr(`review: AWS will refuse: ${listed(result.refusals)}\n`);
   if (!options.failOnDanger) return EXIT_OK;
   if (result.dangerous) return EXIT_DANGER;
   return result.refused ? EXIT_REFUSED : EXIT_OK;
+}
+
+/** What the one line of standard error names: each danger and each refused address, with its unit. */
+function addressesOf(review: Review, unit: string): { dangers: string[]; refusals: string[] } {
+  return {
+    dangers: review.dangers.map((d) => `${unit}${d.address} (${d.kind === "replace" ? "replaced" : "destroyed"})`),
+    // A cluster can have more than one refusal (log delivery deferred and made with the engine upgrade): named once.
+    refusals: [...new Set(review.refusals.map((r) => `${unit}${r.address}`))],
+  };
 }
 
 /** Addresses for one line of a CI log: the first few, then how many more (the comment has them all). */

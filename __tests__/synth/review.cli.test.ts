@@ -57,13 +57,18 @@ function runMain(argv: string[], files: Record<string, string> = {}) {
 
 describe("review command line (in process)", () => {
   it("reads its arguments in any order", () => {
-    expect(parseArgs(["plan.json"])).toEqual({ plan: "plan.json", output: undefined, failOnDanger: false });
+    expect(parseArgs(["plan.json"])).toEqual({ plans: ["plan.json"], output: undefined, failOnDanger: false });
     expect(parseArgs(["--fail-on-danger", "--output", "r.md", "plan.json"])).toEqual({
-      plan: "plan.json",
+      plans: ["plan.json"],
       output: "r.md",
       failOnDanger: true,
     });
-    expect(parseArgs(["-", "--output=r.md"])).toEqual({ plan: "-", output: "r.md", failOnDanger: false });
+    expect(parseArgs(["-", "--output=r.md"])).toEqual({ plans: ["-"], output: "r.md", failOnDanger: false });
+    expect(parseArgs(["live/orders/plan.json", "--output", "r.md", "live/carts/plan.json"])).toEqual({
+      plans: ["live/orders/plan.json", "live/carts/plan.json"],
+      output: "r.md",
+      failOnDanger: false,
+    });
     expect(parseArgs(["plan.json", "--help"])).toBe("help");
   });
 
@@ -164,7 +169,8 @@ describe("review command line (in process)", () => {
 
   it.each([
     [[], "review: no plan file given"],
-    [["a.json", "b.json"], "review: one plan file at a time (got a.json and b.json)"],
+    [["a.json", "a.json"], "review: a plan file is given twice"],
+    [["-", "b.json"], 'review: "-" (standard input) reads one plan, alone'],
     [["plan.json", "--fail-on-dangr"], "review: unknown option --fail-on-dangr"],
     [["plan.json", "--output"], "review: --output needs a file name"],
   ])("rejects bad usage %j with exit 2 and the usage", (argv, message) => {

@@ -12,12 +12,15 @@ import * as api from "../../lib/review";
 const ROOT = join(__dirname, "..", "..");
 const INDEX = join(ROOT, "lib", "review", "index.ts");
 
-const VALUES = ["MARKER", "PlanError", "ReviewTooLongError", "classify", "parsePlan", "renderReview", "reviewPlanJson"];
+const VALUES = ["MARKER", "PlanError", "ReviewTooLongError", "classify", "parsePlan", "renderReview", "reviewPlanJson", "reviewUnits", "unitNames"];
 
 const TYPES = [
   // What the calls take and give.
   "PlanReview",
   "RenderOptions",
+  "UnitPlan",
+  "UnitReview",
+  "UnitsReview",
   "Plan",
   "Review",
   // What a plan is made of.
@@ -36,6 +39,7 @@ const TYPES = [
   "CapacityDimension",
   "ConnectivityRisk",
   "Danger",
+  "DnsChange",
   "Endpoint",
   "Engine",
   "EngineChange",

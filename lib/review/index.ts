@@ -16,6 +16,8 @@
  *   summary sections exceed GitHub's comment limit. Both are bad input, not bugs: their message
  *   says what is wrong.
  * - `MARKER`: the first line of every review, which a workflow searches for to update its comment.
+ * - `reviewUnits(plans)`: several plans (the units of a Terragrunt `run-all plan`) in one comment,
+ *   and `unitNames(paths)`, the units' names from their plan files' folders.
  * - The types of all of these, and every type `Plan` and `Review` are made of.
  */
 import { classify, type Review } from "./classify";
@@ -25,6 +27,8 @@ import { renderReview, type RenderOptions } from "./render/render";
 export { classify, parsePlan, renderReview };
 export { PlanError } from "./plan";
 export { MARKER, ReviewTooLongError } from "./render/render";
+export { reviewUnits, unitNames } from "./units";
+export type { UnitPlan, UnitReview, UnitsReview } from "./units";
 export type { RenderOptions, Review };
 export type { Action, AttributePath, Mask, OutputChange, PathStep, Plan, ResourceChange } from "./plan";
 export type {
@@ -33,6 +37,7 @@ export type {
   CapacityDimension,
   ConnectivityRisk,
   Danger,
+  DnsChange,
   Endpoint,
   Engine,
   EngineChange,
