@@ -25,6 +25,8 @@ const BUDGETS = {
   testSuiteSeconds: 180, // `npm test` under 3 minutes on 2 cores
   reviewSeconds: 0.5, // the compiled review of a multi-megabyte plan "well under a second": half of one
 };
+/** The run-all the review is timed on: this many copies of one plan, each a unit. */
+const RUN_ALL = { units: 50, plan: "create-60" };
 /** Plans the review is timed on: real Terraform plans of 60 clusters (npm run fixtures). */
 const REVIEW_PLANS = ["replace-port-60", "create-60"];
 
@@ -457,6 +459,17 @@ async function benchReview(work, runs) {
     samplers[`compiled ${plan.name}`] = () => timeProcess(node, ["dist/bin/review.js", ...args]);
     samplers[`tsx ${plan.name}`] = () => timeProcess(npx, ["--no-install", "tsx", "bin/review.ts", ...args]);
   }
+  // A Terragrunt run-all: 50 units of the 60-cluster size in one comment, the budget per
+  // megabyte the same as one plan's.
+  const unitPlan = plans.find((p) => p.name === RUN_ALL.plan);
+  const unitFiles = Array.from({ length: RUN_ALL.units }, (_, i) => {
+    const file = path.join(work, "run-all", `unit-${String(i + 1).padStart(2, "0")}`, "plan.json");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.copyFileSync(unitPlan.file, file);
+    return file;
+  });
+  const runAllOutput = path.join(work, "run-all.review.md");
+  samplers["compiled run-all"] = () => timeProcess(node, ["dist/bin/review.js", ...unitFiles, "--output", runAllOutput]);
   const samples = await measureRounds(runs, samplers);
   const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
   const figures = [];
@@ -480,6 +493,15 @@ async function benchReview(work, runs) {
     const review = fs.readFileSync(plan.output, "utf8");
     notes.push(`Review of ${plan.name}: ${[...review].length} characters (GitHub's comment limit: 65,536).`);
   }
+  const runAll = stats(samples["compiled run-all"]);
+  const runAllBytes = unitPlan.bytes * RUN_ALL.units;
+  figures.push({ name: `compiled: ${RUN_ALL.units} units of ${RUN_ALL.plan} in one comment (${mib(runAllBytes)})`, s: runAll });
+  ratios.push({
+    name: `${RUN_ALL.units} units / (${BUDGETS.reviewSeconds} s per ${mib(unitPlan.bytes)})`,
+    value: runAll.median / 1000 / (BUDGETS.reviewSeconds * RUN_ALL.units),
+    budget: 1,
+  });
+  notes.push(`Review of ${RUN_ALL.units} units: ${[...fs.readFileSync(runAllOutput, "utf8")].length} characters.`);
   print("Plan review (redis-plan-review on real plans of 60 clusters, __tests__/fixtures/plans)", figures, ratios, notes);
 }
 

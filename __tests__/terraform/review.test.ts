@@ -16,6 +16,7 @@ import { hclModuleState, nestedStates, writeState, type AddressLayout, stateAddr
 import { synthModuleText } from "../../tools/synth";
 import { callView, canIsolateNetwork, init, plan, prepareCallerDir, requireTerraform, terraformEnv } from "../../tools/terraform";
 import { SAMPLE_AUTH_TOKEN, scenario } from "../../tools/scenarios";
+import { readPlanFixture } from "../helpers/plan-fixtures";
 
 const PROJECT = resolve(__dirname, "..", "..");
 const WORKFLOW = join(PROJECT, "examples", "github-actions", "plan-review.yml");
@@ -405,5 +406,67 @@ describe("plan review of real plans", () => {
     expect(r.plan.stdout).toContain("Plan: 0 to add, 0 to change, 0 to destroy.");
     expect(r.markdown).toContain("**Plan:** 0 to add, 0 to change, 0 to destroy.");
     expect(r.markdown).not.toContain("DANGER");
+  });
+});
+
+describe("the Terragrunt workflow's steps (examples/github-actions/terragrunt-plan-review.yml)", () => {
+  const TG_WORKFLOW = join(PROJECT, "examples", "github-actions", "terragrunt-plan-review.yml");
+  /** A unit with nothing to do: Terraform's plan of a configuration that matches its state. */
+  const NO_CHANGES = JSON.stringify({ format_version: "1.2", terraform_version: "1.11.4", resource_changes: [], planned_values: {} });
+  let root: string;
+  let perUnit: Awaited<ReturnType<typeof runStep>>;
+  let review: Awaited<ReturnType<typeof runStep>>;
+  let markdown: string;
+  let tg: string;
+
+  beforeAll(async () => {
+    const yaml = await readFile(TG_WORKFLOW, "utf8");
+    const steps = { perUnit: workflowStep(yaml, "Plan JSON per unit"), review: workflowStep(yaml, "Review") };
+    expect([steps.perUnit.workingDirectory, steps.review.workingDirectory]).toEqual(["${{ env.TG_ROOT }}", "${{ env.TG_ROOT }}"]);
+    await mkdir(join(PROJECT, ".test-work"), { recursive: true });
+    root = await mkdtemp(join(PROJECT, ".test-work", "terragrunt-"));
+    await installReviewCommand(root);
+    // Terragrunt is not installed here: the stand-in answers `terragrunt show -json tfplan` with the
+    // unit's saved plan, which real Terraform made (__tests__/fixtures/plans).
+    const shim = join(root, "shim");
+    await mkdir(shim);
+    await writeFile(join(shim, "terragrunt"), '#!/bin/sh\n[ "$1" = show ] && exec cat tfplan.json\nexit 1\n');
+    await chmod(join(shim, "terragrunt"), 0o755);
+    tg = join(root, "live", "prod");
+    const units: Record<string, string> = {
+      orders: readPlanFixture("ingress-cidr-change").text,
+      carts: readPlanFixture("replace-port-60").text,
+      sessions: NO_CHANGES,
+      // Terragrunt's own copy of a unit: the steps must leave it out.
+      "sessions/.terragrunt-cache/abc/sessions": NO_CHANGES,
+    };
+    for (const [unit, json] of Object.entries(units)) {
+      await mkdir(join(tg, unit), { recursive: true });
+      await writeFile(join(tg, unit, "terragrunt.hcl"), 'terraform {\n  source = "../../../modules/redis"\n}\n');
+      await writeFile(join(tg, unit, "tfplan.json"), json);
+    }
+    const withShim = (script: string) => `export PATH="${shim}:$PATH"\n${script}`;
+    perUnit = await runStep(tg, withShim(steps.perUnit.run));
+    review = await runStep(tg, withShim(steps.review.run));
+    markdown = await readFile(join(tg, "review.md"), "utf8").catch(() => "");
+  }, 120_000);
+
+  afterAll(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it("writes each unit's plan as JSON in its folder, leaving Terragrunt's cache out", async () => {
+    expect(perUnit.code).toBe(0);
+    const written = (unit: string) => readFile(join(tg, unit, "plan.json"), "utf8").then(() => true, () => false);
+    expect(await Promise.all(["orders", "carts", "sessions", "sessions/.terragrunt-cache/abc/sessions"].map(written))).toEqual([true, true, true, false]);
+  });
+
+  it("reviews every unit in one comment, the danger first naming its unit, and fails on it", () => {
+    expect(review.code).toBe(1);
+    expect(markdown.startsWith(`${MARKER}\n## ⛔ DANGER in \`carts\`: this plan replaces 60 Redis clusters\n`)).toBe(true);
+    expect(markdown).toContain("## Terraform plan review: 3 units");
+    expect(markdown).toContain("- No changes: `sessions`.");
+    expect(markdown).toContain("## `orders`");
+    expect(review.stderr).toMatch(/^review: DANGER: carts: module\.cache_01\.aws_elasticache_replication_group\.redis \(replaced\), /);
   });
 });
