@@ -42,6 +42,8 @@ describe("three units, one comment", () => {
     expect(text).toContain("No changes: sessions.");
     const units = headings(html).filter((h) => h.level === 2).map((h) => h.text);
     expect(units).toEqual(["⛔ DANGER in carts: this plan replaces 60 Redis clusters", "Terraform plan review: 3 units", "orders", "carts"]);
+    // Each unit's heading stands for its review's own.
+    expect(headings(html).filter((h) => h.text === "Terraform plan review")).toEqual([]);
   });
 
   it("gives each unit with changes its review, its notices under it (the connectivity warning of orders)", () => {

@@ -50,6 +50,8 @@ export function unitNames(paths: readonly string[]): string[] {
   return names;
 }
 
+const REVIEW_HEADING = "## Terraform plan review";
+
 /** A unit's section heading one level deeper, under its unit's. */
 const deeper = (line: string) => (/^#{1,5} /.test(line) ? `#${line}` : line);
 
@@ -89,10 +91,10 @@ export function reviewUnits(plans: readonly UnitPlan[], options: { readonly maxC
     const heading = `## ${code(u.name)}`;
     let body: string[];
     try {
-      body = renderReview({ ...u.review, dangers: [], refusals: [] }, { maxChars: share - heading.length - 2 })
-        .split("\n")
-        .slice(1)
-        .map(deeper);
+      const own = renderReview({ ...u.review, dangers: [], refusals: [] }, { maxChars: share - heading.length - 2 }).split("\n").slice(1);
+      // The unit's heading stands for the review's own.
+      const at = own.indexOf(REVIEW_HEADING);
+      body = (at < 0 ? own : [...own.slice(0, at), ...own.slice(at + 2)]).map(deeper);
     } catch (error) {
       if (!(error instanceof ReviewTooLongError)) throw error;
       body = [`_The review of ${code(u.name)} is left out for room; \`terraform show\` of its plan shows it._`, ""];
