@@ -64,4 +64,12 @@ describe("three units, one comment", () => {
     expect(big.markdown.match(/^## ⛔ DANGER in /gm)).toHaveLength(3);
     expect(big.markdown).toMatch(/left out for room/);
   });
+
+  it("keeps every unit's danger even when their lists of clusters do not fit: the clusters are counted instead", () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ name: `cache-${i}`, json: readPlanFixture("replace-port-60").text }));
+    const big = reviewUnits(many);
+    expect(commentLength(big.markdown)).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(big.markdown.match(/^## ⛔ DANGER in `cache-\d`: this plan replaces 60 Redis clusters$/gm)).toHaveLength(8);
+    expect(big.markdown.match(/^- … and 60 more clusters \(`terraform show tfplan` lists them all\)$/gm)).toHaveLength(8);
+  });
 });

@@ -10,7 +10,7 @@ import { classify, type Review } from "./classify";
 import { parsePlan, PlanError } from "./plan";
 import { summaryLines } from "./render/change-sections";
 import { renderDangers } from "./render/danger-section";
-import { GITHUB_COMMENT_LIMIT, MAX_COMMENT_CHARS } from "./render/limits";
+import { GITHUB_COMMENT_LIMIT, MAX_COMMENT_CHARS, NOTICE_ROOM } from "./render/limits";
 import { renderRefusals } from "./render/notice-sections";
 import { MARKER, renderReview, ReviewTooLongError } from "./render/render";
 import { code } from "../text/markdown";
@@ -70,7 +70,11 @@ export function reviewUnits(plans: readonly UnitPlan[], options: { readonly maxC
       throw error;
     }
   });
-  const alarming = units.flatMap((u) => [...naming(renderDangers(u.review.dangers), u.name), ...naming(renderRefusals(u.review.refusals), u.name)]);
+  const alarmingWith = (maxTargets?: number) =>
+    units.flatMap((u) => [...naming(renderDangers(u.review.dangers, maxTargets), u.name), ...naming(renderRefusals(u.review.refusals), u.name)]);
+  // Every unit's dangers are kept: when their lists of clusters do not fit, the clusters are counted instead.
+  const full = alarmingWith();
+  const alarming = full.join("\n").length + NOTICE_ROOM > limit ? alarmingWith(0) : full;
   const changed = units.filter((u) => u.review.changes.length > 0 || u.review.outputs.length > 0);
   const unchanged = units.filter((u) => !changed.includes(u));
   const summary = [

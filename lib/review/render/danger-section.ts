@@ -88,7 +88,7 @@ function dangerTarget(d: Danger): string {
   return `- ${target(d)}${endpoints}`;
 }
 
-function renderDangerGroup(group: readonly Danger[]): string[] {
+function renderDangerGroup(group: readonly Danger[], maxTargets: number): string[] {
   const [first] = group;
   const title =
     group.length === 1
@@ -117,7 +117,7 @@ function renderDangerGroup(group: readonly Danger[]): string[] {
     if (first.endpoints.length > 0) lines.push("", `Its endpoints now: ${endpointList(first)}.`);
   } else {
     const noun = first.role === "cluster" ? "clusters" : `${first.role}s`;
-    const targets = capped(group.map(dangerTarget), MAX_DANGER_TARGETS, noun);
+    const targets = capped(group.map(dangerTarget), maxTargets, noun);
     lines.push(
       "",
       ...(group.length <= INLINE_TARGETS
@@ -128,7 +128,8 @@ function renderDangerGroup(group: readonly Danger[]): string[] {
   return lines;
 }
 
-export function renderDangers(dangers: readonly Danger[]): string[] {
+/** @param maxTargets how many objects of a group are listed; the rest are counted (a comment of many units lists fewer). */
+export function renderDangers(dangers: readonly Danger[], maxTargets = MAX_DANGER_TARGETS): string[] {
   if (dangers.length === 0) return [];
   return [
     dangerHeading(dangers),
@@ -136,6 +137,6 @@ export function renderDangers(dangers: readonly Danger[]): string[] {
     "> [!CAUTION]",
     "> Applying this plan loses data or breaks the cache's clients. Do not apply it unless that is intended and a snapshot has been taken.",
     "",
-    ...dangerGroups(dangers).flatMap((group) => [...renderDangerGroup(group), ""]),
+    ...dangerGroups(dangers).flatMap((group) => [...renderDangerGroup(group, maxTargets), ""]),
   ];
 }
