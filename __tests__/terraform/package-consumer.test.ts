@@ -11,11 +11,12 @@
  * `--legacy-peer-deps` (npm would otherwise ask the registry which peer versions exist).
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canIsolateNetwork, init, makeWorkRoot, plan, prepareStackDir, removeWorkRoot, requireTerraform, started } from "../../tools/terraform";
+import { readPlanFixture } from "../helpers/plan-fixtures";
 import { synthModuleText } from "../../tools/synth";
 
 const run = promisify(execFile);
@@ -94,6 +95,8 @@ interface Consumer {
 
 let workRoot: string | undefined;
 let consumer: Promise<Consumer>;
+/** A repository that only reviews plans (Terraform or Terragrunt, no TypeScript): the package alone. */
+let reviewOnly: Promise<{ dir: string; bytes: number; packages: string[] }>;
 
 const git = (cwd: string, ...args: string[]) =>
   run("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd });
@@ -158,16 +161,29 @@ function filesUnder(dir: string): string[] {
 beforeAll(async () => {
   requireTerraform();
   const work = (workRoot = await makeWorkRoot());
+  const repo = started(repository(work));
+  reviewOnly = started(
+    (async () => {
+      const dir = join(work, "review-only");
+      mkdirSync(dir);
+      writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "infrastructure-live", version: "0.0.0", private: true }));
+      await npm(dir, ["install", `git+file://${await repo}#${TAG}`]);
+      const modules = join(dir, "node_modules");
+      const bytes = filesUnder(modules).reduce((sum, file) => sum + statSync(join(modules, file)).size, 0);
+      const packages = readdirSync(modules).filter((name) => !name.startsWith("."));
+      return { dir, bytes, packages };
+    })(),
+  );
   consumer = started(
     (async () => {
-      const repo = await repository(work);
+      const repoDir = await repo;
       const dir = join(work, "consumer");
       mkdirSync(dir);
       const { manifest, lock } = peerLock();
       writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
       writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lock));
       await npm(dir, ["ci", "--ignore-scripts"]);
-      await npm(dir, ["install", "--legacy-peer-deps", `git+file://${repo}#${TAG}`]);
+      await npm(dir, ["install", "--legacy-peer-deps", `git+file://${repoDir}#${TAG}`]);
       const installed = filesUnder(join(dir, "node_modules", "redis-cdktf"));
       writeFileSync(join(dir, "main.ts"), CONSUMER_STACK);
       writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
@@ -185,6 +201,22 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(() => removeWorkRoot(workRoot));
+
+describe("the package, installed for the plan review alone", () => {
+  it("brings neither the CDK nor the provider bindings: its peers are optional", async () => {
+    const { packages } = await reviewOnly;
+    expect(packages).toEqual(["redis-cdktf"]);
+  });
+
+  it("weighs under 2 MB installed, and reviews a plan", async () => {
+    const { dir, bytes } = await reviewOnly;
+    // docs/plan-review.md states the measured size.
+    expect(bytes).toBeLessThan(2_000_000);
+    writeFileSync(join(dir, "plan.json"), readPlanFixture("ingress-cidr-change").text);
+    const r = await run(join(dir, "node_modules", ".bin", "redis-plan-review"), ["plan.json"], { cwd: dir });
+    expect(r.stdout).toContain("## ⚠️ Clients may lose connectivity");
+  });
+});
 
 describe("the package, installed by a new project from a git URL", () => {
   it("is built on install, and holds compiled JavaScript and typings, the module, the license and the changelog: nothing else", async () => {
