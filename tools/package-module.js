@@ -13,7 +13,8 @@ const root = path.resolve(__dirname, "..");
 const { App } = require("cdktf");
 const { RedisModuleStack } = require(path.join(root, "dist", "lib", "drop-in", "module-stack.js"));
 const { SnapshotDestinationStack } = require(path.join(root, "dist", "lib", "drop-in", "destination-stack.js"));
-const { buildJobZip, JOB_ZIP } = require("./snapshot-job");
+const { JOB_PACKAGE } = require(path.join(root, "dist", "lib", "drop-in", "package-info.js"));
+const { buildJobZip } = require("./snapshot-job");
 
 const DESTINATION_STACK = "redis-snapshot-destination";
 /** The destination module's folder: a Terragrunt unit takes it as `git::...//module-snapshot-destination`. */
@@ -22,7 +23,7 @@ const DESTINATION_FOLDER = "module-snapshot-destination";
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "redis-cdktf-module-"));
 // The job's package first: the stack hashes it.
 fs.mkdirSync(path.join(root, "module"), { recursive: true });
-fs.writeFileSync(path.join(root, "module", JOB_ZIP), buildJobZip());
+fs.writeFileSync(path.join(root, "module", JOB_PACKAGE), buildJobZip());
 try {
   const app = new App({ outdir, stackTraces: false });
   new RedisModuleStack(app, "redis");

@@ -1,8 +1,8 @@
-#!/usr/bin/env node
 // The snapshot export job's Lambda package, module/snapshot-export.zip, built from
 // lib/snapshot-export/*.ts the same way on every machine: each file transpiled alone by TypeScript
 // (no type information, so no dependence on what else is installed), in a zip without compression,
-// times or owners, the entries in name order. `npm run module` writes it next to cdk.tf.json.
+// times or owners, the entries in name order. `npm run module` (package-module.js) writes it next
+// to cdk.tf.json, under the name the construct reads (lib/drop-in/package-info.ts).
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -80,9 +80,4 @@ function buildJobZip() {
   return zip(jobFiles());
 }
 
-module.exports = { buildJobZip, JOB_ZIP: "snapshot-export.zip" };
-
-if (require.main === module) {
-  fs.mkdirSync(path.join(root, "module"), { recursive: true });
-  fs.writeFileSync(path.join(root, "module", module.exports.JOB_ZIP), buildJobZip());
-}
+module.exports = { buildJobZip };

@@ -9,7 +9,7 @@ import { Annotations, IResolvable, TerraformCount, TerraformIterator, Token } fr
 import { Construct } from "constructs";
 import { ALARMS } from "./alarms";
 import { addConditions } from "../rules/conditions";
-import { deriveIn, isKnown } from "../expressions/derive";
+import { bothOn, deriveIn, isKnown } from "../expressions/derive";
 import * as derived from "../expressions/derivations";
 import { hcl } from "../expressions/hcl";
 import { inputValues, TerraformInputs } from "../inputs/values";
@@ -197,15 +197,15 @@ export class ElastiCacheRedis extends Construct {
       const account = derive(exporting.accountOf, this.replicationGroup.arn);
       this.snapshotExport = new SnapshotExport(this, "snapshot_export", {
         enabled: p.share_snapshot_with_another_account,
-        alarmEnabled: derive(exporting.exportAlarmOn, p.share_snapshot_with_another_account, p.enable_share_snapshot_cloudwatch_alarms),
+        alarmEnabled: derive(bothOn, p.share_snapshot_with_another_account, p.enable_share_snapshot_cloudwatch_alarms),
         groupName: p.name,
         partition: derive(exporting.partitionOf, this.replicationGroup.arn),
         region,
         account,
         bucketName: derive(exporting.exportBucketName, p.name, account, region),
         // Unset only while a token switch may be off; the rules stop a plan that turns it on.
-        accountId: p.share_snapshot_with_account_id ?? Token.asString(Token.nullValue()),
-        destinationBucketArn: p.share_snapshot_destination_bucket_arn ?? Token.asString(Token.nullValue()),
+        accountId: p.share_snapshot_with_account_id ?? unset,
+        destinationBucketArn: p.share_snapshot_destination_bucket_arn ?? unset,
         schedule: p.share_snapshot_schedule_expression,
         maxSnapshots: p.share_snapshot_max_snapshots,
         takeSnapshots: derive(exporting.takeOwnSnapshots, p.snapshot_retention_limit),
@@ -228,9 +228,9 @@ export class ElastiCacheRedis extends Construct {
       this.serviceDiscovery = new ServiceDiscovery(this, "service_discovery", {
         enabled: p.create_route53_entry,
         // Unset only while a token switch may be off; the rules stop a plan that turns it on.
-        zoneId: p.hosted_zone_id ?? Token.asString(Token.nullValue()),
+        zoneId: p.hosted_zone_id ?? unset,
         ttl: p.route53_record_ttl,
-        primaryName: p.primary_domain_name ?? Token.asString(Token.nullValue()),
+        primaryName: p.primary_domain_name ?? unset,
         writer,
         readerName: p.reader_domain_name,
         reader: this.readerEndpoint,
@@ -259,6 +259,9 @@ function countsLeftToAws(enabled: boolean | IResolvable, dimension: string): str
   const counts = { [scaling.SHARDS]: "num_node_groups", [scaling.REPLICAS]: "replicas_per_node_group" };
   return isKnown(dimension) ? [counts[dimension as keyof typeof counts]] : Object.values(counts);
 }
+
+/** An optional input left unset, where a switch that is a token may still turn its resource on: null in Terraform. */
+const unset = Token.asString(Token.nullValue());
 
 /** A bool input for an argument the provider types as a string ("true"/"false"); unset stays unset. */
 function providerString(value: boolean | IResolvable | undefined): string | undefined {

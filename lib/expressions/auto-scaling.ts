@@ -4,7 +4,7 @@
  * owns it, and which alarms watch the nodes. Each is a TypeScript function paired with the Terraform expression of the same.
  */
 import type { IResolvable } from "cdktf";
-import { type Derivation, isKnown, literalOf } from "./derive";
+import { bothOn, type Derivation, isKnown, literalOf } from "./derive";
 import { numNodeGroups, replicasPerNodeGroup } from "./derivations";
 import { hcl } from "./hcl";
 import { NODES_TAG } from "../construct/alarms";
@@ -73,12 +73,7 @@ export const nodeAlarmsOn: Derivation<[alarms: boolean | IResolvable, scaling: b
 };
 
 /** Whether the alarms over every node of the group exist: alarms and automatic scaling both on. */
-export const groupAlarmsOn: Derivation<[alarms: boolean | IResolvable, scaling: boolean | IResolvable], boolean | IResolvable> = {
-  kind: "any",
-  known: (alarms, scaling) => alarms === false || scaling === false || (isKnown(alarms) && isKnown(scaling)),
-  literal: (alarms, scaling) => alarms === true && scaling === true,
-  expression: (alarms, scaling) => hcl`${alarms} && ${scaling}`,
-};
+export const groupAlarmsOn = bothOn;
 
 /** The group's tags: the ones given, and while automatic scaling is on the tag its alarms select nodes by. */
 export const groupTags: Derivation<

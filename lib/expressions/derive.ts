@@ -96,3 +96,11 @@ export const derive: Derive = deriveIn();
 export function countWhen(enabled: boolean | IResolvable): TerraformCount | undefined {
   return isKnown(enabled) ? undefined : TerraformCount.of(Token.asNumber(hcl`${enabled} ? 1 : 0`));
 }
+
+/** Whether two switches are both on: false as soon as either is a literal false, so that nothing is synthesized for it. */
+export const bothOn: Derivation<[a: boolean | IResolvable, b: boolean | IResolvable], boolean | IResolvable> = {
+  kind: "any",
+  known: (a, b) => a === false || b === false || (isKnown(a) && isKnown(b)),
+  literal: (a, b) => a === true && b === true,
+  expression: (a, b) => hcl`${a} && ${b}`,
+};

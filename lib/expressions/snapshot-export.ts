@@ -3,8 +3,7 @@
  * TypeScript function paired with the Terraform expression of the same.
  */
 import { createHash } from "node:crypto";
-import type { IResolvable } from "cdktf";
-import { type Derivation, isKnown } from "./derive";
+import type { Derivation } from "./derive";
 import { hcl } from "./hcl";
 
 /**
@@ -15,14 +14,6 @@ export const takeOwnSnapshots: Derivation<[retention: number], "true" | "false">
   kind: "string",
   literal: (retention) => (retention === 0 ? "true" : "false"),
   expression: (retention) => hcl`${retention} == 0 ? "true" : "false"`,
-};
-
-/** Whether the job's alarm exists: sharing and its alarm both on. */
-export const exportAlarmOn: Derivation<[sharing: boolean | IResolvable, alarm: boolean | IResolvable], boolean | IResolvable> = {
-  kind: "any",
-  known: (sharing, alarm) => sharing === false || alarm === false || (isKnown(sharing) && isKnown(alarm)),
-  literal: (sharing, alarm) => sharing === true && alarm === true,
-  expression: (sharing, alarm) => hcl`${sharing} && ${alarm}`,
 };
 
 /** The region of an ARN (`arn:partition:service:region:account:...`): the group's, where the export happens. */
