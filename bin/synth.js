@@ -11,10 +11,10 @@
 // folder beside the output folder while it compiles, synthesizes and swaps the output in, so
 // every run succeeds and the output folder is always one run's complete result.
 "use strict";
-const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
-const { markCompiled, staleSources } = require("./freshness");
+const { compile } = require("./compile");
+const { staleSources } = require("./freshness");
 
 const root = path.resolve(__dirname, "..");
 
@@ -130,19 +130,8 @@ acquireLock();
 removeAbandonedStaging();
 
 if (staleSources().length > 0) {
-  const startedAt = new Date();
-  let tsc;
-  try {
-    tsc = require.resolve("typescript/bin/tsc");
-  } catch {
-    fail("dist/ is out of date and TypeScript is not installed: run npm ci (with dev dependencies).", outdir, staging);
-  }
-  try {
-    execFileSync(process.execPath, [tsc, "-p", root], { stdio: "inherit" });
-  } catch {
-    fail("TypeScript did not compile (errors above).", outdir, staging);
-  }
-  markCompiled(startedAt);
+  const failure = compile();
+  if (failure) fail(`dist/ is out of date and did not compile: ${failure}`, outdir, staging);
 }
 
 process.env.CDKTF_OUTDIR = staging;

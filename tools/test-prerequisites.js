@@ -3,7 +3,9 @@
 // README's test command passes on a fresh machine with nothing installed by hand:
 // - the locked packages (`npm ci`), when node_modules has none;
 // - cmark-gfm, which renders the plan review as GitHub does (tools/gfm.ts): Debian's package,
-//   installed with apt-get as root or through passwordless sudo.
+//   installed with apt-get as root or through passwordless sudo;
+// - in npm's cache, the packages of the CDK Terrain project that the package-consumer test
+//   installs offline (__tests__/fixtures/cdktn-project), Node 22 among them.
 // Terraform cannot be fetched that way: its absence is reported here, and tools/terraform.ts says
 // how to provide the provider mirror the Terraform-backed tests plan with.
 "use strict";
@@ -48,6 +50,40 @@ if (!onPath("cmark-gfm")) {
     }
   }
   if (!onPath("cmark-gfm")) fail("apt-get installed cmark-gfm but it is not on PATH.");
+}
+
+/**
+ * The tarballs that project's offline install reads from npm's cache: those of its lock, and the
+ * platform's Node binary package, which the `node` package's install script fetches by name.
+ */
+function cdktnProjectTarballs(project) {
+  const { packages } = JSON.parse(fs.readFileSync(path.join(project, "package-lock.json"), "utf8"));
+  const locked = Object.values(packages).flatMap((entry) => (entry.resolved ? [entry.resolved] : []));
+  const platform = process.platform === "win32" ? "win" : process.platform;
+  const binary = `${platform === "darwin" && process.arch === "arm64" ? "node-bin" : "node"}-${platform}-${process.arch}`;
+  const { version } = packages["node_modules/node"];
+  return [...locked, `https://registry.npmjs.org/${binary}/-/${binary}-${version}.tgz`];
+}
+
+{
+  const project = path.join(root, "__tests__", "fixtures", "cdktn-project");
+  const cached = new Set(
+    spawnSync("npm", ["cache", "ls"], { encoding: "utf8", maxBuffer: 64 << 20 })
+      .stdout.split("\n")
+      .map((key) => key.replace(/^make-fetch-happen:request-cache:/, "")),
+  );
+  if (!cdktnProjectTarballs(project).every((url) => cached.has(url))) {
+    console.error("npm test: filling npm's cache for the CDK Terrain consumer test (npm ci of __tests__/fixtures/cdktn-project)");
+    const scratch = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "cdktn-project-"));
+    try {
+      for (const file of ["package.json", "package-lock.json"]) fs.copyFileSync(path.join(project, file), path.join(scratch, file));
+      execFileSync("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: scratch, stdio: ["ignore", "ignore", "inherit"] });
+    } catch {
+      fail("npm ci of __tests__/fixtures/cdktn-project failed (output above): the CDK Terrain consumer test needs its packages in npm's cache.");
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  }
 }
 
 const terraform = spawnSync("terraform", ["version", "-json"], { encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });

@@ -1,14 +1,18 @@
 /**
- * The package as a new user gets it without the public registry: installed by npm from a git URL
+ * The package as its users get it without the public registry: installed by npm from a git URL
  * (`git+file://` of a repository holding exactly what a push of this tree would hold), which builds
- * it on install through its `prepare` script, into a fresh project with its peer dependencies. Then
- * a strict TypeScript stack that uses the construct is type-checked, synthesized and planned with
- * Terraform, and the review command is run on that plan from node_modules/.bin.
+ * it on install through its `prepare` script. That install is a repository that only reviews plans
+ * (no peers at all); the package it built is then installed, as npm packs it, by two TypeScript
+ * projects: one on CDK for Terraform with this project's peers, one on CDK Terrain under Node 22
+ * (__tests__/fixtures/cdktn-project). Each type-checks, synthesizes and plans a strict stack that
+ * uses the construct; the two stacks are compared; the review command reviews the plan.
  *
- * Everything runs offline from the npm cache that `npm ci` filled (inside `unshare -n` where it
- * works). That cache holds tarballs by integrity but no registry metadata, so the peers are
- * installed from a lock file made from this project's own, and the package with
- * `--legacy-peer-deps` (npm would otherwise ask the registry which peer versions exist).
+ * Everything runs offline from npm's cache (inside `unshare -n` where it works): `npm ci` filled
+ * it with this project's packages, the test's `pretest` step with the CDK Terrain project's. The
+ * cache holds tarballs but not every registry document npm asks for, so the CDK for Terraform
+ * project installs its peers from a lock file made from this project's own, and the package with
+ * `--legacy-peer-deps` (npm would otherwise ask the registry which peer versions exist); the CDK
+ * Terrain project's lock names its tarballs' addresses.
  */
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -17,7 +21,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canIsolateNetwork, init, makeWorkRoot, plan, prepareStackDir, removeWorkRoot, requireTerraform, started } from "../../tools/terraform";
 import { readPlanFixture } from "../helpers/plan-fixtures";
-import { synthModuleText } from "../../tools/synth";
+import { synthModuleText, type TerraformJson } from "../../tools/synth";
 
 const run = promisify(execFile);
 const root = join(__dirname, "..", "..");
@@ -33,18 +37,31 @@ const NOT_COMPILED = [
   "package.json",
 ];
 const TAG = `v${PACKAGE.version}`;
+/** A CDK Terrain project before it adds this package: its manifest and lock. */
+const CDKTN_PROJECT = join(__dirname, "..", "fixtures", "cdktn-project");
 
-const CONSUMER_STACK = `
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { App, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+/** The packages a stack imports: CDK for Terraform's, or CDK Terrain's (docs/cdk-terrain.md). */
+interface Cdk {
+  readonly core: string;
+  readonly aws: string;
+  readonly construct: string;
+}
+const CDKTF: Cdk = { core: "cdktf", aws: "@cdktf/provider-aws", construct: "redis-cdktf" };
+const CDKTN: Cdk = { core: "cdktn", aws: "@cdktn/provider-aws", construct: "redis-cdktf/cdktn" };
+
+/** One consumer's stack: the construct with the export job on, and the drop-in module stack. */
+const consumerStack = (cdk: Cdk) => `
+import { AwsProvider } from "${cdk.aws}/lib/provider";
+import { App, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from "${cdk.core}";
 import { Construct } from "constructs";
-import { ElastiCacheRedis, InvalidInputsError, type ElastiCacheRedisProps } from "redis-cdktf";
-import { RedisModuleStack } from "redis-cdktf/module-stack";
+import { ElastiCacheRedis, InvalidInputsError, type ElastiCacheRedisProps } from "${cdk.construct}";
+import { RedisModuleStack } from "${cdk.construct}/module-stack";
 import { reviewPlanJson } from "redis-cdktf/review";
 
 class Cache extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    new LocalBackend(this, { path: "cache.tfstate" });
     new AwsProvider(this, "aws", { region: "eu-west-1" });
     const token = new TerraformVariable(this, "auth_token", { type: "string", sensitive: true });
     const props: ElastiCacheRedisProps = {
@@ -77,7 +94,7 @@ if (!refused.startsWith('Invalid name "Bad_Name"') || typeof reviewPlanJson !== 
 
 const app = new App({ outdir: "cdktf.out", stackTraces: false });
 new Cache(app, "cache");
-new RedisModuleStack(app, "module");
+new RedisModuleStack(app, "redis");
 app.synth();
 `;
 
@@ -88,25 +105,29 @@ const TSCONFIG = {
 
 interface Consumer {
   dir: string;
-  installed: string[];
+  /** The stack that uses the construct, as synthesized. */
+  stack: TerraformJson;
   plan: Awaited<ReturnType<typeof plan>>;
   planFile: string;
 }
 
 let workRoot: string | undefined;
-let consumer: Promise<Consumer>;
-/** A repository that only reviews plans (Terraform or Terragrunt, no TypeScript): the package alone. */
-let reviewOnly: Promise<{ dir: string; bytes: number; packages: string[] }>;
+/** A repository that only reviews plans (Terraform or Terragrunt, no TypeScript): the package alone, from git. */
+let reviewOnly: Promise<{ dir: string; bytes: number; packages: string[]; installed: string[] }>;
+let cdktfConsumer: Promise<Consumer>;
+let cdktnConsumer: Promise<Consumer>;
 
 const git = (cwd: string, ...args: string[]) =>
   run("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd });
 
 /** npm with no network at all where `unshare -n` works, and offline in any case. */
-async function npm(cwd: string, [command, ...args]: string[]): Promise<void> {
+async function npm(cwd: string, [command, ...args]: string[]): Promise<string> {
   const argv = [command, "--offline", "--no-audit", "--no-fund", ...args];
-  if (await canIsolateNetwork()) {
-    await run("unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec npm "$@"', "npm", ...argv], { cwd, maxBuffer: 16 << 20 });
-  } else await run("npm", argv, { cwd, maxBuffer: 16 << 20 });
+  const options = { cwd, maxBuffer: 16 << 20 };
+  const { stdout } = (await canIsolateNetwork())
+    ? await run("unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec npm "$@"', "npm", ...argv], options)
+    : await run("npm", argv, options);
+  return stdout;
 }
 
 /** A repository holding what a push of this tree would hold (tracked and unignored files), tagged as the release. */
@@ -127,7 +148,8 @@ async function repository(work: string): Promise<string> {
 /** The peers at this project's locked versions, with the lock entries of everything they bring. */
 function peerLock(): { manifest: object; lock: object } {
   const locked = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")).packages;
-  const dependencies = Object.fromEntries(Object.keys(PACKAGE.peerDependencies).map((name) => [name, locked[`node_modules/${name}`].version]));
+  const cdktfPeers = Object.keys(PACKAGE.peerDependencies).filter((name) => !name.includes("cdktn"));
+  const dependencies = Object.fromEntries(cdktfPeers.map((name) => [name, locked[`node_modules/${name}`].version]));
   const manifest = { name: "consumer", version: "0.0.0", private: true, dependencies };
   const packages: Record<string, unknown> = { "": manifest };
   // Where Node finds dep from the package at path: its own node_modules, then each enclosing one.
@@ -158,52 +180,89 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/**
+ * Type-checks, runs and plans the consumer's stack in dir, whose node_modules is installed, with
+ * the Node at nodeBin. The stack's own provider requirement is overridden the way its provider
+ * configuration is: only hashicorp/aws 5.100.0 is in this machine's mirror.
+ */
+async function synthAndPlan(work: string, dir: string, cdk: Cdk, nodeBin: string): Promise<Consumer> {
+  writeFileSync(join(dir, "main.ts"), consumerStack(cdk));
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
+  await run(nodeBin, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."], { cwd: dir });
+  await run(nodeBin, ["out/main.js"], { cwd: dir });
+  const stackText = readFileSync(join(dir, "cdktf.out", "stacks", "cache", "cdk.tf.json"), "utf8");
+  const stackDir = await prepareStackDir(join(work, `plan-${cdk.core}`), stackText);
+  writeFileSync(join(stackDir, "versions_override.tf.json"), JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version: ">= 5.28.0" } } } }));
+  await init(stackDir);
+  const planned = await plan(stackDir, { env: { TF_VAR_auth_token: "consumer-token-0123456789" } });
+  const planFile = join(dir, "plan.json");
+  writeFileSync(planFile, JSON.stringify(planned));
+  return { dir, stack: JSON.parse(stackText), plan: planned, planFile };
+}
+
 beforeAll(async () => {
   requireTerraform();
   const work = (workRoot = await makeWorkRoot());
-  const repo = started(repository(work));
   reviewOnly = started(
     (async () => {
+      const repo = await repository(work);
       const dir = join(work, "review-only");
       mkdirSync(dir);
       writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "infrastructure-live", version: "0.0.0", private: true }));
-      await npm(dir, ["install", `git+file://${await repo}#${TAG}`]);
+      await npm(dir, ["install", `git+file://${repo}#${TAG}`]);
       const modules = join(dir, "node_modules");
       const bytes = filesUnder(modules).reduce((sum, file) => sum + statSync(join(modules, file)).size, 0);
       const packages = readdirSync(modules).filter((name) => !name.startsWith("."));
-      return { dir, bytes, packages };
+      return { dir, bytes, packages, installed: filesUnder(join(modules, "redis-cdktf")) };
     })(),
   );
-  consumer = started(
+  // The package as the git install built it, for the two CDK projects to install in turn.
+  const tarball = started(
     (async () => {
-      const repoDir = await repo;
-      const dir = join(work, "consumer");
+      const { dir } = await reviewOnly;
+      const name = (await npm(work, ["pack", "--ignore-scripts", "--pack-destination", work, join(dir, "node_modules", "redis-cdktf")])).trim();
+      return join(work, name.split("\n").at(-1)!);
+    })(),
+  );
+  cdktfConsumer = started(
+    (async () => {
+      const dir = join(work, "cdktf-consumer");
       mkdirSync(dir);
       const { manifest, lock } = peerLock();
       writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
       writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lock));
       await npm(dir, ["ci", "--ignore-scripts"]);
-      await npm(dir, ["install", "--legacy-peer-deps", `git+file://${repoDir}#${TAG}`]);
-      const installed = filesUnder(join(dir, "node_modules", "redis-cdktf"));
-      writeFileSync(join(dir, "main.ts"), CONSUMER_STACK);
-      writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
-      await run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."], { cwd: dir });
-      await run(process.execPath, ["out/main.js"], { cwd: dir });
-      const stackDir = await prepareStackDir(join(work, "plan"), readFileSync(join(dir, "cdktf.out", "stacks", "cache", "cdk.tf.json"), "utf8"));
-      await init(stackDir);
-      const planned = await plan(stackDir, { env: { TF_VAR_auth_token: "consumer-token-0123456789" } });
-      const planFile = join(dir, "plan.json");
-      writeFileSync(planFile, JSON.stringify(planned));
-      return { dir, installed, plan: planned, planFile };
+      await npm(dir, ["install", "--legacy-peer-deps", await tarball]);
+      return synthAndPlan(work, dir, CDKTF, process.execPath);
     })(),
   );
-  await consumer.catch(() => undefined);
+  cdktnConsumer = started(
+    (async () => {
+      const dir = join(work, "cdktn-consumer");
+      cpSync(CDKTN_PROJECT, dir, { recursive: true });
+      // With its install scripts: the `node` package's fetches the platform's Node 22 binary.
+      await npm(dir, ["ci"]);
+      await npm(dir, ["install", await tarball]);
+      return synthAndPlan(work, dir, CDKTN, join(dir, "node_modules", ".bin", "node"));
+    })(),
+  );
+  await Promise.allSettled([cdktfConsumer, cdktnConsumer]);
 }, 240_000);
 
 afterAll(() => removeWorkRoot(workRoot));
 
-describe("the package, installed for the plan review alone", () => {
-  it("brings neither the CDK nor the provider bindings: its peers are optional", async () => {
+describe("the package, installed from a git URL for the plan review alone", () => {
+  it("is built on install, and holds compiled JavaScript and typings, the module, the license and the changelog: nothing else", async () => {
+    const { installed } = await reviewOnly;
+    const other = installed.filter((path) => !/^dist\/(lib\/.*|cdktn\/.*|bin\/review)\.(js|d\.ts)$/.test(path));
+    expect(other).toEqual(NOT_COMPILED);
+    expect(installed).toContain("dist/lib/index.d.ts");
+    expect(installed).toContain("dist/cdktn/index.d.ts");
+    expect(installed).toContain("dist/bin/review.js");
+    expect(installed.some((path) => path.startsWith("dist/") && path.endsWith(".ts") && !path.endsWith(".d.ts"))).toBe(false);
+  });
+
+  it("brings neither CDK nor any provider bindings: its peers are optional", async () => {
     const { packages } = await reviewOnly;
     expect(packages).toEqual(["redis-cdktf"]);
   });
@@ -216,27 +275,18 @@ describe("the package, installed for the plan review alone", () => {
     const r = await run(join(dir, "node_modules", ".bin", "redis-plan-review"), ["plan.json"], { cwd: dir });
     expect(r.stdout).toContain("## ⚠️ Clients may lose connectivity");
   });
-});
-
-describe("the package, installed by a new project from a git URL", () => {
-  it("is built on install, and holds compiled JavaScript and typings, the module, the license and the changelog: nothing else", async () => {
-    const { installed: packed } = await consumer;
-    const other = packed.filter((path) => !/^dist\/(lib\/.*|bin\/review)\.(js|d\.ts)$/.test(path));
-    expect(other).toEqual(NOT_COMPILED);
-    expect(packed).toContain("dist/lib/index.d.ts");
-    expect(packed).toContain("dist/bin/review.js");
-    expect(packed.some((path) => path.startsWith("dist/lib/") && path.endsWith(".ts") && !path.endsWith(".d.ts"))).toBe(false);
-  });
 
   it("ships the module as this release synthesizes it, naming the release", async () => {
-    const { dir } = await consumer;
+    const { dir } = await reviewOnly;
     const shipped = readFileSync(join(dir, "node_modules", "redis-cdktf", "module", "cdk.tf.json"), "utf8");
     expect(shipped).toBe(synthModuleText());
     expect(JSON.parse(shipped)["//"].generated_by).toBe(`redis-cdktf ${PACKAGE.version}`);
   });
+});
 
+describe("the package in a CDK for Terraform project", () => {
   it("type-checks a strict stack against its typings, synthesizes it, and Terraform plans it", async () => {
-    const { plan: p, dir } = await consumer;
+    const { plan: p, dir } = await cdktfConsumer;
     const created = (p.resource_changes ?? []).filter((rc) => rc.change.actions.join() === "create");
     expect(created.filter((rc) => rc.type === "aws_elasticache_replication_group")).toHaveLength(1);
     // The cluster, its subnet group and security group, four alarms on each of its two nodes, and
@@ -246,12 +296,12 @@ describe("the package, installed by a new project from a git URL", () => {
     const job = (p.resource_changes ?? []).find((rc) => rc.type === "aws_lambda_function")!.change.after as { filename: string };
     const asset = readFileSync(join(dir, "cdktf.out", "stacks", "cache", job.filename));
     expect(asset.equals(readFileSync(join(root, "module", "snapshot-export.zip")))).toBe(true);
-    const module = JSON.parse(readFileSync(join(dir, "cdktf.out", "stacks", "module", "cdk.tf.json"), "utf8"));
+    const module = JSON.parse(readFileSync(join(dir, "cdktf.out", "stacks", "redis", "cdk.tf.json"), "utf8"));
     expect(module["//"].generated_by).toBe(`redis-cdktf ${PACKAGE.version}`);
   });
 
   it("runs the review command from node_modules/.bin, and with npx", async () => {
-    const { dir, planFile } = await consumer;
+    const { dir, planFile } = await cdktfConsumer;
     const bin = join(dir, "node_modules", ".bin", "redis-plan-review");
     const direct = await run(bin, [planFile, "--fail-on-danger"], { cwd: dir });
     expect(direct.stdout.startsWith("<!-- redis-plan-review -->\n")).toBe(true);
@@ -260,5 +310,60 @@ describe("the package, installed by a new project from a git URL", () => {
     const viaNpx = await run("npx", ["--no", "--", "redis-plan-review", "--help"], { cwd: dir });
     expect(viaNpx.stdout).toMatch(/^usage: redis-plan-review <plan\.json>/);
     expect(viaNpx.stdout).toContain("exit codes:");
+  });
+});
+
+describe("the package in a CDK Terrain project (cdktn 0.24, @cdktn/provider-aws, Node 22, no cdktf)", () => {
+  it("runs under Node 22, with CDK Terrain's packages and no CDK for Terraform package installed", async () => {
+    const { dir } = await cdktnConsumer;
+    const version = await run(join(dir, "node_modules", ".bin", "node"), ["--version"]);
+    expect(version.stdout).toMatch(/^v22\./);
+    const installed = (name: string) => JSON.parse(readFileSync(join(dir, "node_modules", name, "package.json"), "utf8")).version;
+    expect(installed("cdktn")).toBe("0.24.0");
+    expect(installed("@cdktn/provider-aws")).toMatch(/^25\./);
+    const modules = readdirSync(join(dir, "node_modules"));
+    expect(modules).toContain("redis-cdktf");
+    expect(modules.filter((name) => ["cdktf", "cdktf-cli", "@cdktf"].includes(name))).toEqual([]);
+  });
+
+  it("synthesizes the same stack as CDK for Terraform: only the CDK's version and the provider bindings' requirement differ", async () => {
+    const cdktf = (await cdktfConsumer).stack;
+    const cdktn = (await cdktnConsumer).stack;
+    expect(cdktn["//"].metadata.version).toBe("0.24.0");
+    expect(cdktf["//"].metadata.version).toBe("0.21.0");
+    // Each bindings release pins the provider it was generated from (hashicorp/aws 6.66.0 and
+    // 5.x), and the older one names it by its short source address.
+    expect(cdktn.terraform.required_providers.aws).toEqual({ source: "hashicorp/aws", version: "6.66.0" });
+    expect(cdktf.terraform.required_providers.aws).toEqual({ source: "aws", version: expect.stringMatching(/^5\.\d+\.\d+$/) });
+    const without = (stack: TerraformJson) => {
+      const copy = structuredClone(stack);
+      delete copy["//"].metadata.version;
+      delete copy.terraform.required_providers;
+      return copy;
+    };
+    expect(without(cdktn)).toEqual(without(cdktf));
+    expect(Object.keys(cdktn.resource).length).toBeGreaterThan(10);
+  });
+
+  it("type-checks, synthesizes and plans the construct's stack with Terraform", async () => {
+    const { plan: p, dir } = await cdktnConsumer;
+    const created = (p.resource_changes ?? []).filter((rc) => rc.change.actions.join() === "create");
+    expect(created).toHaveLength(29);
+    // Four on each of the two nodes, and the export job's.
+    expect(created.filter((rc) => rc.type === "aws_cloudwatch_metric_alarm")).toHaveLength(9);
+    const job = (p.resource_changes ?? []).find((rc) => rc.type === "aws_lambda_function")!.change.after as { filename: string };
+    expect(readFileSync(join(dir, "cdktf.out", "stacks", "cache", job.filename)).equals(readFileSync(join(root, "module", "snapshot-export.zip")))).toBe(true);
+    const review = await run(join(dir, "node_modules", ".bin", "redis-plan-review"), [(await cdktnConsumer).planFile], { cwd: dir });
+    expect(review.stdout).toContain("29 to add");
+  });
+
+  it("synthesizes the drop-in module from redis-cdktf/cdktn/module-stack as the package ships it", async () => {
+    const { dir } = await cdktnConsumer;
+    const synthesized = JSON.parse(readFileSync(join(dir, "cdktf.out", "stacks", "redis", "cdk.tf.json"), "utf8"));
+    const shipped = JSON.parse(synthModuleText());
+    expect(synthesized["//"].metadata.version).toBe("0.24.0");
+    delete synthesized["//"].metadata.version;
+    delete shipped["//"].metadata.version;
+    expect(synthesized).toEqual(shipped);
   });
 });
