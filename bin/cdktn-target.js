@@ -50,17 +50,19 @@ function moduleGraph(lib) {
   };
   ENTRY_POINTS.forEach(visit);
 
-  const reachesCdk = new Map();
-  const reaches = (module) => {
-    if (reachesCdk.has(module)) return reachesCdk.get(module);
-    reachesCdk.set(module, false);
-    const result = imports
-      .get(module)
-      .some((s) => (s.startsWith(".") ? reaches(resolveRelative(lib, module, s)) : CDK_PACKAGE.test(s)));
-    reachesCdk.set(module, result);
-    return result;
-  };
-  return new Map([...imports.keys()].sort().map((module) => [module, reaches(module)]));
+  // From the modules that import a CDK package to those that import them, until nothing is added:
+  // a plain depth-first walk would get import cycles wrong.
+  const reaching = new Set([...imports].filter(([, found]) => found.some((s) => CDK_PACKAGE.test(s))).map(([module]) => module));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const [module, found] of imports) {
+      if (!reaching.has(module) && found.some((s) => s.startsWith(".") && reaching.has(resolveRelative(lib, module, s)))) {
+        reaching.add(module);
+        grown = true;
+      }
+    }
+  }
+  return new Map([...imports.keys()].sort().map((module) => [module, reaching.has(module)]));
 }
 
 function rename(specifier) {

@@ -20,11 +20,14 @@ const COMPILED: Record<string, string> = {
   "inputs/props.js": '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n',
   "inputs/props.d.ts": 'import type { IResolvable } from "cdktf";\nexport interface Props { readonly token: string | IResolvable; }\n',
   "text/names.js": 'const node_path_1 = require("node:path");\n',
+  // An import cycle whose way to cdktf is through the module it was entered from.
+  "cycle/first.js": 'const second_1 = require("./second");\nconst cdktf_1 = require("cdktf");\n',
+  "cycle/second.js": 'const first_1 = require("./first");\n',
   "text/names.d.ts": "export declare function names(): string[];\n",
   "review/index.js": 'const names_1 = require("../text/names");\n',
   "review/index.d.ts": 'export declare function review(plan: import("../text/names").Plan): string;\n',
   "drop-in/module-stack.js": 'const cdktf_1 = require("cdktf");\nconst redis_1 = require("../construct/redis");\nconst names_1 = require("../text/names");\n',
-  "drop-in/module-stack.d.ts": 'import { TerraformStack } from "cdktf";\n',
+  "drop-in/module-stack.d.ts": 'import { TerraformStack } from "cdktf";\nimport type { Second } from "../cycle/second";\n',
   // Not reachable from an entry point (a leftover of an earlier compile): not copied.
   "old/leftover.js": 'const cdktf_1 = require("cdktf");\n',
 };
@@ -40,7 +43,7 @@ describe("the CDK Terrain target", () => {
   it("copies the modules that reach a CDK package, through their JavaScript or their typings, and no other", () =>
     withTempDir((dist) => {
       compiledTree(dist);
-      expect(writeCdktnTarget(dist)).toEqual(["construct/redis", "drop-in/module-stack", "index", "inputs/props"]);
+      expect(writeCdktnTarget(dist)).toEqual(["construct/redis", "cycle/first", "cycle/second", "drop-in/module-stack", "index", "inputs/props"]);
       for (const file of ["text/names.js", "review/index.js", "old/leftover.js"]) expect(existsSync(join(dist, "cdktn", file))).toBe(false);
     }));
 
