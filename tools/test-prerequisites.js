@@ -4,8 +4,8 @@
 // - the locked packages (`npm ci`), when node_modules has none;
 // - cmark-gfm, which renders the plan review as GitHub does (tools/gfm.ts): Debian's package,
 //   installed with apt-get as root or through passwordless sudo;
-// - in npm's cache, the packages of the CDK Terrain project that the package-consumer test
-//   installs offline (__tests__/fixtures/cdktn-project), Node 22 among them.
+// - the CDK Terrain project that the package-consumer test adds the package to
+//   (__tests__/fixtures/cdktn-project: cdktn, its AWS bindings and Node 22), in .test-work/.
 // Terraform cannot be fetched that way: its absence is reported here, and tools/terraform.ts says
 // how to provide the provider mirror the Terraform-backed tests plan with.
 "use strict";
@@ -52,36 +52,28 @@ if (!onPath("cmark-gfm")) {
   if (!onPath("cmark-gfm")) fail("apt-get installed cmark-gfm but it is not on PATH.");
 }
 
-/**
- * The tarballs that project's offline install reads from npm's cache: those of its lock, and the
- * platform's Node binary package, which the `node` package's install script fetches by name.
- */
-function cdktnProjectTarballs(project) {
-  const { packages } = JSON.parse(fs.readFileSync(path.join(project, "package-lock.json"), "utf8"));
-  const locked = Object.values(packages).flatMap((entry) => (entry.resolved ? [entry.resolved] : []));
-  const platform = process.platform === "win32" ? "win" : process.platform;
-  const binary = `${platform === "darwin" && process.arch === "arm64" ? "node-bin" : "node"}-${platform}-${process.arch}`;
-  const { version } = packages["node_modules/node"];
-  return [...locked, `https://registry.npmjs.org/${binary}/-/${binary}-${version}.tgz`];
-}
-
 {
-  const project = path.join(root, "__tests__", "fixtures", "cdktn-project");
-  const cached = new Set(
-    spawnSync("npm", ["cache", "ls"], { encoding: "utf8", maxBuffer: 64 << 20 })
-      .stdout.split("\n")
-      .map((key) => key.replace(/^make-fetch-happen:request-cache:/, "")),
-  );
-  if (!cdktnProjectTarballs(project).every((url) => cached.has(url))) {
-    console.error("npm test: filling npm's cache for the CDK Terrain consumer test (npm ci of __tests__/fixtures/cdktn-project)");
-    const scratch = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "cdktn-project-"));
+  // Installed once, and again when its lock changes; the test copies it (hard links) rather than
+  // installing it anew each run.
+  const fixture = path.join(root, "__tests__", "fixtures", "cdktn-project");
+  const installed = path.join(root, ".test-work", "cdktn-project");
+  const lock = (dir) => {
     try {
-      for (const file of ["package.json", "package-lock.json"]) fs.copyFileSync(path.join(project, file), path.join(scratch, file));
-      execFileSync("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: scratch, stdio: ["ignore", "ignore", "inherit"] });
+      return fs.readFileSync(path.join(dir, "package-lock.json"), "utf8");
     } catch {
-      fail("npm ci of __tests__/fixtures/cdktn-project failed (output above): the CDK Terrain consumer test needs its packages in npm's cache.");
-    } finally {
-      fs.rmSync(scratch, { recursive: true, force: true });
+      return undefined;
+    }
+  };
+  if (lock(installed) !== lock(fixture) || !fs.existsSync(path.join(installed, "node_modules", ".bin", "node"))) {
+    console.error("npm test: installing the CDK Terrain project of the package consumer test (__tests__/fixtures/cdktn-project) into .test-work/");
+    fs.rmSync(installed, { recursive: true, force: true });
+    fs.mkdirSync(installed, { recursive: true });
+    for (const file of ["package.json", "package-lock.json"]) fs.copyFileSync(path.join(fixture, file), path.join(installed, file));
+    try {
+      execFileSync("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: installed, stdio: ["ignore", "ignore", "inherit"] });
+    } catch {
+      fs.rmSync(installed, { recursive: true, force: true });
+      fail("npm ci of __tests__/fixtures/cdktn-project failed (output above): the CDK Terrain consumer test needs it.");
     }
   }
 }

@@ -7,19 +7,19 @@
  * (__tests__/fixtures/cdktn-project). Each type-checks, synthesizes and plans a strict stack that
  * uses the construct; the two stacks are compared; the review command reviews the plan.
  *
- * Everything runs offline from npm's cache (inside `unshare -n` where it works): `npm ci` filled
- * it with this project's packages, the test's `pretest` step with the CDK Terrain project's. The
- * cache holds tarballs but not every registry document npm asks for, so the CDK for Terraform
- * project installs its peers from a lock file made from this project's own, and the package with
- * `--legacy-peer-deps` (npm would otherwise ask the registry which peer versions exist); the CDK
- * Terrain project's lock names its tarballs' addresses.
+ * Everything runs offline (inside `unshare -n` where it works). The git install reads npm's cache,
+ * which `npm ci` filled. The two CDK projects start as `npm ci` leaves them, copied from installs
+ * already on the machine: this project's node_modules (its peers, at their locked versions), and
+ * the CDK Terrain project that `pretest` installs into .test-work/. The package goes into the first
+ * with `--legacy-peer-deps`, since the cache lacks the registry documents npm would read to list
+ * the versions of its peers.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canIsolateNetwork, init, makeWorkRoot, plan, prepareStackDir, removeWorkRoot, requireTerraform, started } from "../../tools/terraform";
+import { canIsolateNetwork, init, plan, prepareStackDir, removeWorkRoot, requireTerraform, started } from "../../tools/terraform";
 import { readPlanFixture } from "../helpers/plan-fixtures";
 import { synthModuleText, type TerraformJson } from "../../tools/synth";
 
@@ -146,7 +146,7 @@ async function repository(work: string): Promise<string> {
 }
 
 /** The peers at this project's locked versions, with the lock entries of everything they bring. */
-function peerLock(): { manifest: object; lock: object } {
+function peerLock(): { manifest: object; lock: object; paths: string[] } {
   const locked = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")).packages;
   const cdktfPeers = Object.keys(PACKAGE.peerDependencies).filter((name) => !name.includes("cdktn"));
   const dependencies = Object.fromEntries(cdktfPeers.map((name) => [name, locked[`node_modules/${name}`].version]));
@@ -170,7 +170,18 @@ function peerLock(): { manifest: object; lock: object } {
     }
   };
   for (const name of Object.keys(dependencies)) add(`node_modules/${name}`);
-  return { manifest, lock: { name: "consumer", version: "0.0.0", lockfileVersion: 3, requires: true, packages } };
+  const paths = Object.keys(packages).filter((path) => path.lastIndexOf("node_modules/") === 0);
+  return { manifest, lock: { name: "consumer", version: "0.0.0", lockfileVersion: 3, requires: true, packages }, paths };
+}
+
+/**
+ * Copies installed packages as hard links (a plain copy where the file system refuses): an install
+ * of hundreds of megabytes in a second, identical to what npm extracts, and npm replaces files
+ * rather than writing into them, so the copy cannot change the original.
+ */
+async function copyInstalled(from: string, to: string): Promise<void> {
+  mkdirSync(dirname(to), { recursive: true });
+  await run("cp", ["-al", from, to]).catch(() => run("cp", ["-a", from, to]));
 }
 
 function filesUnder(dir: string): string[] {
@@ -202,7 +213,9 @@ async function synthAndPlan(work: string, dir: string, cdk: Cdk, nodeBin: string
 
 beforeAll(async () => {
   requireTerraform();
-  const work = (workRoot = await makeWorkRoot());
+  // Inside the project, on the file system of its node_modules, for copyInstalled's hard links.
+  mkdirSync(join(root, ".test-work"), { recursive: true });
+  const work = (workRoot = mkdtempSync(join(root, ".test-work", "package-consumer-")));
   reviewOnly = started(
     (async () => {
       const repo = await repository(work);
@@ -224,14 +237,16 @@ beforeAll(async () => {
       return join(work, name.split("\n").at(-1)!);
     })(),
   );
+  // Each CDK project is set up as `npm ci` would leave it, from installed copies: this project's
+  // peers, and the CDK Terrain project that `pretest` installed (tools/test-prerequisites.js).
   cdktfConsumer = started(
     (async () => {
       const dir = join(work, "cdktf-consumer");
       mkdirSync(dir);
-      const { manifest, lock } = peerLock();
+      const { manifest, lock, paths } = peerLock();
       writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
       writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lock));
-      await npm(dir, ["ci", "--ignore-scripts"]);
+      await Promise.all(paths.map((path) => copyInstalled(join(root, path), join(dir, path))));
       await npm(dir, ["install", "--legacy-peer-deps", await tarball]);
       return synthAndPlan(work, dir, CDKTF, process.execPath);
     })(),
@@ -239,9 +254,11 @@ beforeAll(async () => {
   cdktnConsumer = started(
     (async () => {
       const dir = join(work, "cdktn-consumer");
-      cpSync(CDKTN_PROJECT, dir, { recursive: true });
-      // With its install scripts: the `node` package's fetches the platform's Node 22 binary.
-      await npm(dir, ["ci"]);
+      mkdirSync(dir);
+      for (const file of ["package.json", "package-lock.json"]) cpSync(join(CDKTN_PROJECT, file), join(dir, file));
+      const installed = join(root, ".test-work", "cdktn-project", "node_modules");
+      const entries = readdirSync(installed).filter((name) => name !== ".package-lock.json");
+      await Promise.all(entries.map((name) => copyInstalled(join(installed, name), join(dir, "node_modules", name))));
       await npm(dir, ["install", await tarball]);
       return synthAndPlan(work, dir, CDKTN, join(dir, "node_modules", ".bin", "node"));
     })(),
