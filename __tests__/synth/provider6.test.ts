@@ -1,9 +1,10 @@
 /**
  * AWS provider 6.x, as far as this machine allows. Only the 5.100.0 provider binary is installed,
  * so nothing here plans with 6.x: the synthesized JSON is checked against the provider's schema as
- * the cdktf bindings generated from it record it. 6.25.0 through @cdktf/provider-aws 21.22.1
- * (installed under the alias @cdktf/provider-aws-6, a devDependency), 5.100.0 the same way through
- * the project's own @cdktf/provider-aws 20.1.0.
+ * the CDK bindings generated from it record it. 6.66.0 through @cdktn/provider-aws 25.7.0, the
+ * bindings a CDK Terrain stack pins (from the CDK Terrain project that `pretest` installs into
+ * .test-work/cdktn-project), 5.100.0 the same way through the project's own @cdktf/provider-aws
+ * 20.1.0.
  *
  * How the schema is read from a binding package (lib/<resource>/index.js and index.d.ts):
  * - argument names and block nesting: the generated code itself, run. synthesizeHclAttributes()
@@ -17,7 +18,8 @@
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, Testing, TerraformStack, TerraformVariable } from "cdktf";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { INPUTS } from "../../lib/inputs/table";
@@ -36,18 +38,23 @@ type Schema = ReadonlyMap<string, Argument>;
 
 interface Provider {
   readonly label: string;
+  /** The bindings package, as require() finds it. */
   readonly pkg: string;
   readonly version: string;
 }
 
-const PROVIDER_6: Provider = { label: "6.25.0", pkg: "@cdktf/provider-aws-6", version: "6.25.0" };
+const CDKTN_PROJECT = join(__dirname, "..", "..", ".test-work", "cdktn-project");
+const PROVIDER_6: Provider = { label: "6.66.0", pkg: join(CDKTN_PROJECT, "node_modules", "@cdktn", "provider-aws"), version: "6.66.0" };
 const PROVIDER_5: Provider = { label: "5.100.0", pkg: "@cdktf/provider-aws", version: "5.100.0" };
 const PROVIDERS = [PROVIDER_6, PROVIDER_5];
 
 /** A stand-in for generated code to read: every property is set (to an empty object). */
 const EVERYTHING_SET = new Proxy({}, { get: (_t, p) => (p === "resolve" ? undefined : {}), has: () => false });
-/** A stand-in `this` for a resource: every field is set, blocks (`_x.internalValue`) included. */
-const RESOURCE_FIELDS = new Proxy({}, { get: () => ({ internalValue: {} }) });
+/**
+ * A stand-in `this` for a resource: every field is set, blocks (`_x.internalValue`) included, and
+ * the one method the generated code calls there (6.x marks its write-only arguments) is kept.
+ */
+const RESOURCE_FIELDS = new Proxy({}, { get: (_t, p) => (p === "markWriteOnlyAttribute" ? (value: unknown) => value : { internalValue: {} }) });
 
 const lowerFirst = (s: string) => s[0].toLowerCase() + s.slice(1);
 
@@ -79,7 +86,8 @@ function resourceSchema(pkg: string, type: string): ResourceSchema {
   const cached = schemas.get(key);
   if (cached) return cached;
 
-  const folder = join(dirname(require.resolve(`${pkg}/package.json`)), "lib", type.replace(/^aws_/, "").replace(/_/g, "-"));
+  const packageJson = require.resolve(`${pkg}/package.json`);
+  const folder = join(dirname(packageJson), "lib", type.replace(/^aws_/, "").replace(/_/g, "-"));
   const code: Record<string, any> = require(join(folder, "index.js"));
   const declared = declaredProps(readFileSync(join(folder, "index.d.ts"), "utf8"));
   const resourceClass = Object.values(code).find((v) => typeof v === "function" && v.tfResourceType === type);
@@ -110,7 +118,10 @@ function resourceSchema(pkg: string, type: string): ResourceSchema {
 
   const attrs = resourceClass.prototype.synthesizeHclAttributes.call(RESOURCE_FIELDS);
   const args = toSchema(type, attrs, `${resourceClass.name}Config`);
-  const instance = new resourceClass(new TerraformStack(new App(), "schema"), "r", {});
+  // In a stack of the CDK the bindings are for (cdktf or cdktn), as the bindings' peer.
+  const cdk = JSON.parse(readFileSync(packageJson, "utf8")).peerDependencies.cdktn ? "cdktn" : "cdktf";
+  const core = createRequire(packageJson)(cdk);
+  const instance = new resourceClass(new core.TerraformStack(new core.App(), "schema"), "r", {});
   const result = { args, providerVersion: instance.terraformGeneratorMetadata?.providerVersion };
   schemas.set(key, result);
   return result;
@@ -319,10 +330,13 @@ function synthConstruct(props: (stack: TerraformStack) => ElastiCacheRedisProps)
 
 const camelCase = (name: string) => name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
-describe("AWS provider 6 (schema of 6.25.0 from @cdktf/provider-aws 21.22.1; 5.100.0 from 20.1.0)", () => {
+describe("AWS provider 6 (schema of 6.66.0 from @cdktn/provider-aws 25.7.0; 5.100.0 from @cdktf/provider-aws 20.1.0)", () => {
   let stacks: Record<string, TerraformJson>;
 
   beforeAll(() => {
+    if (!existsSync(PROVIDER_6.pkg)) {
+      throw new Error("the 6.x bindings are missing: run `node tools/test-prerequisites.js` (npm test's pretest), which installs .test-work/cdktn-project");
+    }
     stacks = { "drop-in module": synthModule(), "snapshot destination module": JSON.parse(synthDestinationText()) };
     for (const [label, props] of Object.entries(CONSTRUCT_STACKS)) stacks[`construct, ${label}`] = synthConstruct(props);
   });
@@ -366,7 +380,7 @@ describe("AWS provider 6 (schema of 6.25.0 from @cdktf/provider-aws 21.22.1; 5.1
     for (const [label, json] of Object.entries(stacks)) {
       expect(settingRegion(json), label).toEqual([]);
       for (const type of resourceTypes(json)) {
-        expect(resourceSchema(PROVIDER_6.pkg, type).args.has("region"), `${type} in 6.25.0`).toBe(!global.has(type));
+        expect(resourceSchema(PROVIDER_6.pkg, type).args.has("region"), `${type} in 6.66.0`).toBe(!global.has(type));
         expect(resourceSchema(PROVIDER_5.pkg, type).args.has("region"), `${type} in 5.100.0`).toBe(false);
       }
     }

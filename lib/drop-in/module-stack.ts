@@ -16,7 +16,7 @@ import { ElastiCacheRedis } from "../construct/redis";
 const TERRAFORM_VERSION_RANGE = ">= 1.5.0";
 /**
  * From 5.28, the first release with a working auth_token_update_strategy (added in 5.27), to the
- * last 6.x: the tests plan with 5.100.0 and check the arguments against the 6.25.0 schema.
+ * last 6.x: the tests plan with 5.100.0 and check the arguments against the 6.66.0 schema.
  */
 const AWS_PROVIDER_SOURCE = "hashicorp/aws";
 const AWS_PROVIDER_VERSION_RANGE = ">= 5.28.0, < 7.0.0";
