@@ -195,7 +195,7 @@ describe("the policies and the destination's checks", () => {
   const names = { group: "orders", partition: "aws", region: "eu-west-1", account: "111122223333", bucketArn: "arn:aws:s3:::orders-x", logGroupArn: "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/orders-snapshot-export", metricNamespace: "N" };
 
   it("lets the source account replicate into the destination only through roles named as the export names its own", () => {
-    const statements = destinationBucketPolicy("arn:aws:s3:::dr", "eu-west-1", "111122223333").Statement as Record<string, any>[];
+    const statements = destinationBucketPolicy("arn:aws:s3:::dr", "eu-west-1", "aws", "111122223333").Statement as Record<string, any>[];
     const replication = statements.filter((s) => s.Principal?.AWS);
     expect(replication.map((s) => s.Sid)).toEqual(["SourceReplicationBucket", "SourceReplicationObjects"]);
     for (const s of replication) {
@@ -206,6 +206,13 @@ describe("the policies and the destination's checks", () => {
     const restore = statements.filter((s) => s.Principal?.Service);
     expect(restore.flatMap((s) => s.Action)).toEqual(["s3:ListBucket", "s3:GetBucketAcl", "s3:GetObject"]);
     expect(restore[0].Principal).toEqual({ Service: "eu-west-1.elasticache-snapshot.amazonaws.com" });
+  });
+
+  it("names the source account's principals in the bucket's partition", () => {
+    const statements = destinationBucketPolicy("arn:aws-us-gov:s3:::dr", "us-gov-west-1", "aws-us-gov", "111122223333").Statement as Record<string, any>[];
+    const replication = statements.filter((s) => s.Principal?.AWS);
+    expect(replication.map((s) => s.Principal.AWS)).toEqual(["arn:aws-us-gov:iam::111122223333:root", "arn:aws-us-gov:iam::111122223333:root"]);
+    expect(replication[0].Condition.ArnLike["aws:PrincipalArn"]).toBe("arn:aws-us-gov:iam::111122223333:role/redis-snapshot-replication-*");
   });
 
   it("gives the job write access to its own bucket and the group's snapshots only", () => {

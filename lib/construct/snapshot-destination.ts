@@ -9,7 +9,8 @@ import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucke
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { isKnown } from "../expressions/derive";
+import { derive, isKnown } from "../expressions/derive";
+import { partitionOf } from "../expressions/snapshot-export";
 import { DESTINATION_INPUTS, DESTINATION_RULES, SnapshotDestinationProps } from "../inputs/destination";
 import { jsonencode } from "../rules/messages";
 import { InvalidInputsError } from "../rules/literal-checks";
@@ -43,7 +44,9 @@ export class SnapshotDestination extends Construct {
     const versioning = privateVersionedBucket(this, "snapshot_destination", bucket);
     new S3BucketPolicy(this, "snapshot_destination_bucket_policy", {
       bucket,
-      policy: Fn.jsonencode(destinationBucketPolicy(this.bucket.arn, this.bucket.region, props.source_account_id)),
+      policy: Fn.jsonencode(
+        destinationBucketPolicy(this.bucket.arn, this.bucket.region, derive(partitionOf, this.bucket.arn), props.source_account_id),
+      ),
     });
     new S3BucketLifecycleConfiguration(this, "snapshot_destination_lifecycle", {
       bucket,

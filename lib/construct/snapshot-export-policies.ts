@@ -126,12 +126,13 @@ export function snapshotBucketPolicy(bucketArn: string, region: string, access: 
 /**
  * The destination bucket's policy: the source account's replication roles may replicate into it
  * (and nothing else: the account's other principals cannot); ElastiCache of the bucket's region
- * may read copies to restore them; and no access without TLS.
+ * may read copies to restore them; and no access without TLS. The source account's ARNs are in the
+ * bucket's partition (aws, aws-cn, aws-us-gov): replication does not cross partitions.
  */
-export function destinationBucketPolicy(bucketArn: string, region: string, sourceAccount: string) {
+export function destinationBucketPolicy(bucketArn: string, region: string, partition: string, sourceAccount: string) {
   const restore = snapshotBucketPolicy(bucketArn, region, "restore").Statement;
-  const source = { AWS: `arn:aws:iam::${sourceAccount}:root` };
-  const fromReplicationRoles = { ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${sourceAccount}:role/${REPLICATION_ROLE_PREFIX}*` } };
+  const source = { AWS: `arn:${partition}:iam::${sourceAccount}:root` };
+  const fromReplicationRoles = { ArnLike: { "aws:PrincipalArn": `arn:${partition}:iam::${sourceAccount}:role/${REPLICATION_ROLE_PREFIX}*` } };
   return policy([
     {
       Sid: "SourceReplicationBucket",
