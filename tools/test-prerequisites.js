@@ -6,7 +6,7 @@
 //   installed with apt-get as root or through passwordless sudo;
 // - the CDK Terrain project that the package-consumer test adds the package to, whose AWS
 //   bindings (provider 6.66.0) the provider 6 check also reads (__tests__/fixtures/cdktn-project:
-//   cdktn, @cdktn/provider-aws and Node 22), installed into .test-work/.
+//   cdktn, cdktn-cli, @cdktn/provider-aws and Node 22), installed into .test-work/.
 // Terraform cannot be fetched that way: its absence is reported here, and tools/terraform.ts says
 // how to provide the provider mirror the Terraform-backed tests plan with.
 "use strict";

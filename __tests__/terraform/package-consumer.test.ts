@@ -92,11 +92,14 @@ try {
 }
 if (!refused.startsWith('Invalid name "Bad_Name"') || typeof reviewPlanJson !== "function") throw new Error(refused);
 
-const app = new App({ outdir: "cdktf.out", stackTraces: false });
+const app = new App({ stackTraces: false });
 new Cache(app, "cache");
 new RedisModuleStack(app, "redis");
 app.synth();
 `;
+
+/** The cdktf.json of a CDKTF project, as `cdktf init` writes it for TypeScript (the app compiled beforehand). */
+const CDKTF_JSON = { language: "typescript", app: "node out/main.js", terraformProviders: [], terraformModules: [], context: {} };
 
 const TSCONFIG = {
   compilerOptions: { target: "ES2022", module: "node16", moduleResolution: "node16", strict: true, types: [], outDir: "out" },
@@ -120,15 +123,17 @@ let cdktnConsumer: Promise<Consumer>;
 const git = (cwd: string, ...args: string[]) =>
   run("git", ["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd });
 
-/** npm with no network at all where `unshare -n` works, and offline in any case. */
-async function npm(cwd: string, [command, ...args]: string[]): Promise<string> {
-  const argv = [command, "--offline", "--no-audit", "--no-fund", ...args];
-  const options = { cwd, maxBuffer: 16 << 20 };
+/** A command with no network at all where `unshare -n` works. */
+async function offline(cwd: string, file: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const options = { cwd, env, maxBuffer: 16 << 20 };
   const { stdout } = (await canIsolateNetwork())
-    ? await run("unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec npm "$@"', "npm", ...argv], options)
-    : await run("npm", argv, options);
+    ? await run("unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec "$@"', "sh", file, ...args], options)
+    : await run(file, args, options);
   return stdout;
 }
+
+/** npm, offline in any case. */
+const npm = (cwd: string, [command, ...args]: string[]) => offline(cwd, "npm", [command, "--offline", "--no-audit", "--no-fund", ...args]);
 
 /** A repository holding what a push of this tree would hold (tracked and unignored files), tagged as the release. */
 async function repository(work: string): Promise<string> {
@@ -192,15 +197,16 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
- * Type-checks, runs and plans the consumer's stack in dir, whose node_modules is installed, with
- * the Node at nodeBin. The stack's own provider requirement is overridden the way its provider
- * configuration is: only hashicorp/aws 5.100.0 is in this machine's mirror.
+ * Type-checks the consumer's stack in dir, whose node_modules is installed, with the Node at
+ * nodeBin, synthesizes it with `synth`, and plans it. The stack's own provider requirement is
+ * overridden the way its provider configuration is: only hashicorp/aws 5.100.0 is in this
+ * machine's mirror.
  */
-async function synthAndPlan(work: string, dir: string, cdk: Cdk, nodeBin: string): Promise<Consumer> {
+async function synthAndPlan(work: string, dir: string, cdk: Cdk, nodeBin: string, synth: () => Promise<unknown>): Promise<Consumer> {
   writeFileSync(join(dir, "main.ts"), consumerStack(cdk));
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
   await run(nodeBin, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."], { cwd: dir });
-  await run(nodeBin, ["out/main.js"], { cwd: dir });
+  await synth();
   const stackText = readFileSync(join(dir, "cdktf.out", "stacks", "cache", "cdk.tf.json"), "utf8");
   const stackDir = await prepareStackDir(join(work, `plan-${cdk.core}`), stackText);
   writeFileSync(join(stackDir, "versions_override.tf.json"), JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version: ">= 5.28.0" } } } }));
@@ -248,7 +254,7 @@ beforeAll(async () => {
       writeFileSync(join(dir, "package-lock.json"), JSON.stringify(lock));
       await Promise.all(paths.map((path) => copyInstalled(join(root, path), join(dir, path))));
       await npm(dir, ["install", "--legacy-peer-deps", await tarball]);
-      return synthAndPlan(work, dir, CDKTF, process.execPath);
+      return synthAndPlan(work, dir, CDKTF, process.execPath, () => run(process.execPath, ["out/main.js"], { cwd: dir }));
     })(),
   );
   cdktnConsumer = started(
@@ -260,7 +266,12 @@ beforeAll(async () => {
       const entries = readdirSync(installed).filter((name) => name !== ".package-lock.json");
       await Promise.all(entries.map((name) => copyInstalled(join(installed, name), join(dir, "node_modules", name))));
       await npm(dir, ["install", await tarball]);
-      return synthAndPlan(work, dir, CDKTN, join(dir, "node_modules", ".bin", "node"));
+      // Through CDK Terrain's CLI, reading the cdktf.json a CDKTF project has (docs/cdk-terrain.md),
+      // with the project's Node 22 first on PATH for the app it starts.
+      writeFileSync(join(dir, "cdktf.json"), JSON.stringify(CDKTF_JSON));
+      const bin = join(dir, "node_modules", ".bin");
+      const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, CHECKPOINT_DISABLE: "1" };
+      return synthAndPlan(work, dir, CDKTN, join(bin, "node"), () => offline(dir, join(bin, "cdktn"), ["synth"], env));
     })(),
   );
   await Promise.allSettled([cdktfConsumer, cdktnConsumer]);
@@ -337,6 +348,7 @@ describe("the package in a CDK Terrain project (cdktn 0.24, @cdktn/provider-aws,
     expect(version.stdout).toMatch(/^v22\./);
     const installed = (name: string) => JSON.parse(readFileSync(join(dir, "node_modules", name, "package.json"), "utf8")).version;
     expect(installed("cdktn")).toBe("0.24.0");
+    expect(installed("cdktn-cli")).toBe("0.24.0");
     expect(installed("@cdktn/provider-aws")).toMatch(/^25\./);
     const modules = readdirSync(join(dir, "node_modules"));
     expect(modules).toContain("redis-cdktf");
@@ -362,8 +374,10 @@ describe("the package in a CDK Terrain project (cdktn 0.24, @cdktn/provider-aws,
     expect(Object.keys(cdktn.resource).length).toBeGreaterThan(10);
   });
 
-  it("type-checks, synthesizes and plans the construct's stack with Terraform", async () => {
+  it("type-checks the construct's stack, synthesizes it with `cdktn synth` from a cdktf.json, and plans it with Terraform", async () => {
     const { plan: p, dir } = await cdktnConsumer;
+    const manifest = JSON.parse(readFileSync(join(dir, "cdktf.out", "manifest.json"), "utf8"));
+    expect(Object.keys(manifest.stacks).sort()).toEqual(["cache", "redis"]);
     const created = (p.resource_changes ?? []).filter((rc) => rc.change.actions.join() === "create");
     expect(created).toHaveLength(29);
     // Four on each of the two nodes, and the export job's.
