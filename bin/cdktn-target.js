@@ -22,18 +22,24 @@ const RENAMED = [
 ];
 const CDK_PACKAGE = /^(cdktf|constructs|@cdktf\/provider-aws)(\/|$)/;
 
-/** Every module specifier of a compiled file: `require("x")` in JavaScript, `from "x"` and `import("x")` in typings. */
-const SPECIFIER = /(\brequire\(|\bfrom |\bimport\()"([^"]+)"/g;
+/**
+ * Every module specifier of a compiled file: `require("x")` in JavaScript, `from "x"` and
+ * `import("x")` in typings, in either quotes (tsc keeps the source's quotes in typings).
+ */
+const SPECIFIER = /(\brequire\(|\bfrom |\bimport\()(["'])([^"']+)\2/g;
 
 function specifiers(file) {
   if (!fs.existsSync(file)) return [];
-  return [...fs.readFileSync(file, "utf8").matchAll(SPECIFIER)].map((match) => match[2]);
+  return [...fs.readFileSync(file, "utf8").matchAll(SPECIFIER)].map((match) => match[3]);
 }
 
 /** The module a relative specifier names, as a path under dist/lib/ without extension. */
 function resolveRelative(lib, from, specifier) {
   const target = path.relative(lib, path.resolve(path.dirname(path.join(lib, from)), specifier));
-  return fs.existsSync(path.join(lib, `${target}.js`)) ? target : path.join(target, "index");
+  if (fs.existsSync(path.join(lib, `${target}.js`))) return target;
+  if (fs.existsSync(path.join(lib, target, "index.js"))) return path.join(target, "index");
+  // Only what tsc writes for an import of lib/ is handled; anything else must not be guessed at.
+  throw new Error(`${from}: cannot resolve "${specifier}" to a compiled module of dist/lib/`);
 }
 
 /**
@@ -81,13 +87,13 @@ function writeCdktnTarget(dist) {
     for (const extension of [".js", ".d.ts"]) {
       const source = path.join(lib, module + extension);
       if (!fs.existsSync(source)) continue;
-      const text = fs.readFileSync(source, "utf8").replace(SPECIFIER, (_, call, specifier) => {
-        if (!specifier.startsWith(".")) return `${call}"${rename(specifier)}"`;
+      const text = fs.readFileSync(source, "utf8").replace(SPECIFIER, (_, call, quote, specifier) => {
+        if (!specifier.startsWith(".")) return `${call}${quote}${rename(specifier)}${quote}`;
         const target = resolveRelative(lib, module, specifier);
-        if (graph.get(target)) return `${call}"${specifier}"`;
+        if (graph.get(target)) return `${call}${quote}${specifier}${quote}`;
         let shared = path.relative(path.dirname(path.join(out, module)), path.join(lib, target));
         if (!shared.startsWith(".")) shared = `./${shared}`;
-        return `${call}"${shared.split(path.sep).join("/")}"`;
+        return `${call}${quote}${shared.split(path.sep).join("/")}${quote}`;
       });
       fs.mkdirSync(path.dirname(path.join(out, module)), { recursive: true });
       fs.writeFileSync(path.join(out, module + extension), text);

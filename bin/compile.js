@@ -16,7 +16,8 @@ const root = path.resolve(__dirname, "..");
  */
 function pruneOrphans(dist) {
   for (const entry of fs.readdirSync(dist, { recursive: true, withFileTypes: true })) {
-    const output = path.join(entry.parentPath, entry.name);
+    // parentPath from Node 20.12; path, its older name, before (package.json allows Node 20.0).
+    const output = path.join(entry.parentPath ?? entry.path, entry.name);
     const match = /^(.*)\.(js|d\.ts)$/.exec(path.relative(dist, output));
     if (entry.isFile() && match && !match[1].startsWith(`cdktn${path.sep}`) && !fs.existsSync(path.join(root, `${match[1]}.ts`))) {
       fs.rmSync(output);

@@ -29,8 +29,8 @@ function mtime(file) {
 
 /** The inputs of the compile that are newer than its last run (all of them when dist/ is missing). */
 function staleSources() {
-  // The CDK Terrain target is written from the compiled output by bin/cdktn-target.js.
-  const inputs = ["tsconfig.json", "main.ts", "bin/cdktn-target.js", ...sources("lib"), ...sources("bin")];
+  // The compile (bin/compile.js) also prunes outputs and writes the CDK Terrain target (bin/cdktn-target.js).
+  const inputs = ["tsconfig.json", "main.ts", "bin/compile.js", "bin/cdktn-target.js", ...sources("lib"), ...sources("bin")];
   if (mtime(path.join(root, "dist", "main.js")) === -Infinity) return inputs;
   const built = mtime(STAMP);
   return inputs.filter((src) => mtime(path.join(root, src)) > built);

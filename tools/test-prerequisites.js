@@ -53,32 +53,6 @@ if (!onPath("cmark-gfm")) {
   if (!onPath("cmark-gfm")) fail("apt-get installed cmark-gfm but it is not on PATH.");
 }
 
-{
-  // Installed once, and again when its lock changes; the test copies it (hard links) rather than
-  // installing it anew each run.
-  const fixture = path.join(root, "__tests__", "fixtures", "cdktn-project");
-  const installed = path.join(root, ".test-work", "cdktn-project");
-  const lock = (dir) => {
-    try {
-      return fs.readFileSync(path.join(dir, "package-lock.json"), "utf8");
-    } catch {
-      return undefined;
-    }
-  };
-  if (lock(installed) !== lock(fixture) || !fs.existsSync(path.join(installed, "node_modules", ".bin", "node"))) {
-    console.error("npm test: installing the CDK Terrain project of the package consumer test (__tests__/fixtures/cdktn-project) into .test-work/");
-    fs.rmSync(installed, { recursive: true, force: true });
-    fs.mkdirSync(installed, { recursive: true });
-    for (const file of ["package.json", "package-lock.json"]) fs.copyFileSync(path.join(fixture, file), path.join(installed, file));
-    try {
-      execFileSync("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: installed, stdio: ["ignore", "ignore", "inherit"] });
-    } catch {
-      fs.rmSync(installed, { recursive: true, force: true });
-      fail("npm ci of __tests__/fixtures/cdktn-project failed (output above): the CDK Terrain consumer test needs it.");
-    }
-  }
-}
-
 const terraform = spawnSync("terraform", ["version", "-json"], { encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
 /** Terraform's version as [major, minor]; [0, 0] when it is missing or too old to answer in JSON. */
 function terraformVersion() {
@@ -91,4 +65,30 @@ function terraformVersion() {
 const [major, minor] = terraform.status === 0 ? terraformVersion() : [0, 0];
 if (major < 1 || (major === 1 && minor < 5)) {
   fail("the Terraform-backed tests need Terraform 1.5 or later on PATH (docs/development.md says how to run them offline).");
+}
+
+{
+  // Installed once, and again when its lock changes (a stamp written after a complete install
+  // holds the lock it installed); the test copies it (hard links) rather than installing it anew.
+  const fixture = path.join(root, "__tests__", "fixtures", "cdktn-project");
+  const installed = path.join(root, ".test-work", "cdktn-project");
+  const stamp = path.join(installed, ".installed-lock.json");
+  const lock = fs.readFileSync(path.join(fixture, "package-lock.json"), "utf8");
+  const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined);
+  if (read(stamp) !== lock) {
+    console.error("npm test: installing the CDK Terrain project of the package consumer test (__tests__/fixtures/cdktn-project) into .test-work/");
+    fs.rmSync(installed, { recursive: true, force: true });
+    fs.mkdirSync(installed, { recursive: true });
+    for (const file of ["package.json", "package-lock.json"]) fs.copyFileSync(path.join(fixture, file), path.join(installed, file));
+    // Its dev dependencies (the CLI, Node 22) and the `node` package's install script are needed
+    // whatever the environment's npm settings say (NODE_ENV=production, omit, ignore-scripts).
+    const args = ["ci", "--prefer-offline", "--include=dev", "--ignore-scripts=false", "--no-audit", "--no-fund", "--loglevel=error"];
+    const result = spawnSync("npm", args, { cwd: installed, stdio: ["ignore", "ignore", "inherit"] });
+    const missing = ["node", "cdktn"].filter((bin) => !fs.existsSync(path.join(installed, "node_modules", ".bin", bin)));
+    if (result.status !== 0 || missing.length > 0) {
+      fs.rmSync(installed, { recursive: true, force: true });
+      fail(`npm ci of __tests__/fixtures/cdktn-project failed${missing.length > 0 ? ` (no ${missing.join(", ")} in node_modules/.bin)` : " (output above)"}: the CDK Terrain consumer test and the provider 6 check need it.`);
+    }
+    fs.writeFileSync(stamp, lock);
+  }
 }

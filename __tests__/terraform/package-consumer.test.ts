@@ -7,19 +7,21 @@
  * (__tests__/fixtures/cdktn-project). Each type-checks, synthesizes and plans a strict stack that
  * uses the construct; the two stacks are compared; the review command reviews the plan.
  *
- * Everything runs offline (inside `unshare -n` where it works). The git install reads npm's cache,
- * which `npm ci` filled. The two CDK projects start as `npm ci` leaves them, copied from installs
- * already on the machine: this project's node_modules (its peers, at their locked versions), and
- * the CDK Terrain project that `pretest` installs into .test-work/. The package goes into the first
+ * Everything runs offline (inside `unshare -n` where it works), outside this project's folder. The
+ * git install reads npm's cache, which `npm ci` filled. The two CDK projects start as `npm ci`
+ * leaves them, copied (as hard links where the file system allows) from installs already on the
+ * machine: this project's node_modules (its peers, at their locked versions), and the CDK Terrain
+ * project that `pretest` installs into .test-work/. The package goes into the first
  * with `--legacy-peer-deps`, since the cache lacks the registry documents npm would read to list
  * the versions of its peers.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canIsolateNetwork, init, plan, prepareStackDir, removeWorkRoot, requireTerraform, started } from "../../tools/terraform";
+import { canIsolateNetwork, init, makeWorkRoot, plan, prepareStackDir, removeWorkRoot, requireTerraform, started } from "../../tools/terraform";
 import { readPlanFixture } from "../helpers/plan-fixtures";
 import { synthModuleText, type TerraformJson } from "../../tools/synth";
 
@@ -40,14 +42,28 @@ const TAG = `v${PACKAGE.version}`;
 /** A CDK Terrain project before it adds this package: its manifest and lock. */
 const CDKTN_PROJECT = join(__dirname, "..", "fixtures", "cdktn-project");
 
-/** The packages a stack imports: CDK for Terraform's, or CDK Terrain's (docs/cdk-terrain.md). */
+/** The packages a stack imports, CDK for Terraform's or CDK Terrain's (docs/cdk-terrain.md), and how it is compiled. */
 interface Cdk {
   readonly core: string;
   readonly aws: string;
   readonly construct: string;
+  readonly compilerOptions: Record<string, unknown>;
 }
-const CDKTF: Cdk = { core: "cdktf", aws: "@cdktf/provider-aws", construct: "redis-cdktf" };
-const CDKTN: Cdk = { core: "cdktn", aws: "@cdktn/provider-aws", construct: "redis-cdktf/cdktn" };
+const CDKTF: Cdk = {
+  core: "cdktf",
+  aws: "@cdktf/provider-aws",
+  construct: "redis-cdktf",
+  // Strict, typings included, resolved as Node does (package.json "exports").
+  compilerOptions: { target: "ES2022", module: "node16", moduleResolution: "node16", strict: true, types: [] },
+};
+const CDKTN: Cdk = {
+  core: "cdktn",
+  aws: "@cdktn/provider-aws",
+  construct: "redis-cdktf/cdktn",
+  // As `cdktn init` writes it: CommonJS, so TypeScript's older node10 resolution, which finds a
+  // subpath's typings through package.json "typesVersions", not "exports".
+  compilerOptions: { target: "ES2018", lib: ["es2018"], module: "CommonJS", strict: true, noUnusedLocals: true, skipLibCheck: true },
+};
 
 /** One consumer's stack: the construct with the export job on, and the drop-in module stack. */
 const consumerStack = (cdk: Cdk) => `
@@ -100,11 +116,6 @@ app.synth();
 
 /** The cdktf.json of a CDKTF project, as `cdktf init` writes it for TypeScript (the app compiled beforehand). */
 const CDKTF_JSON = { language: "typescript", app: "node out/main.js", terraformProviders: [], terraformModules: [], context: {} };
-
-const TSCONFIG = {
-  compilerOptions: { target: "ES2022", module: "node16", moduleResolution: "node16", strict: true, types: [], outDir: "out" },
-  files: ["main.ts"],
-};
 
 interface Consumer {
   dir: string;
@@ -204,8 +215,10 @@ function filesUnder(dir: string): string[] {
  */
 async function synthAndPlan(work: string, dir: string, cdk: Cdk, nodeBin: string, synth: () => Promise<unknown>): Promise<Consumer> {
   writeFileSync(join(dir, "main.ts"), consumerStack(cdk));
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
-  await run(nodeBin, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."], { cwd: dir });
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { ...cdk.compilerOptions, outDir: "out" }, files: ["main.ts"] }));
+  await run(nodeBin, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."], { cwd: dir }).catch((error: { stdout?: string }) => {
+    throw new Error(`tsc failed in ${dir}:\n${error.stdout}`);
+  });
   await synth();
   const stackText = readFileSync(join(dir, "cdktf.out", "stacks", "cache", "cdk.tf.json"), "utf8");
   const stackDir = await prepareStackDir(join(work, `plan-${cdk.core}`), stackText);
@@ -219,9 +232,9 @@ async function synthAndPlan(work: string, dir: string, cdk: Cdk, nodeBin: string
 
 beforeAll(async () => {
   requireTerraform();
-  // Inside the project, on the file system of its node_modules, for copyInstalled's hard links.
-  mkdirSync(join(root, ".test-work"), { recursive: true });
-  const work = (workRoot = mkdtempSync(join(root, ".test-work", "package-consumer-")));
+  // Outside the project, so that no consumer finds this project's node_modules (its cdktf) by
+  // walking up from its own.
+  const work = (workRoot = await makeWorkRoot());
   reviewOnly = started(
     (async () => {
       const repo = await repository(work);
@@ -290,6 +303,25 @@ describe("the package, installed from a git URL for the plan review alone", () =
     expect(installed.some((path) => path.startsWith("dist/") && path.endsWith(".ts") && !path.endsWith(".d.ts"))).toBe(false);
   });
 
+  it("has a CDK Terrain target that imports CDK Terrain's packages and its own modules only", async () => {
+    const { dir, installed } = await reviewOnly;
+    const pkg = join(dir, "node_modules", "redis-cdktf");
+    const outside: string[] = [];
+    const unresolved: string[] = [];
+    for (const file of installed.filter((path) => path.startsWith("dist/cdktn/"))) {
+      for (const [, , specifier] of readFileSync(join(pkg, file), "utf8").matchAll(/(?:\brequire\(|\bfrom |\bimport\()(["'])([^"']+)\1/g)) {
+        if (specifier.startsWith(".")) {
+          const target = join(pkg, dirname(file), specifier);
+          const ext = file.endsWith(".d.ts") ? ".d.ts" : ".js";
+          if (![`${target}${ext}`, join(target, `index${ext}`)].some((path) => installed.includes(relative(pkg, path)))) unresolved.push(`${file}: ${specifier}`);
+        } else if (!/^(cdktn|constructs|@cdktn\/provider-aws\/lib\/[a-z0-9-]+|node:[a-z]+)$/.test(specifier)) outside.push(`${file}: ${specifier}`);
+      }
+    }
+    expect(outside).toEqual([]);
+    expect(unresolved).toEqual([]);
+    expect(installed.filter((path) => path.startsWith("dist/cdktn/")).length).toBeGreaterThan(40);
+  });
+
   it("brings neither CDK nor any provider bindings: its peers are optional", async () => {
     const { packages } = await reviewOnly;
     expect(packages).toEqual(["redis-cdktf"]);
@@ -353,6 +385,9 @@ describe("the package in a CDK Terrain project (cdktn 0.24, @cdktn/provider-aws,
     const modules = readdirSync(join(dir, "node_modules"));
     expect(modules).toContain("redis-cdktf");
     expect(modules.filter((name) => ["cdktf", "cdktf-cli", "@cdktf"].includes(name))).toEqual([]);
+    // Nor anywhere Node would look from the project: a cdktf import left in the package would fail.
+    const resolve = createRequire(join(dir, "package.json")).resolve;
+    for (const name of ["cdktf", "@cdktf/provider-aws/lib/provider"]) expect(() => resolve(name), name).toThrow(/Cannot find module/);
   });
 
   it("synthesizes the same stack as CDK for Terraform: only the CDK's version and the provider bindings' requirement differ", async () => {

@@ -18,7 +18,8 @@ const COMPILED: Record<string, string> = {
   "construct/redis.d.ts": 'import { Construct } from "constructs";\nimport type { Props } from "../inputs/props";\n',
   // Type-only imports of cdktf: erased from the JavaScript, kept in the typings.
   "inputs/props.js": '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n',
-  "inputs/props.d.ts": 'import type { IResolvable } from "cdktf";\nexport interface Props { readonly token: string | IResolvable; }\n',
+  // In single quotes, as tsc keeps them in typings when the source has them.
+  "inputs/props.d.ts": "import type { IResolvable } from 'cdktf';\nexport interface Props { readonly token: string | IResolvable; }\n",
   "text/names.js": 'const node_path_1 = require("node:path");\n',
   // An import cycle whose way to cdktf is through the module it was entered from.
   "cycle/first.js": 'const second_1 = require("./second");\nconst cdktf_1 = require("cdktf");\n',
@@ -56,12 +57,19 @@ describe("the CDK Terrain target", () => {
         'const cdktf_1 = require("cdktn");\nconst s3_1 = require("@cdktn/provider-aws/lib/s3-bucket");\nconst names_1 = require("../../lib/text/names");\nconst props_1 = require("../inputs/props");\n',
       );
       expect(copy("construct/redis.d.ts")).toBe(COMPILED["construct/redis.d.ts"]);
-      expect(copy("inputs/props.d.ts")).toBe('import type { IResolvable } from "cdktn";\nexport interface Props { readonly token: string | IResolvable; }\n');
+      expect(copy("inputs/props.d.ts")).toBe("import type { IResolvable } from 'cdktn';\nexport interface Props { readonly token: string | IResolvable; }\n");
       expect(copy("index.js")).toBe('const redis_1 = require("./construct/redis");\nconst review_1 = require("../lib/review/index");\n');
       expect(copy("index.d.ts")).toBe('export { Redis } from "./construct/redis";\nexport { review } from "../lib/review/index";\n');
       expect(copy("drop-in/module-stack.js")).toBe(
         'const cdktf_1 = require("cdktn");\nconst redis_1 = require("../construct/redis");\nconst names_1 = require("../../lib/text/names");\n',
       );
+    }));
+
+  it("refuses a relative import it cannot resolve to a compiled module, rather than guess", () =>
+    withTempDir((dist) => {
+      compiledTree(dist);
+      writeFileSync(join(dist, "lib", "index.js"), 'const data_1 = require("./data.json");\n');
+      expect(() => writeCdktnTarget(dist)).toThrow('index: cannot resolve "./data.json" to a compiled module of dist/lib/');
     }));
 
   it("is written afresh: a module no longer copied does not linger", () =>
