@@ -27,25 +27,21 @@ export function withTempDir<T>(fn: (dir: string) => T): T {
   return result;
 }
 
-/** The drop-in module's cdk.tf.json exactly as `npm run synth` writes it. */
-export function synthModuleText(): string {
+/** The cdk.tf.json of one drop-in module stack, synthesized alone as `npm run synth` writes it. */
+function stackText(id: string, addStack: (app: App, id: string) => unknown): string {
   return withTempDir((outdir) => {
     const app = new App({ outdir });
-    new RedisModuleStack(app, "redis");
+    addStack(app, id);
     app.synth();
-    return readFileSync(join(outdir, "stacks", "redis", "cdk.tf.json"), "utf8");
+    return readFileSync(join(outdir, "stacks", id, "cdk.tf.json"), "utf8");
   });
 }
 
+/** The drop-in module's cdk.tf.json exactly as `npm run synth` writes it. */
+export const synthModuleText = (): string => stackText("redis", (app, id) => new RedisModuleStack(app, id));
+
 /** The redis-snapshot-destination module's text, as this tree synthesizes it. */
-export function synthDestinationText(): string {
-  return withTempDir((outdir) => {
-    const app = new App({ outdir });
-    new SnapshotDestinationStack(app, "redis-snapshot-destination");
-    app.synth();
-    return readFileSync(join(outdir, "stacks", "redis-snapshot-destination", "cdk.tf.json"), "utf8");
-  });
-}
+export const synthDestinationText = (): string => stackText("redis-snapshot-destination", (app, id) => new SnapshotDestinationStack(app, id));
 
 /**
  * The synthesized module's text, once terraform is known to be there: a missing terraform or

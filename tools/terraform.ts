@@ -133,12 +133,19 @@ export function requireTerraform(): void {
 let isolation: Promise<boolean> | undefined;
 
 /** Whether `unshare -n` works here (root, or user namespaces allowed); probed once. */
-export function canIsolateNetwork(): Promise<boolean> {
+function canIsolateNetwork(): Promise<boolean> {
   isolation ??= run("unshare", ["-n", "true"]).then(
     () => true,
     () => false,
   );
   return isolation;
+}
+
+/** A command as run with no network at all: in a private network namespace where `unshare -n` works, else as it is. */
+export async function offlineCommand(file: string, args: string[]): Promise<[string, string[]]> {
+  return (await canIsolateNetwork())
+    ? ["unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec "$@"', "sh", file, ...args]]
+    : [file, args];
 }
 
 /**
@@ -180,9 +187,7 @@ export interface TerraformRun {
 /** Runs one terraform command in dir and returns its exit code and both streams, whatever the code. */
 export async function runTerraform(dir: string, args: string[], options: Pick<RunOptions, "env"> = {}): Promise<TerraformRun> {
   const env = terraformEnv(checkedVars(options.env));
-  const [file, argv] = (await canIsolateNetwork())
-    ? ["unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec terraform "$@"', "terraform", ...args]]
-    : ["terraform", args];
+  const [file, argv] = await offlineCommand("terraform", args);
   try {
     const { stdout, stderr } = await limited(() =>
       run(file, argv, { cwd: dir, env, maxBuffer: 256 * 1024 * 1024, timeout: 110_000 }),

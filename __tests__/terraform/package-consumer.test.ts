@@ -21,7 +21,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canIsolateNetwork, init, makeWorkRoot, plan, prepareStackDir, removeWorkRoot, requireTerraform, started } from "../../tools/terraform";
+import { init, makeWorkRoot, offlineCommand, plan, prepareStackDir, removeWorkRoot, requireTerraform, started } from "../../tools/terraform";
 import { readPlanFixture } from "../helpers/plan-fixtures";
 import { synthModuleText, type TerraformJson } from "../../tools/synth";
 
@@ -136,11 +136,8 @@ const git = (cwd: string, ...args: string[]) =>
 
 /** A command with no network at all where `unshare -n` works. */
 async function offline(cwd: string, file: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const options = { cwd, env, maxBuffer: 16 << 20 };
-  const { stdout } = (await canIsolateNetwork())
-    ? await run("unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec "$@"', "sh", file, ...args], options)
-    : await run(file, args, options);
-  return stdout;
+  const [command, argv] = await offlineCommand(file, args);
+  return (await run(command, argv, { cwd, env, maxBuffer: 16 << 20 })).stdout;
 }
 
 /** npm, offline in any case. */

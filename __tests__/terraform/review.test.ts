@@ -14,7 +14,7 @@ import { MARKER, reviewPlanJson, type Review } from "../../lib/review";
 import { DANGER_HEADING } from "../../lib/review/render/danger-section";
 import { hclModuleState, nestedStates, writeState, type AddressLayout, stateAddresses } from "../../tools/state";
 import { synthModuleText } from "../../tools/synth";
-import { callView, canIsolateNetwork, init, plan, prepareCallerDir, requireTerraform, terraformEnv } from "../../tools/terraform";
+import { callView, init, offlineCommand, plan, prepareCallerDir, requireTerraform, terraformEnv } from "../../tools/terraform";
 import { SAMPLE_AUTH_TOKEN, scenario } from "../../tools/scenarios";
 import { readPlanFixture } from "../helpers/plan-fixtures";
 
@@ -77,10 +77,7 @@ function stepEnv(): NodeJS.ProcessEnv {
  * private network namespace when the kernel allows, so nothing leaves the machine.
  */
 async function runStep(dir: string, script: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const bash = ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script];
-  const [file, args] = (await canIsolateNetwork())
-    ? ["unshare", ["-n", "sh", "-c", 'ip link set lo up 2>/dev/null; exec "$@"', "sh", ...bash]]
-    : [bash[0], bash.slice(1)];
+  const [file, args] = await offlineCommand("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script]);
   try {
     const { stdout, stderr } = await run(file, args, { cwd: dir, env: stepEnv(), timeout: 110_000, maxBuffer: 64 << 20 });
     return { code: 0, stdout, stderr };
